@@ -1,0 +1,286 @@
+//! Scored pairs → many-to-many links. Outlets merge two paragraphs into
+//! one and split one into two, so a link joins 1..n left units with 1..m
+//! right units:
+//!
+//! 1. identical page furniture is paired in order (it is never scored);
+//! 2. anchors: the strongest one-to-one pairs, best first;
+//! 3. merges and splits: a free unit mostly contained in a linked one joins
+//!    that link when it raises the link's overlap;
+//! 4. weak pairs: a short unit mostly contained in a longer free one.
+//!
+//! Every ordering breaks ties by position in a way that does not depend on
+//! which text is left, so swapping the inputs mirrors the result.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, VecDeque};
+
+use super::candidates::{Pair, dice};
+use super::units::Unit;
+use super::weights::Bags;
+
+/// A pair this similar is linked outright.
+const ANCHOR_DICE: f64 = 0.30;
+/// A free unit joins a link when at least this share of it is covered…
+const JOIN_COVER: f64 = 0.50;
+/// …and it overlaps its partner at least this much.
+const JOIN_DICE: f64 = 0.12;
+/// Two leftover units link when they overlap this much…
+const WEAK_DICE: f64 = 0.20;
+/// …and the shorter is mostly covered by the longer.
+const WEAK_COVER: f64 = 0.50;
+/// Joining must raise a link's score by more than rounding noise.
+const EPSILON: f64 = 1e-9;
+
+/// Units linked together and how well (weighted Dice of their union).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    pub score: f64,
+}
+
+/// A link under construction, with the union of its token ids.
+struct Draft {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    left_ids: Vec<u32>,
+    right_ids: Vec<u32>,
+    score: f64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+struct Grouper<'a> {
+    bags: &'a Bags,
+    drafts: Vec<Draft>,
+    left_owner: Vec<Option<usize>>,
+    right_owner: Vec<Option<usize>>,
+}
+
+/// Links the units of two texts; unlinked units are left out of the result.
+pub fn group(bags: &Bags, pairs: &[Pair], left: &[Unit], right: &[Unit]) -> Vec<Link> {
+    let mut grouper = Grouper {
+        bags,
+        drafts: Vec::new(),
+        left_owner: vec![None; left.len()],
+        right_owner: vec![None; right.len()],
+    };
+    grouper.pair_identical_unscored(left, right);
+    grouper.anchor(pairs);
+    grouper.join_until_stable(pairs);
+    grouper.weak_pairs(pairs);
+    grouper.join_until_stable(pairs);
+    grouper.into_links()
+}
+
+impl Grouper<'_> {
+    fn pair_identical_unscored(&mut self, left: &[Unit], right: &[Unit]) {
+        let mut waiting: BTreeMap<&str, VecDeque<usize>> = BTreeMap::new();
+        for (r, unit) in right.iter().enumerate() {
+            if self.bags.right[r].ids.is_empty() {
+                waiting.entry(unit.text.as_str()).or_default().push_back(r);
+            }
+        }
+        for (l, unit) in left.iter().enumerate() {
+            if !self.bags.left[l].ids.is_empty() {
+                continue;
+            }
+            if let Some(r) = waiting
+                .get_mut(unit.text.as_str())
+                .and_then(VecDeque::pop_front)
+            {
+                self.open(l, r, 1.0);
+            }
+        }
+    }
+
+    fn anchor(&mut self, pairs: &[Pair]) {
+        let mut strong: Vec<&Pair> = pairs.iter().filter(|p| p.dice() >= ANCHOR_DICE).collect();
+        strong.sort_by(|a, b| by_desc(a.dice(), b.dice()).then_with(|| by_position(a, b)));
+        for pair in strong {
+            if self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none() {
+                self.open(pair.left, pair.right, pair.dice());
+            }
+        }
+    }
+
+    /// Repeats joining until no free unit finds a link to join.
+    fn join_until_stable(&mut self, pairs: &[Pair]) {
+        while self.join_round(pairs) {}
+    }
+
+    fn join_round(&mut self, pairs: &[Pair]) -> bool {
+        let mut offers: Vec<(f64, &Pair, Side)> = Vec::new();
+        for pair in pairs.iter().filter(|p| p.dice() >= JOIN_DICE) {
+            match (self.left_owner[pair.left], self.right_owner[pair.right]) {
+                (None, Some(_)) if pair.left_cover() >= JOIN_COVER => {
+                    offers.push((pair.left_cover(), pair, Side::Left));
+                }
+                (Some(_), None) if pair.right_cover() >= JOIN_COVER => {
+                    offers.push((pair.right_cover(), pair, Side::Right));
+                }
+                _ => {}
+            }
+        }
+        offers.sort_by(|a, b| {
+            by_desc(a.0, b.0)
+                .then_with(|| by_desc(a.1.dice(), b.1.dice()))
+                .then_with(|| by_position(a.1, b.1))
+        });
+        let mut joined = false;
+        for (_, pair, side) in offers {
+            joined |= self.try_join(pair, side);
+        }
+        joined
+    }
+
+    /// Adds the free unit of `pair` (on `side`) to its partner's link if
+    /// that raises the link's score.
+    fn try_join(&mut self, pair: &Pair, side: Side) -> bool {
+        let (free, owner) = match side {
+            Side::Left => (self.left_owner[pair.left], self.right_owner[pair.right]),
+            Side::Right => (self.right_owner[pair.right], self.left_owner[pair.left]),
+        };
+        let (None, Some(index)) = (free, owner) else {
+            return false;
+        };
+        let draft = &self.drafts[index];
+        let (mut left_ids, mut right_ids) = (draft.left_ids.clone(), draft.right_ids.clone());
+        match side {
+            Side::Left => left_ids = union(&left_ids, &self.bags.left[pair.left].ids),
+            Side::Right => right_ids = union(&right_ids, &self.bags.right[pair.right].ids),
+        }
+        let score = self.score(&left_ids, &right_ids);
+        if score <= draft.score + EPSILON {
+            return false;
+        }
+        let draft = &mut self.drafts[index];
+        match side {
+            Side::Left => {
+                draft.left.push(pair.left);
+                self.left_owner[pair.left] = Some(index);
+            }
+            Side::Right => {
+                draft.right.push(pair.right);
+                self.right_owner[pair.right] = Some(index);
+            }
+        }
+        draft.left_ids = left_ids;
+        draft.right_ids = right_ids;
+        draft.score = score;
+        true
+    }
+
+    fn weak_pairs(&mut self, pairs: &[Pair]) {
+        let mut weak: Vec<&Pair> = pairs
+            .iter()
+            .filter(|p| p.dice() >= WEAK_DICE && p.left_cover().max(p.right_cover()) >= WEAK_COVER)
+            .collect();
+        weak.sort_by(|a, b| by_desc(a.dice(), b.dice()).then_with(|| by_position(a, b)));
+        for pair in weak {
+            if self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none() {
+                self.open(pair.left, pair.right, pair.dice());
+            }
+        }
+    }
+
+    fn open(&mut self, left: usize, right: usize, score: f64) {
+        let index = self.drafts.len();
+        self.left_owner[left] = Some(index);
+        self.right_owner[right] = Some(index);
+        self.drafts.push(Draft {
+            left: vec![left],
+            right: vec![right],
+            left_ids: self.bags.left[left].ids.clone(),
+            right_ids: self.bags.right[right].ids.clone(),
+            score,
+        });
+    }
+
+    fn score(&self, left_ids: &[u32], right_ids: &[u32]) -> f64 {
+        let shared = self.bags.shared(left_ids, right_ids);
+        dice(
+            shared,
+            self.bags.total(left_ids),
+            self.bags.total(right_ids),
+        )
+    }
+
+    fn into_links(self) -> Vec<Link> {
+        self.drafts
+            .into_iter()
+            .map(|mut d| {
+                d.left.sort_unstable();
+                d.right.sort_unstable();
+                Link {
+                    left: d.left,
+                    right: d.right,
+                    score: d.score,
+                }
+            })
+            .collect()
+    }
+}
+
+fn by_desc(a: f64, b: f64) -> Ordering {
+    b.total_cmp(&a)
+}
+
+/// Prefers pairs near the diagonal, then earlier ones; the same order
+/// whichever text is on the left, up to exact mirror images.
+fn by_position(a: &Pair, b: &Pair) -> Ordering {
+    let key = |p: &Pair| {
+        (
+            p.left.abs_diff(p.right),
+            p.left + p.right,
+            p.left.min(p.right),
+            p.left,
+        )
+    };
+    key(a).cmp(&key(b))
+}
+
+/// Sorted union of two sorted id lists.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x == y => {
+                i += 1;
+                j += 1;
+                x
+            }
+            (Some(&x), Some(&y)) if x < y => {
+                i += 1;
+                x
+            }
+            (Some(_), Some(&y)) | (None, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => break,
+        };
+        out.push(next);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::union;
+
+    #[test]
+    fn union_merges_sorted_lists() {
+        assert_eq!(union(&[1, 3, 5], &[2, 3, 6]), [1, 2, 3, 5, 6]);
+        assert_eq!(union(&[], &[4]), [4]);
+    }
+}

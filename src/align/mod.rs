@@ -1,0 +1,219 @@
+//! The alignment engine: which parts of two articles tell the same thing.
+//!
+//! Two levels, as difftastic does for code: first units (paragraphs or
+//! sentences) are linked many-to-many and order-free by a rarity-weighted
+//! similarity, then every linked group gets a word-level diff. Nothing here
+//! knows about terminals; the reader and the reports only consume
+//! [`Alignment`].
+//!
+//! ```text
+//! units ─▶ tokens ─▶ weighted bags ─▶ candidates ─▶ groups ─▶ moved flags
+//!                                                        └──▶ word diffs
+//! ```
+
+mod candidates;
+mod grouping;
+mod moved;
+mod order;
+mod tokens;
+mod units;
+mod weights;
+mod word_diff;
+
+use serde::{Serialize, Serializer};
+
+use crate::article::Article;
+
+pub use units::Unit;
+
+/// What an aligned unit is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// Whole paragraphs: the natural unit for reading.
+    #[default]
+    Paragraph,
+    /// Sentences: finer links when outlets restructure paragraphs.
+    Sentence,
+}
+
+impl Granularity {
+    /// The other granularity, for the reader's toggle.
+    pub fn toggled(self) -> Self {
+        match self {
+            Granularity::Paragraph => Granularity::Sentence,
+            Granularity::Sentence => Granularity::Paragraph,
+        }
+    }
+
+    /// Lower-case name, as on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Granularity::Paragraph => "paragraph",
+            Granularity::Sentence => "sentence",
+        }
+    }
+}
+
+/// Knobs of one alignment run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AlignOptions {
+    pub granularity: Granularity,
+    /// Let boilerplate and captions link by similarity like story text.
+    /// Off by default: page furniture is only linked when identical.
+    pub include_boilerplate: bool,
+}
+
+/// The result: both sides' units and the groups that cover them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    pub granularity: Granularity,
+    pub left: Vec<Unit>,
+    pub right: Vec<Unit>,
+    /// Every unit of both sides is in exactly one group; groups are in
+    /// side-by-side reading order (left order, right-only units slotted in
+    /// after their predecessor).
+    pub groups: Vec<Group>,
+    /// Share of the story text (both sides, by length) that is linked,
+    /// weighted by each link's score; 1.0 for identical texts.
+    #[serde(serialize_with = "rounded")]
+    pub similarity: f64,
+}
+
+/// 1..n left units linked with 1..m right units, or one unmatched unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    /// Weighted overlap of the two sides' words, in [0, 1].
+    #[serde(serialize_with = "rounded")]
+    pub score: f64,
+    /// Out of reading order relative to the other text.
+    pub moved: bool,
+    pub diff: Vec<DiffOp>,
+}
+
+impl Group {
+    /// Both sides have units: a link rather than an unmatched unit.
+    pub fn is_link(&self) -> bool {
+        !self.left.is_empty() && !self.right.is_empty()
+    }
+
+    /// The link has word changes (anything but equal ops).
+    pub fn is_reworded(&self) -> bool {
+        self.is_link() && self.diff.iter().any(|op| op.op != DiffTag::Equal)
+    }
+}
+
+/// One step of a word diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffTag {
+    Equal,
+    /// Only the left text has these words.
+    Delete,
+    /// Only the right text has these words.
+    Insert,
+}
+
+/// A run of words with the same fate, as byte ranges into unit texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DiffOp {
+    pub op: DiffTag,
+    pub left: Option<Span>,
+    pub right: Option<Span>,
+}
+
+/// Bytes `start..end` of unit `unit`; serialised as `[unit, start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub unit: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        [self.unit, self.start, self.end].serialize(serializer)
+    }
+}
+
+/// Scores are printed with four decimals: stable across platforms and
+/// enough to rank.
+fn rounded<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(round4(*value))
+}
+
+/// Rounds to four decimals.
+pub fn round4(value: f64) -> f64 {
+    (value * 10_000.0).round() / 10_000.0
+}
+
+/// Aligns two articles. Deterministic: the same inputs give the same
+/// result, and swapping the inputs mirrors it.
+pub fn align(left: &Article, right: &Article, options: AlignOptions) -> Alignment {
+    let left_units = units::units_of(left, options.granularity);
+    let right_units = units::units_of(right, options.granularity);
+    align_units(left_units, right_units, options)
+}
+
+/// Aligns prepared units; [`align`] is the usual entry point.
+pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> Alignment {
+    let scorable = |u: &Unit| options.include_boilerplate || u.kind.is_story();
+    let bags = weights::Bags::build(&left, &right, scorable);
+    let pairs = candidates::scored_candidates(&bags);
+    let links = grouping::group(&bags, &pairs, &left, &right);
+    let moved = moved::moved_flags(&links, &left, &right);
+    let mut groups: Vec<Group> = links
+        .into_iter()
+        .zip(moved)
+        .map(|(link, moved)| {
+            let diff = word_diff::diff_group(&link.left, &link.right, &left, &right);
+            Group {
+                left: link.left,
+                right: link.right,
+                score: link.score,
+                moved,
+                diff,
+            }
+        })
+        .collect();
+    groups.extend(order::unmatched(&groups, left.len(), right.len()));
+    let groups = order::reading_order(groups);
+    let similarity = overall_similarity(&groups, &left, &right);
+    Alignment {
+        granularity: options.granularity,
+        left,
+        right,
+        groups,
+        similarity,
+    }
+}
+
+/// Σ score × linked length / story length, over both sides. Page
+/// furniture counts on neither side of the fraction.
+fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
+    let story_len = |units: &[Unit], idx: &mut dyn Iterator<Item = usize>| -> usize {
+        idx.filter(|&i| units[i].kind.is_story())
+            .map(|i| units[i].text.chars().count())
+            .sum()
+    };
+    let total = story_len(left, &mut (0..left.len())) + story_len(right, &mut (0..right.len()));
+    if total == 0 {
+        return if left.is_empty() && right.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let linked: f64 = groups
+        .iter()
+        .filter(|g| g.is_link())
+        .map(|g| {
+            let len = story_len(left, &mut g.left.iter().copied())
+                + story_len(right, &mut g.right.iter().copied());
+            g.score * len as f64
+        })
+        .sum();
+    (linked / total as f64).min(1.0)
+}

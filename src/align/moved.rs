@@ -1,0 +1,161 @@
+//! Which links are out of reading order. The links that keep their order
+//! in both texts form a chain; the heaviest chain (by text length) is the
+//! spine of the pair, and a link is *moved* unless every heaviest chain
+//! holds it. When two equal paragraphs swap places both are flagged, since
+//! neither is more "in place" than the other; this keeps the result the
+//! same whichever text is on the left.
+
+use super::grouping::Link;
+use super::units::Unit;
+
+/// One flag per link, in the links' order.
+pub fn moved_flags(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<bool> {
+    let points: Vec<Point> = links
+        .iter()
+        .map(|link| Point {
+            x: link.left.iter().copied().min().unwrap_or(0),
+            y: link.right.iter().copied().min().unwrap_or(0),
+            weight: length(left, &link.left) + length(right, &link.right),
+        })
+        .collect();
+    let ending = heaviest_chain_ending(&points, |p| (p.x, p.y));
+    let starting = heaviest_chain_ending(&points, |p| (usize::MAX - p.x, usize::MAX - p.y));
+    let best = ending.iter().copied().max().unwrap_or(0);
+    let on_best: Vec<bool> = (0..points.len())
+        .map(|i| ending[i] + starting[i] - points[i].weight == best)
+        .collect();
+    // On a heaviest chain, link i covers weights (ending - weight, ending];
+    // it is in every heaviest chain iff no other such link overlaps it.
+    let mut spans: Vec<(u64, u64, usize)> = (0..points.len())
+        .filter(|&i| on_best[i])
+        .map(|i| (ending[i] - points[i].weight, ending[i], i))
+        .collect();
+    spans.sort_unstable();
+    let mut essential = vec![false; points.len()];
+    for (k, &(start, end, i)) in spans.iter().enumerate() {
+        let overlaps_previous = k > 0 && spans[k - 1].1 > start;
+        let overlaps_next = spans.get(k + 1).is_some_and(|next| next.0 < end);
+        essential[i] = !overlaps_previous && !overlaps_next;
+    }
+    essential.into_iter().map(|e| !e).collect()
+}
+
+struct Point {
+    x: usize,
+    y: usize,
+    weight: u64,
+}
+
+fn length(units: &[Unit], indices: &[usize]) -> u64 {
+    indices
+        .iter()
+        .map(|&i| units[i].text.chars().count().max(1) as u64)
+        .sum()
+}
+
+/// For each point, the weight of the heaviest chain ending at it (itself
+/// included), where a chain strictly increases in both coordinates of
+/// `key`. O(n log n) with a Fenwick tree of prefix maxima.
+fn heaviest_chain_ending(points: &[Point], key: impl Fn(&Point) -> (usize, usize)) -> Vec<u64> {
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by_key(|&i| key(&points[i]));
+    let mut ys: Vec<usize> = points.iter().map(|p| key(p).1).collect();
+    ys.sort_unstable();
+    ys.dedup();
+    let rank = |y: usize| ys.partition_point(|&v| v < y);
+    let mut tree = MaxFenwick::new(ys.len());
+    let mut best = vec![0; points.len()];
+    for i in order {
+        let r = rank(key(&points[i]).1);
+        best[i] = tree.prefix_max(r) + points[i].weight;
+        tree.raise(r, best[i]);
+    }
+    best
+}
+
+/// Prefix maxima over positions `0..n`.
+struct MaxFenwick {
+    tree: Vec<u64>,
+}
+
+impl MaxFenwick {
+    fn new(n: usize) -> Self {
+        MaxFenwick {
+            tree: vec![0; n + 1],
+        }
+    }
+
+    /// Maximum over positions `0..end` (exclusive).
+    fn prefix_max(&self, end: usize) -> u64 {
+        let (mut i, mut best) = (end, 0);
+        while i > 0 {
+            best = best.max(self.tree[i]);
+            i &= i - 1;
+        }
+        best
+    }
+
+    fn raise(&mut self, position: usize, value: u64) {
+        let mut i = position + 1;
+        while i < self.tree.len() {
+            self.tree[i] = self.tree[i].max(value);
+            i += i & i.wrapping_neg();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Kind;
+
+    fn units(n: usize) -> Vec<Unit> {
+        (0..n)
+            .map(|i| Unit {
+                text: "x".repeat(10 + i),
+                kind: Kind::Body,
+                paragraph: i,
+            })
+            .collect()
+    }
+
+    fn link(l: usize, r: usize) -> Link {
+        Link {
+            left: vec![l],
+            right: vec![r],
+            score: 1.0,
+        }
+    }
+
+    #[test]
+    fn in_order_links_are_not_moved() {
+        let links = [link(0, 0), link(1, 1), link(2, 2)];
+        assert_eq!(
+            moved_flags(&links, &units(3), &units(3)),
+            [false, false, false]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_moved_to_the_end_is_flagged() {
+        let links = [link(0, 0), link(1, 4), link(2, 1), link(3, 2), link(4, 3)];
+        assert_eq!(
+            moved_flags(&links, &units(5), &units(5)),
+            [false, true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn an_exact_swap_flags_both() {
+        let same = vec![
+            Unit {
+                text: "same".into(),
+                kind: Kind::Body,
+                paragraph: 0
+            };
+            2
+        ];
+        let links = [link(0, 1), link(1, 0)];
+        assert_eq!(moved_flags(&links, &same, &same), [true, true]);
+    }
+}

@@ -1,0 +1,241 @@
+//! The word-level diff of a link, as byte spans into the unit texts so a
+//! UI can highlight exactly. Words and punctuation are tokens; spaces are
+//! not (they fall in the gaps between spans). Curly and straight quotes and
+//! the dashes compare equal: a typographic change is not a rewording.
+
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffTag as SimilarTag, capture_diff_slices_deadline};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::units::Unit;
+use super::{DiffOp, DiffTag, Span};
+
+/// Bound on the work for one link: a pathological pair of huge paragraphs
+/// gets a coarser (still correct) diff instead of a stall.
+const DIFF_TIME_LIMIT: Duration = Duration::from_millis(200);
+
+/// One word or punctuation mark of a unit.
+struct Token {
+    unit: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The diff of the units of one link, in reading order of both sides.
+pub fn diff_group(
+    left_idx: &[usize],
+    right_idx: &[usize],
+    left: &[Unit],
+    right: &[Unit],
+) -> Vec<DiffOp> {
+    let (left_tokens, left_keys) = tokens(left_idx, left);
+    let (right_tokens, right_keys) = tokens(right_idx, right);
+    let deadline = Instant::now() + DIFF_TIME_LIMIT;
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Myers, &left_keys, &right_keys, Some(deadline));
+    let mut out = Vec::new();
+    for op in ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        match tag {
+            SimilarTag::Equal => {
+                push_equal(&left_tokens[old], &right_tokens[new], &mut out);
+            }
+            SimilarTag::Delete => push_one_sided(DiffTag::Delete, &left_tokens[old], &mut out),
+            SimilarTag::Insert => push_one_sided(DiffTag::Insert, &right_tokens[new], &mut out),
+            SimilarTag::Replace => {
+                push_one_sided(DiffTag::Delete, &left_tokens[old], &mut out);
+                push_one_sided(DiffTag::Insert, &right_tokens[new], &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn tokens(indices: &[usize], units: &[Unit]) -> (Vec<Token>, Vec<String>) {
+    let mut tokens = Vec::new();
+    let mut keys = Vec::new();
+    for &unit in indices {
+        for (start, segment) in units[unit].text.split_word_bound_indices() {
+            if segment.chars().all(char::is_whitespace) {
+                continue;
+            }
+            tokens.push(Token {
+                unit,
+                start,
+                end: start + segment.len(),
+            });
+            keys.push(comparison_key(segment));
+        }
+    }
+    (tokens, keys)
+}
+
+/// Typographic variants fold together; case and spelling do not.
+fn comparison_key(segment: &str) -> String {
+    segment
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' | '″' => '"',
+            '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
+            '–' | '—' | '‒' | '―' | '−' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+fn span(run: &[Token]) -> Option<Span> {
+    let first = run.first()?;
+    let last = run.last()?;
+    Some(Span {
+        unit: first.unit,
+        start: first.start,
+        end: last.end,
+    })
+}
+
+/// Equal runs split wherever either side crosses into another unit.
+fn push_equal(left: &[Token], right: &[Token], out: &mut Vec<DiffOp>) {
+    let mut begin = 0;
+    for k in 1..=left.len() {
+        let boundary = k == left.len()
+            || left[k].unit != left[begin].unit
+            || right[k].unit != right[begin].unit;
+        if boundary {
+            push(
+                out,
+                DiffTag::Equal,
+                span(&left[begin..k]),
+                span(&right[begin..k]),
+            );
+            begin = k;
+        }
+    }
+}
+
+/// One-sided runs split at unit boundaries.
+fn push_one_sided(tag: DiffTag, tokens: &[Token], out: &mut Vec<DiffOp>) {
+    for run in tokens.chunk_by(|a, b| a.unit == b.unit) {
+        match tag {
+            DiffTag::Insert => push(out, tag, None, span(run)),
+            _ => push(out, tag, span(run), None),
+        }
+    }
+}
+
+/// Appends an op, extending the previous one when it continues it.
+fn push(out: &mut Vec<DiffOp>, op: DiffTag, left: Option<Span>, right: Option<Span>) {
+    if left.is_none() && right.is_none() {
+        return;
+    }
+    if let Some(last) = out.last_mut()
+        && last.op == op
+        && op != DiffTag::Equal
+        && extends(&mut last.left, left)
+        && extends(&mut last.right, right)
+    {
+        return;
+    }
+    out.push(DiffOp { op, left, right });
+}
+
+/// Extends `current` by `next` when both are in the same unit (or both
+/// absent); returns false, changing nothing, otherwise.
+fn extends(current: &mut Option<Span>, next: Option<Span>) -> bool {
+    match (current.as_mut(), next) {
+        (None, None) => true,
+        (Some(c), Some(n)) if c.unit == n.unit => {
+            c.end = n.end;
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Kind;
+
+    fn unit(text: &str) -> Unit {
+        Unit {
+            text: text.into(),
+            kind: Kind::Body,
+            paragraph: 0,
+        }
+    }
+
+    fn rendered(ops: &[DiffOp], left: &[Unit], right: &[Unit]) -> Vec<String> {
+        ops.iter()
+            .map(|op| {
+                let text = |s: Option<Span>, units: &[Unit]| {
+                    s.map(|s| units[s.unit].text[s.start..s.end].to_string())
+                };
+                match op.op {
+                    DiffTag::Equal => format!("={}", text(op.left, left).unwrap_or_default()),
+                    DiffTag::Delete => format!("-{}", text(op.left, left).unwrap_or_default()),
+                    DiffTag::Insert => format!("+{}", text(op.right, right).unwrap_or_default()),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_changed_words() {
+        let left = [unit("Ukraine keeps 80% of its territory.")];
+        let right = [unit("Ukraine retains 80% of its land.")];
+        let ops = diff_group(&[0], &[0], &left, &right);
+        assert_eq!(
+            rendered(&ops, &left, &right),
+            [
+                "=Ukraine",
+                "-keeps",
+                "+retains",
+                "=80% of its",
+                "-territory",
+                "+land",
+                "=."
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_are_equal() {
+        let left = [unit("“NATO’s”")];
+        let right = [unit("\"NATO's\"")];
+        let ops = diff_group(&[0], &[0], &left, &right);
+        assert!(ops.iter().all(|op| op.op == DiffTag::Equal));
+    }
+
+    #[test]
+    fn equal_runs_split_at_unit_boundaries() {
+        let left = [unit("One two."), unit("Three four.")];
+        let right = [unit("One two. Three four.")];
+        let ops = diff_group(&[0, 1], &[0], &left, &right);
+        assert_eq!(ops.len(), 2);
+        assert_eq!(
+            ops[0].left,
+            Some(Span {
+                unit: 0,
+                start: 0,
+                end: 8
+            })
+        );
+        assert_eq!(
+            ops[1].left,
+            Some(Span {
+                unit: 1,
+                start: 0,
+                end: 11
+            })
+        );
+        assert_eq!(
+            ops[1].right,
+            Some(Span {
+                unit: 0,
+                start: 9,
+                end: 20
+            })
+        );
+    }
+}

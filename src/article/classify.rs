@@ -1,0 +1,288 @@
+//! Paragraph kinds from layout and a few universal signals: headings are
+//! short unpunctuated single lines, captions are in another script or end
+//! in a photo credit, boilerplate is page furniture around the story.
+
+use super::Kind;
+use super::script::{Script, dominant_script};
+use super::segment::RawParagraph;
+
+/// Headings are at most this many words.
+const HEADING_MAX_WORDS: usize = 16;
+/// A line of page furniture at the edges of the story is at most this long.
+const FURNITURE_MAX_WORDS: usize = 8;
+
+/// Phrases that mark share, donation, subscription and navigation blocks,
+/// in the languages users compare most. Matched against the start of short
+/// lines only, case-insensitively.
+const FURNITURE_PHRASES: &[&str] = &[
+    // English
+    "share this",
+    "share on",
+    "share:",
+    "support ",
+    "donate",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "read more",
+    "read also",
+    "related",
+    "popular",
+    "advertisement",
+    "button text",
+    "ask me anything",
+    "explore related",
+    "follow us",
+    "click here",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "tags:",
+    // German, French, Spanish, Italian
+    "teilen",
+    "lesen sie auch",
+    "mehr zum thema",
+    "partager",
+    "lire aussi",
+    "compartir",
+    "lee también",
+    "condividi",
+    "leggi anche",
+    // Ukrainian, Russian
+    "поділитися",
+    "читайте також",
+    "підписатися",
+    "підтримати",
+    "поделиться",
+    "читайте также",
+    "подписаться",
+];
+
+/// Words that end or start a photo caption or credit line.
+const CAPTION_MARKERS: &[&str] = &[
+    "photo", "photos", "фото", "foto", "fotos", "credit", "getty", "reuters", "afp", "ap photo",
+];
+
+/// Assigns a kind to every paragraph of one article.
+pub fn classify(paragraphs: &[RawParagraph]) -> Vec<Kind> {
+    let article_script = dominant_script(
+        &paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let mut kinds: Vec<Kind> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| own_kind(p, paragraphs.get(i + 1), article_script))
+        .collect();
+    mark_edges(paragraphs, &mut kinds);
+    kinds
+}
+
+/// The title: the first heading before the story starts.
+pub fn title_index(kinds: &[Kind]) -> Option<usize> {
+    kinds
+        .iter()
+        .take_while(|k| **k != Kind::Body && **k != Kind::ListItem)
+        .position(|k| *k == Kind::Heading)
+}
+
+fn own_kind(p: &RawParagraph, next: Option<&RawParagraph>, article_script: Option<Script>) -> Kind {
+    let text = p.text.as_str();
+    if is_machine_text(text) || is_furniture_phrase(text) {
+        return Kind::Boilerplate;
+    }
+    if is_caption(text, article_script) {
+        return Kind::Caption;
+    }
+    if p.bulleted {
+        return Kind::ListItem;
+    }
+    if p.single_line && is_heading_like(text, next) {
+        return Kind::Heading;
+    }
+    Kind::Body
+}
+
+/// Short lines before the first and after the last substantial story
+/// paragraph are page furniture (section labels, "Popular", wallet names),
+/// except for the first heading, which is the title.
+fn mark_edges(paragraphs: &[RawParagraph], kinds: &mut [Kind]) {
+    let substantial = |i: usize| {
+        matches!(kinds[i], Kind::Body | Kind::ListItem) && is_sentence_like(&paragraphs[i].text)
+    };
+    let Some(first) = (0..kinds.len()).find(|&i| substantial(i)) else {
+        return;
+    };
+    let last = (0..kinds.len())
+        .rev()
+        .find(|&i| substantial(i))
+        .unwrap_or(first);
+    let title = title_index(kinds);
+    for (i, kind) in kinds.iter_mut().enumerate() {
+        let words = word_count(&paragraphs[i].text);
+        let trailing = i > last && words <= FURNITURE_MAX_WORDS;
+        let leading_label = i < first && Some(i) != title && words <= 3;
+        if *kind != Kind::Caption && (trailing || leading_label) {
+            *kind = Kind::Boilerplate;
+        }
+    }
+}
+
+/// Long enough, or ending like a sentence: real text, not a label.
+fn is_sentence_like(text: &str) -> bool {
+    let end = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    word_count(text) > FURNITURE_MAX_WORDS || end.ends_with(['.', '!', '?', '…'])
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Card numbers, IBANs, wallet addresses: lines that are mostly not letters,
+/// or a single long token mixing letters and digits.
+fn is_machine_text(text: &str) -> bool {
+    let visible: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
+    if !visible.is_empty() && letters * 2 < visible.len() && visible.len() >= 8 {
+        return true;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() == 1
+        && words[0].chars().count() >= 20
+        && words[0].chars().any(|c| c.is_ascii_digit())
+        && words[0].chars().any(char::is_alphabetic)
+}
+
+fn is_furniture_phrase(text: &str) -> bool {
+    if word_count(text) > FURNITURE_MAX_WORDS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    FURNITURE_PHRASES.iter().any(|p| lower.starts_with(p))
+}
+
+/// A line in another script than the article's, or a short line that ends
+/// (or starts) with a photo credit.
+fn is_caption(text: &str, article_script: Option<Script>) -> bool {
+    let own = dominant_script(text);
+    if own.is_some() && article_script.is_some() && own != article_script {
+        return true;
+    }
+    if word_count(text) > HEADING_MAX_WORDS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let marker = |w: &&str| CAPTION_MARKERS.contains(w);
+    words.last().is_some_and(marker)
+        || words.len() >= 2 && words.iter().rev().nth(1).is_some_and(marker)
+        || (words.first().is_some_and(marker) && lower.contains(':'))
+}
+
+/// Short, single-line, not ending like a sentence. A line ending with a
+/// colon is a heading only when a list follows it ("Key points:"); otherwise
+/// it introduces a quote and belongs to the text.
+fn is_heading_like(text: &str, next: Option<&RawParagraph>) -> bool {
+    let words = word_count(text);
+    if words == 0 || words > HEADING_MAX_WORDS || text.chars().count() > 120 {
+        return false;
+    }
+    let end = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    match end.chars().last() {
+        Some('.' | ',' | ';' | '…') => false,
+        Some(':') => next.is_some_and(|n| n.bulleted),
+        Some(c) if text.len() != end.len() && c.is_alphanumeric() => false,
+        _ => text.chars().next().is_some_and(|c| !c.is_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::segment::split_paragraphs;
+
+    fn kinds(text: &str) -> Vec<(Kind, String)> {
+        let paragraphs = split_paragraphs(text);
+        classify(&paragraphs)
+            .into_iter()
+            .zip(paragraphs)
+            .map(|(k, p)| (k, p.text))
+            .collect()
+    }
+
+    const BODY: &str =
+        "The United States said on Monday that it was ready to offer guarantees to Ukraine.";
+
+    #[test]
+    fn headings_are_short_unpunctuated_lines() {
+        let result = kinds(&format!(
+            "A Title Here\n\n{BODY}\n\nNearer than ever to peace, Trump says\n\n{BODY}"
+        ));
+        assert_eq!(result[0].0, Kind::Heading);
+        assert_eq!(result[1].0, Kind::Body);
+        assert_eq!(result[2].0, Kind::Heading);
+    }
+
+    #[test]
+    fn a_colon_line_before_a_quote_is_body() {
+        let result = kinds(&format!(
+            "{BODY}\n\nAnother official told Axios:\n\n“They trust them.”"
+        ));
+        assert_eq!(result[1].0, Kind::Body);
+        assert_eq!(result[2].0, Kind::Body);
+    }
+
+    #[test]
+    fn a_colon_line_before_a_list_is_a_heading() {
+        let result = kinds(&format!(
+            "{BODY}\n\nKey points:\n\n• One thing.\n\n• Another."
+        ));
+        assert_eq!(result[1].0, Kind::Heading);
+        assert_eq!(result[2].0, Kind::ListItem);
+    }
+
+    #[test]
+    fn donation_block_is_boilerplate() {
+        let text = format!(
+            "{BODY}\n\nShare this post:\n\nSUPPORT MILITARNYI\n\nPrivatBank ( Bank card )\n5169 3351 0164 7408\nETH\n0x6db6D0E7acCa3a5b5b09c461Ae480DF9A928d0a2\nPopular\nButton Text"
+        );
+        let result = kinds(&text);
+        assert_eq!(result[0].0, Kind::Body);
+        for (kind, text) in &result[1..] {
+            assert_eq!(*kind, Kind::Boilerplate, "{text}");
+        }
+    }
+
+    #[test]
+    fn other_script_lines_and_photo_credits_are_captions() {
+        let text = format!(
+            "Title line\nWhite House. Open source photos\nNews\n\n{BODY}\n\nЗустріч представників України та США. Фото ОП\n\n{BODY}"
+        );
+        let result = kinds(&text);
+        assert_eq!(result[0].0, Kind::Heading);
+        assert_eq!(result[1].0, Kind::Caption);
+        assert_eq!(result[2].0, Kind::Boilerplate);
+        assert_eq!(result[4].0, Kind::Caption);
+    }
+
+    #[test]
+    fn ask_me_anything_is_boilerplate() {
+        let result = kinds(&format!(
+            "{BODY}\nAsk me anything\nExplore related questions"
+        ));
+        assert_eq!(result[1].0, Kind::Boilerplate);
+        assert_eq!(result[2].0, Kind::Boilerplate);
+    }
+
+    #[test]
+    fn a_quoted_sentence_is_body() {
+        let result = kinds(&format!("{BODY}\n\n“They believe there is a chance.”"));
+        assert_eq!(result[1].0, Kind::Body);
+    }
+}

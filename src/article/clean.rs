@@ -1,0 +1,114 @@
+//! Raw text → safe text: line endings unified, escape sequences and control
+//! characters removed, exotic spaces made plain. Everything downstream (and
+//! the terminal) may then trust that text holds no surprises.
+
+/// Cleans raw decoded text. Keeps `\n` as the only line break; tabs become
+/// spaces; a leading byte-order mark is dropped.
+pub fn clean_text(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' => out.push('\n'),
+            '\u{1b}' => skip_escape_sequence(&mut chars),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if is_exotic_space(c) => out.push(' '),
+            c if is_invisible(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Collapses runs of whitespace into single spaces and trims the ends, so a
+/// paragraph's text is one clean line.
+pub fn squash_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn is_exotic_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{2000}'
+            ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{0b}' | '\u{0c}'
+    )
+}
+
+/// Control and format characters that would move the cursor or hide text.
+/// Zero-width joiners stay: emoji sequences need them.
+fn is_invisible(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Drops an ANSI escape sequence whose ESC was just read: CSI (`ESC [ … final`),
+/// OSC (`ESC ] … BEL/ST`) or a two-character escape.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => {
+            for c in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') => {
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    chars.next();
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unifies_line_endings() {
+        assert_eq!(clean_text("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn removes_escape_sequences_and_controls() {
+        assert_eq!(clean_text("\u{1b}[31mred\u{1b}[0m\u{7}!"), "red!");
+        assert_eq!(clean_text("\u{1b}]0;title\u{7}x"), "x");
+    }
+
+    #[test]
+    fn plain_spaces_for_exotic_ones() {
+        assert_eq!(clean_text("a\u{a0}b\tc\u{202f}d"), "a b c d");
+    }
+
+    #[test]
+    fn keeps_zero_width_joiner_for_emoji() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(clean_text(family), family);
+    }
+
+    #[test]
+    fn squashes_whitespace() {
+        assert_eq!(squash_spaces("  a   b \n c "), "a b c");
+    }
+}

@@ -1,0 +1,45 @@
+//! Why an input could not be loaded. Every variant names its source so the
+//! binary can print one line that tells the user which file and what.
+
+use thiserror::Error;
+
+/// A fatal problem with one input. Recoverable oddities (invalid UTF-8, an
+/// empty file) are notes on the article instead.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{path}: no such file or directory")]
+    Missing { path: String },
+    #[error("{path}: directory holds no article files (looked for {extensions})")]
+    EmptyDirectory { path: String, extensions: String },
+    #[error("{path}: binary file (NUL byte at offset {offset}), not text")]
+    Binary { path: String, offset: usize },
+    #[error("{path}: cannot read: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path}: stdin can be read only once")]
+    StdinTwice { path: String },
+}
+
+impl LoadError {
+    pub(crate) fn io(path: &str, err: &std::io::Error) -> Self {
+        match err.kind() {
+            std::io::ErrorKind::NotFound => LoadError::Missing {
+                path: path.to_string(),
+            },
+            _ => LoadError::Unreadable {
+                path: path.to_string(),
+                reason: lower_first(&err.to_string()),
+            },
+        }
+    }
+}
+
+/// std's messages start with a capital and end with an OS error number;
+/// keep the sentence readable inside ours.
+fn lower_first(message: &str) -> String {
+    let message = message.split(" (os error").next().unwrap_or(message);
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,89 @@
+//! Articles: loading text from files, directories, stdin or the embedded
+//! demo corpus, and cutting it into classified paragraphs and sentences.
+//!
+//! Nothing here knows about alignment or the terminal; the engine and the
+//! UI both consume [`Article`] values.
+
+mod classify;
+mod clean;
+pub mod demo;
+mod error;
+mod load;
+mod script;
+mod segment;
+pub mod sentence;
+
+pub use error::LoadError;
+pub use load::{Loaded, load_inputs, parse_article};
+
+use serde::Serialize;
+
+/// What role a paragraph plays in the article. Kinds are kept and shown,
+/// never dropped: the reader styles them and the aligner weighs them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Running text of the story.
+    Body,
+    /// A title or sub-heading line.
+    Heading,
+    /// One item of a bulleted or numbered list.
+    ListItem,
+    /// Page furniture: donation and share blocks, navigation labels, prompts.
+    Boilerplate,
+    /// A photo caption or credit, including lines in another script.
+    Caption,
+}
+
+impl Kind {
+    /// Whether this paragraph is part of the story proper. Boilerplate and
+    /// captions are left out of similarity so page furniture never links.
+    pub fn is_story(self) -> bool {
+        matches!(self, Kind::Body | Kind::Heading | Kind::ListItem)
+    }
+
+    /// A short lower-case label for text output and JSON.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Body => "body",
+            Kind::Heading => "heading",
+            Kind::ListItem => "list item",
+            Kind::Boilerplate => "boilerplate",
+            Kind::Caption => "caption",
+        }
+    }
+}
+
+/// One paragraph of cleaned text (no control characters, single spaces,
+/// list markers removed) with its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub kind: Kind,
+}
+
+/// A loaded article: where it came from, its title and its paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// The path as the user gave it (`-` for stdin, the seed file name for
+    /// the embedded demo); used to name the article in errors and output.
+    pub path: String,
+    /// The file name, shown as the article's source.
+    pub source: String,
+    /// The first heading-like line at the top, else the file stem.
+    pub title: String,
+    pub paragraphs: Vec<Paragraph>,
+    /// Things the loader noticed and repaired (a repeated title, invalid
+    /// UTF-8); printed as warnings, never fatal.
+    pub notes: Vec<String>,
+}
+
+impl Article {
+    /// Words in the whole article, counted as whitespace-separated runs.
+    pub fn word_count(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
+    }
+}

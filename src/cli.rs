@@ -1,0 +1,65 @@
+//! Command-line grammar. `diptych [PATHS…]` opens the reader; subcommands
+//! give the same comparison without a terminal UI.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use diptych::align::Granularity;
+
+/// Read articles side by side: what matches, what was reworded, what moved,
+/// and what only one text says.
+#[derive(Debug, Parser)]
+#[command(
+    name = "diptych",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Articles to open: files, directories, or - for stdin. None opens the
+    /// embedded demo corpus.
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Align two articles and print the linked paragraphs with word diffs.
+    Align {
+        /// The left article (a file, or - for stdin).
+        left: String,
+        /// The right article.
+        right: String,
+        /// What to link: whole paragraphs or sentences.
+        #[arg(long, short, value_enum, default_value_t = GranularityArg::Paragraph)]
+        granularity: GranularityArg,
+        /// json for scripts (a stable contract), text for people.
+        #[arg(long, short, value_enum, default_value_t = AlignFormat::Text)]
+        format: AlignFormat,
+        /// Score boilerplate and captions like story text instead of only
+        /// linking identical ones.
+        #[arg(long)]
+        include_boilerplate: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GranularityArg {
+    Paragraph,
+    Sentence,
+}
+
+impl From<GranularityArg> for Granularity {
+    fn from(value: GranularityArg) -> Self {
+        match value {
+            GranularityArg::Paragraph => Granularity::Paragraph,
+            GranularityArg::Sentence => Granularity::Sentence,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    Json,
+    Text,
+}
