@@ -25,22 +25,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Align two articles and print the linked paragraphs with word diffs.
-    Align {
-        /// The left article (a file, or - for stdin).
-        left: String,
-        /// The right article.
-        right: String,
-        /// What to link: whole paragraphs or sentences.
-        #[arg(long, short, value_enum, default_value_t = GranularityArg::Paragraph)]
-        granularity: GranularityArg,
-        /// json for scripts (a stable contract), text for people.
-        #[arg(long, short, value_enum, default_value_t = AlignFormat::Text)]
-        format: AlignFormat,
-        /// Score boilerplate and captions like story text instead of only
-        /// linking identical ones.
-        #[arg(long)]
-        include_boilerplate: bool,
-    },
+    Align(AlignArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AlignArgs {
+    /// The left article (a file, or - for stdin).
+    pub left: String,
+    /// The right article.
+    pub right: String,
+    /// What to link: whole paragraphs or sentences.
+    #[arg(long, short, value_enum, default_value_t = GranularityArg::Paragraph)]
+    pub granularity: GranularityArg,
+    /// json for scripts (a stable contract), text for people.
+    #[arg(long, short, value_enum, default_value_t = AlignFormat::Text)]
+    pub format: AlignFormat,
+    /// Score boilerplate and captions like story text instead of only
+    /// linking identical ones.
+    #[arg(long)]
+    pub include_boilerplate: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

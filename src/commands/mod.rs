@@ -1,0 +1,5 @@
+//! One module per subcommand; each takes its parsed arguments and does the
+//! whole job, reporting failure as an `anyhow::Error`.
+
+pub mod align;
+pub mod read;

@@ -1,0 +1,55 @@
+//! Input and output at the binary edge: loading with warnings on stderr,
+//! colour decisions, and stdout writes that tolerate a closed pipe.
+
+use std::io::{IsTerminal, Read, Write};
+
+use anyhow::{Context, Result, bail};
+
+use diptych::article::{Article, load_inputs};
+
+/// Loads inputs (the demo corpus when there are none), printing the
+/// loader's warnings to stderr.
+pub fn load(paths: &[String]) -> Result<Vec<Article>> {
+    let mut stdin = std::io::stdin();
+    let loaded = load_inputs(paths, &mut stdin as &mut dyn Read)?;
+    for warning in &loaded.warnings {
+        eprintln!("diptych: warning: {warning}");
+    }
+    Ok(loaded.articles)
+}
+
+/// Exactly two articles, one per path.
+pub fn load_pair(left: &str, right: &str) -> Result<(Article, Article)> {
+    let mut articles = Vec::new();
+    for path in [left, right] {
+        let mut loaded = load(&[path.to_string()])?;
+        if loaded.len() != 1 {
+            bail!(
+                "{path}: holds {} articles; give one file per side",
+                loaded.len()
+            );
+        }
+        articles.append(&mut loaded);
+    }
+    let right = articles.pop().context("right article")?;
+    let left = articles.pop().context("left article")?;
+    Ok((left, right))
+}
+
+/// Colour for a terminal stdout, never under NO_COLOR (any non-empty value).
+pub fn stdout_wants_color() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    std::io::stdout().is_terminal() && !no_color
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+pub fn write_stdout(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to stdout"),
+    }
+}
