@@ -26,6 +26,24 @@ pub struct Cli {
 pub enum Command {
     /// Align two articles and print the linked paragraphs with word diffs.
     Align(AlignArgs),
+    /// Names, numbers, dates, quotes and attributions across all articles,
+    /// grouped; discrepancies first.
+    Facts(FactsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FactsArgs {
+    /// Articles: files, directories, or - for stdin. None = the demo corpus.
+    pub paths: Vec<String>,
+    /// json for scripts (a stable contract), text for people.
+    #[arg(long, short, value_enum, default_value_t = FactsFormat::Text)]
+    pub format: FactsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FactsFormat {
+    Json,
+    Text,
 }
 
 #[derive(Debug, clap::Args)]

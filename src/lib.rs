@@ -4,4 +4,5 @@
 
 pub mod align;
 pub mod article;
+pub mod facts;
 pub mod report;

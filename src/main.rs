@@ -31,6 +31,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Align(args)) => commands::align::run(args),
+        Some(Command::Facts(args)) => commands::facts::run(args),
         None => commands::read::run(&cli.paths),
     }
 }

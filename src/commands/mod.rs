@@ -2,4 +2,5 @@
 //! whole job, reporting failure as an `anyhow::Error`.
 
 pub mod align;
+pub mod facts;
 pub mod read;

@@ -3,6 +3,8 @@
 
 pub mod align_json;
 pub mod align_text;
+pub mod facts_json;
+pub mod facts_text;
 mod marks;
 
 pub use marks::{Mark, marked_segments};
