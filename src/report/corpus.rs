@@ -99,12 +99,30 @@ pub fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", &cut[..at])
 }
 
-/// Where a variant occurs: "source ¶paragraph" for each place, escaped.
+/// Where a variant occurs: "source ¶1 ¶4; source ¶2", escaped.
 pub fn places(r: &CorpusReport, v: &Variant, esc: impl Fn(&str) -> String) -> String {
-    let mut seen: Vec<(usize, usize)> = v.mentions.iter().map(|m| (m.article, m.paragraph)).collect();
-    seen.dedup();
-    seen.iter()
-        .map(|(a, p)| format!("{} ¶{p}", esc(r.source(*a))))
+    let mut by_article: Vec<(usize, Vec<usize>)> = Vec::new();
+    for m in &v.mentions {
+        match by_article.last_mut() {
+            Some((a, ps)) if *a == m.article => {
+                if ps.last() != Some(&m.paragraph) {
+                    ps.push(m.paragraph);
+                }
+            }
+            _ => by_article.push((m.article, vec![m.paragraph])),
+        }
+    }
+    by_article
+        .iter()
+        .map(|(a, ps)| {
+            let ps: Vec<String> = ps.iter().map(|p| format!("¶{p}")).collect();
+            format!("{} {}", esc(r.source(*a)), ps.join(" "))
+        })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join("; ")
+}
+
+/// A share as a whole percentage, never "-0%".
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", (share * 100.0).max(0.0))
 }

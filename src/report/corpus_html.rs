@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::corpus::{CorpusReport, excerpt, group_label, markup, places, side_markup};
+use super::corpus::{CorpusReport, excerpt, group_label, markup, percent, places, side_markup};
 use crate::facts::{Fact, FactKind};
 
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:75rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
@@ -18,6 +18,7 @@ ins{background:#dcf5dc;color:#0b5d0b;text-decoration:underline}
 .kind{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#555}
 .fact{margin:.8rem 0;padding:.5rem .8rem;border-left:4px solid #8a1010;background:#fafafa}
 .where{color:#555;font-size:.85rem}
+td.nowrap{white-space:nowrap}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:.3rem 1.5rem}
 .pair h3{grid-column:1/3;font-size:.95rem;margin:1.2rem 0 0;color:#444}
 .side{padding:.4rem .6rem;background:#f7f7f7;border-radius:.3rem}
@@ -76,7 +77,7 @@ fn articles(out: &mut String, r: &CorpusReport) {
             }
             let v = r.comparison.matrix.get(a, b);
             let text = if v > 0.5 { "#fff" } else { "#1b1b1b" };
-            let _ = write!(out, "<td class=\"heat\" style=\"background:rgba(20,90,160,{:.2});color:{text}\">{:.0}%</td>", v.clamp(0.0, 1.0), v * 100.0);
+            let _ = write!(out, "<td class=\"heat\" style=\"background:rgba(20,90,160,{:.2});color:{text}\">{}</td>", v.clamp(0.0, 1.0), percent(v));
         }
         out.push_str("</tr>\n");
     }
@@ -116,7 +117,7 @@ fn facts(out: &mut String, r: &CorpusReport) {
     let _ = writeln!(out, "<h2>Facts ({})</h2>\n<table>\n<tr><th>kind</th><th>fact</th><th>articles</th></tr>", others.len());
     for fact in others {
         let list: Vec<String> = fact.articles().iter().map(|a| a.to_string()).collect();
-        let _ = writeln!(out, "<tr><td class=\"kind\">{}</td><td>{}</td><td>{}</td></tr>", fact.kind.name(), esc(&excerpt(&fact.label, 120)), list.join(", "));
+        let _ = writeln!(out, "<tr><td class=\"kind\">{}</td><td>{}</td><td class=\"nowrap\">{}</td></tr>", fact.kind.name(), esc(&excerpt(&fact.label, 120)), list.join(", "));
     }
     out.push_str("</table>\n");
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::corpus::{CorpusReport, excerpt, group_label, markup, places, side_markup};
+use super::corpus::{CorpusReport, excerpt, group_label, markup, percent, places, side_markup};
 use crate::facts::{Fact, FactKind};
 
 /// Escapes text for Markdown with inline HTML.
@@ -51,7 +51,7 @@ fn matrix(out: &mut String, r: &CorpusReport) {
     let _ = writeln!(out, "| |{header}\n|---|{}", "---:|".repeat(n));
     for a in 0..n {
         let cells: String = (0..n)
-            .map(|b| if a == b { " — |".to_string() } else { format!(" {:.0}% |", r.comparison.matrix.get(a, b) * 100.0) })
+            .map(|b| if a == b { " — |".to_string() } else { format!(" {} |", percent(r.comparison.matrix.get(a, b))) })
             .collect();
         let _ = writeln!(out, "| **{a}** |{cells}");
     }
