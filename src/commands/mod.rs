@@ -3,5 +3,5 @@
 
 pub mod align;
 pub mod facts;
-pub mod report;
 pub mod read;
+pub mod report;

@@ -69,7 +69,10 @@ impl Coverage {
 
     /// Share of `article`'s story paragraphs that another article carries.
     pub fn shared_share(&self, article: usize) -> f64 {
-        let story = self.story.get(article).map_or(0, |s| s.iter().filter(|b| **b).count());
+        let story = self
+            .story
+            .get(article)
+            .map_or(0, |s| s.iter().filter(|b| **b).count());
         if story == 0 {
             return 0.0;
         }

@@ -80,8 +80,11 @@ pub fn attributions_in(text: &str, kind: Kind, casing: &Casing) -> Vec<FoundAttr
         if let Some(len) = according_at(&w, i) {
             found.extend(forward(&w, i, i + len));
         } else if is_report_verb(w.words[i].text) && !w.words[i].is_capitalised() {
-            let inverted = i > 0 && w.text[w.words[i - 1].end..w.words[i].start].contains(['”', '"', ',', '»']);
-            found.extend(backward(&w, i).or_else(|| inverted.then(|| forward(&w, i, i + 1)).flatten()));
+            let inverted = i > 0
+                && w.text[w.words[i - 1].end..w.words[i].start].contains(['”', '"', ',', '»']);
+            found.extend(
+                backward(&w, i).or_else(|| inverted.then(|| forward(&w, i, i + 1)).flatten()),
+            );
         }
     }
     found
@@ -91,9 +94,9 @@ pub fn attributions_in(text: &str, kind: Kind, casing: &Casing) -> Vec<FoundAttr
 fn according_at(w: &Words, i: usize) -> Option<usize> {
     according_phrases().iter().find_map(|phrase| {
         let matches = phrase.iter().enumerate().all(|(k, p)| {
-            w.words
-                .get(i + k)
-                .is_some_and(|t| t.text.to_lowercase() == *p && (k == 0 || w.spaced(i + k - 1, i + k)))
+            w.words.get(i + k).is_some_and(|t| {
+                t.text.to_lowercase() == *p && (k == 0 || w.spaced(i + k - 1, i + k))
+            })
         });
         matches.then_some(phrase.len())
     })
@@ -137,7 +140,13 @@ fn backward(w: &Words, verb: usize) -> Option<FoundAttribution> {
     Some(build(w, start, verb, start, verb - 1))
 }
 
-fn build(w: &Words, from: usize, to: usize, source_from: usize, source_to: usize) -> FoundAttribution {
+fn build(
+    w: &Words,
+    from: usize,
+    to: usize,
+    source_from: usize,
+    source_to: usize,
+) -> FoundAttribution {
     let range = w.words[from].start..w.words[to].start + w.words[to].stem().len();
     let source_end = w.words[source_to].start + w.words[source_to].stem().len();
     let source = w.text[w.words[source_from].start..source_end].to_string();
@@ -157,7 +166,9 @@ fn build(w: &Words, from: usize, to: usize, source_from: usize, source_to: usize
 /// The source without articles, folded: "a U.S. official" and "the US
 /// official" share "us official"; "POLITICO" and "Politico" share "politico".
 fn source_key(words: &[Token]) -> String {
-    const ARTICLES: &[&str] = &["a", "an", "the", "ein", "eine", "der", "die", "das", "un", "une", "le", "la", "les"];
+    const ARTICLES: &[&str] = &[
+        "a", "an", "the", "ein", "eine", "der", "die", "das", "un", "une", "le", "la", "les",
+    ];
     words
         .iter()
         .filter(|t| !ARTICLES.contains(&t.text.to_lowercase().as_str()))

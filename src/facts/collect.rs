@@ -3,6 +3,7 @@
 //! "Article 5" is not a quantity either), quantities, quotations and
 //! attributions.
 
+use super::attributions::attributions_in;
 use super::casing::{Casing, scanned};
 use super::context::context_words;
 use super::dates::dates_in;
@@ -10,7 +11,6 @@ use super::name_key::fold;
 use super::names::names_in;
 use super::numbers::numbers_in;
 use super::quotes::quotes_in;
-use super::attributions::attributions_in;
 use super::{FactKind, Mention};
 use crate::article::Article;
 
@@ -72,9 +72,14 @@ pub fn candidates(articles: &[Article]) -> Vec<Candidate> {
                 out.push(Candidate {
                     kind: FactKind::Name,
                     mention: mention(name.range.clone()),
-                    cluster: name.words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" "),
+                    cluster: name
+                        .words
+                        .iter()
+                        .map(|w| fold(w))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     variant: name.words.last().map(|w| fold(w)).unwrap_or_default(),
-                    normalized: String::new(),
+                    normalized: name.words.last().map(|w| fold(w)).unwrap_or_default(),
                     words: name.words,
                     weekday: None,
                     named: false,
@@ -93,7 +98,12 @@ pub fn candidates(articles: &[Article]) -> Vec<Candidate> {
                 });
             }
             for quote in quotes_in(text) {
-                let words: Vec<String> = quote.text.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect();
+                let words: Vec<String> = quote
+                    .text
+                    .split_whitespace()
+                    .map(fold)
+                    .filter(|w| !w.is_empty())
+                    .collect();
                 out.push(Candidate {
                     kind: FactKind::Quote,
                     mention: mention(quote.range.clone()),

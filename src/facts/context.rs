@@ -27,13 +27,18 @@ pub fn context_words(text: &str, range: &Range<usize>) -> Vec<String> {
         .find(|s| s.start <= range.start && range.end <= s.end)
         .unwrap_or(0..text.len());
     let mut words = BTreeSet::new();
-    for (offset, word) in text[sentence.clone()].split_whitespace().map(|w| (w.as_ptr(), w)) {
+    for (offset, word) in text[sentence.clone()]
+        .split_whitespace()
+        .map(|w| (w.as_ptr(), w))
+    {
         let at = offset as usize - text.as_ptr() as usize;
         if at >= range.start && at < range.end {
             continue;
         }
         let folded = fold(word);
-        if folded.chars().count() >= MIN_CONTENT_CHARS && !folded.chars().all(|c| c.is_ascii_digit()) {
+        if folded.chars().count() >= MIN_CONTENT_CHARS
+            && !folded.chars().all(|c| c.is_ascii_digit())
+        {
             words.insert(folded);
         }
     }

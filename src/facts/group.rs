@@ -38,12 +38,28 @@ pub fn clusters<'a>(
         by_key.entry(c.cluster.as_str()).or_default().push(c);
     }
     let keyed: Vec<Vec<&'a Candidate>> = by_key.into_values().collect();
+    // Members with the same words relate alike: compare one of each.
+    let representatives: Vec<Vec<&Candidate>> = keyed
+        .iter()
+        .map(|members| {
+            let mut reps: Vec<&Candidate> = Vec::new();
+            for c in members {
+                if !reps
+                    .iter()
+                    .any(|r| r.words == c.words && r.mention.article == c.mention.article)
+                {
+                    reps.push(c);
+                }
+            }
+            reps
+        })
+        .collect();
     let mut sets = UnionFind((0..keyed.len()).collect());
     for i in 0..keyed.len() {
         for j in i + 1..keyed.len() {
-            let linked = keyed[i]
+            let linked = representatives[i]
                 .iter()
-                .any(|a| keyed[j].iter().any(|b| related(a, b)));
+                .any(|a| representatives[j].iter().any(|b| related(a, b)));
             if linked {
                 sets.union(i, j);
             }

@@ -7,30 +7,54 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::collect::Candidate;
 use super::context::same_statement;
 use super::group::{clusters, most_used, variants};
-use super::name_key::{fold, same_name, same_word};
+use super::name_key::{fold, is_cyrillic, same_name, same_word};
 use super::quote_match::{is_excerpt, same_quote, word_diff};
 use super::{Fact, FactKind, Variant};
 
 /// Groups every kind's candidates into facts (unsorted).
 pub fn group_all(candidates: Vec<Candidate>) -> Vec<Fact> {
     let candidates = split_joined_names(candidates);
-    let of = |kind| candidates.iter().filter(|c| c.kind == kind).collect::<Vec<_>>();
+    let of = |kind| {
+        candidates
+            .iter()
+            .filter(|c| c.kind == kind)
+            .collect::<Vec<_>>()
+    };
     let names = of(FactKind::Name);
     let derived = demonyms(&names);
-    let names: Vec<&Candidate> = names.into_iter().filter(|c| !derived.contains(&c.cluster)).collect();
+    let names: Vec<&Candidate> = names
+        .into_iter()
+        .filter(|c| !derived.contains(&c.cluster))
+        .collect();
     let mut facts = Vec::new();
-    facts.extend(clusters(&names, |a, b| same_name(&a.words, &b.words)).iter().map(|m| name_fact(m)));
+    facts.extend(
+        clusters(&names, |a, b| same_name(&a.words, &b.words))
+            .iter()
+            .map(|m| name_fact(m)),
+    );
     let valued = |a: &Candidate, b: &Candidate| {
         a.mention.article != b.mention.article && same_statement(&a.words, &b.words)
     };
     let numbers = of(FactKind::Number);
     let same_unit = |a: &Candidate, b: &Candidate| unit(a) == unit(b) && valued(a, b);
     facts.extend(clusters(&numbers, same_unit).iter().map(|m| number_fact(m)));
-    facts.extend(clusters(&of(FactKind::Date), valued).iter().map(|m| date_fact(m)));
+    facts.extend(
+        clusters(&of(FactKind::Date), valued)
+            .iter()
+            .map(|m| date_fact(m)),
+    );
     let quotes = of(FactKind::Quote);
-    facts.extend(clusters(&quotes, |a, b| same_quote(&a.words, &b.words)).iter().map(|m| quote_fact(m)));
+    facts.extend(
+        clusters(&quotes, |a, b| same_quote(&a.words, &b.words))
+            .iter()
+            .map(|m| quote_fact(m)),
+    );
     let sources = of(FactKind::Attribution);
-    facts.extend(clusters(&sources, same_named_source).iter().map(|m| attribution_fact(m)));
+    facts.extend(
+        clusters(&sources, same_named_source)
+            .iter()
+            .map(|m| attribution_fact(m)),
+    );
     facts
 }
 
@@ -48,7 +72,9 @@ fn unit(c: &Candidate) -> &str {
 fn fact(kind: FactKind, variants: Vec<Variant>, reason: Option<String>) -> Fact {
     Fact {
         kind,
-        label: most_used(&variants).map(|v| v.text.clone()).unwrap_or_default(),
+        label: most_used(&variants)
+            .map(|v| v.text.clone())
+            .unwrap_or_default(),
         discrepancy: reason.is_some(),
         reason,
         variants,
@@ -56,31 +82,59 @@ fn fact(kind: FactKind, variants: Vec<Variant>, reason: Option<String>) -> Fact 
 }
 
 fn listing(variants: &[Variant]) -> String {
-    variants.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join(" / ")
+    variants
+        .iter()
+        .map(|v| v.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn name_fact(members: &[&Candidate]) -> Fact {
     let variants = variants(members);
-    let reason = (variants.len() > 1).then(|| format!("spelled {} ways: {}", variants.len(), listing(&variants)));
+    // Only two spellings in one script conflict; Віткофф/Witkoff is a
+    // transliteration.
+    let cyrillic = variants.iter().filter(|v| is_cyrillic(&v.text)).count();
+    let conflict = cyrillic > 1 || variants.len() - cyrillic > 1;
+    let reason =
+        conflict.then(|| format!("spelled {} ways: {}", variants.len(), listing(&variants)));
     fact(FactKind::Name, variants, reason)
 }
 
 fn number_fact(members: &[&Candidate]) -> Fact {
     let variants = variants(members);
     let values: BTreeSet<&str> = variants.iter().map(|v| v.normalized.as_str()).collect();
-    let reason = (values.len() > 1).then(|| format!("different figures for the same statement: {}", listing(&variants)));
+    let reason = (values.len() > 1).then(|| {
+        format!(
+            "different figures for the same statement: {}",
+            listing(&variants)
+        )
+    });
     fact(FactKind::Number, variants, reason)
 }
 
 fn date_fact(members: &[&Candidate]) -> Fact {
     let variants = variants(members);
     let days: BTreeSet<&str> = members.iter().map(|c| c.cluster.as_str()).collect();
-    let years: BTreeSet<&str> = members.iter().filter_map(|c| c.normalized.split_once('-').map(|(y, _)| y).filter(|y| !y.is_empty())).collect();
+    let years: BTreeSet<&str> = members
+        .iter()
+        .filter_map(|c| {
+            c.normalized
+                .split_once('-')
+                .map(|(y, _)| y)
+                .filter(|y| !y.is_empty())
+        })
+        .collect();
     let weekdays: BTreeSet<u8> = members.iter().filter_map(|c| c.weekday).collect();
     let reason = if days.len() > 1 {
-        Some(format!("different dates for the same event: {}", listing(&variants)))
+        Some(format!(
+            "different dates for the same event: {}",
+            listing(&variants)
+        ))
     } else if years.len() > 1 || weekdays.len() > 1 {
-        Some(format!("the same day given different years or weekdays: {}", listing(&variants)))
+        Some(format!(
+            "the same day given different years or weekdays: {}",
+            listing(&variants)
+        ))
     } else {
         None
     };
@@ -89,7 +143,10 @@ fn date_fact(members: &[&Candidate]) -> Fact {
 
 fn quote_fact(members: &[&Candidate]) -> Fact {
     let mut variants = variants(members);
-    let words: Vec<Vec<String>> = variants.iter().map(|v| v.normalized.split(' ').map(str::to_string).collect()).collect();
+    let words: Vec<Vec<String>> = variants
+        .iter()
+        .map(|v| v.normalized.split(' ').map(str::to_string).collect())
+        .collect();
     let first_text = variants.first().map(|v| v.text.clone()).unwrap_or_default();
     for (i, v) in variants.iter_mut().enumerate().skip(1) {
         // An excerpt of another rendering is no rewording: no diff.
@@ -99,7 +156,11 @@ fn quote_fact(members: &[&Candidate]) -> Fact {
             v.diff = word_diff(&first_text, &v.text);
         }
     }
-    let longest = words.iter().max_by_key(|w| w.len()).cloned().unwrap_or_default();
+    let longest = words
+        .iter()
+        .max_by_key(|w| w.len())
+        .cloned()
+        .unwrap_or_default();
     let articles: BTreeSet<usize> = members.iter().map(|c| c.mention.article).collect();
     let reworded = articles.len() > 1 && words.iter().any(|w| !is_excerpt(w, &longest));
     let reason = reworded.then(|| format!("one statement quoted {} ways", variants.len()));
@@ -113,7 +174,9 @@ fn attribution_fact(members: &[&Candidate]) -> Fact {
     for c in members {
         *sources.entry(c.normalized.as_str()).or_default() += 1;
     }
-    let best = sources.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(s.chars().count())));
+    let best = sources
+        .into_iter()
+        .max_by_key(|(s, n)| (*n, std::cmp::Reverse(s.chars().count())));
     if let Some((source, _)) = best {
         fact.label = source.to_string();
     }
@@ -125,7 +188,11 @@ fn attribution_fact(members: &[&Candidate]) -> Fact {
 /// word that shares all but the last letter of another one-word name and
 /// ends in -n or -ns. Structural, so "Donbass" or "Zelenskyy" never match.
 fn demonyms(names: &[&Candidate]) -> BTreeSet<String> {
-    let singles: BTreeSet<&str> = names.iter().filter(|c| c.words.len() == 1).map(|c| c.cluster.as_str()).collect();
+    let singles: BTreeSet<&str> = names
+        .iter()
+        .filter(|c| c.words.len() == 1)
+        .map(|c| c.cluster.as_str())
+        .collect();
     singles
         .iter()
         .filter(|w| w.ends_with('n') || w.ends_with("ns"))
@@ -135,9 +202,17 @@ fn demonyms(names: &[&Candidate]) -> BTreeSet<String> {
 }
 
 fn derives(word: &str, base: &str) -> bool {
-    let shared = word.chars().zip(base.chars()).take_while(|(a, b)| a == b).count();
+    let shared = word
+        .chars()
+        .zip(base.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
     let (word_len, base_len) = (word.chars().count(), base.chars().count());
-    shared >= 4 && shared + 1 >= base_len && word_len >= shared && word_len - shared <= 4 && fold(word) != fold(base)
+    shared >= 4
+        && shared + 1 >= base_len
+        && word_len >= shared
+        && word_len - shared <= 4
+        && fold(word) != fold(base)
 }
 
 /// Splits a name run that joined two names by accident ("offering Ukraine
@@ -160,7 +235,8 @@ fn split_joined_names(candidates: Vec<Candidate>) -> Vec<Candidate> {
         let cut = (c.kind == FactKind::Name && seen.get(&c.cluster) == Some(&1))
             .then(|| {
                 (1..c.words.len()).find(|&k| {
-                    known(&c.words[..k], &c.cluster, false) && known(&c.words[k..], &c.cluster, true)
+                    known(&c.words[..k], &c.cluster, false)
+                        && known(&c.words[k..], &c.cluster, true)
                 })
             })
             .flatten();
@@ -177,7 +253,10 @@ fn split_at(c: &Candidate, k: usize) -> Vec<Candidate> {
     let Some(offset) = c.mention.text.find(&format!(" {}", c.words[k])) else {
         return vec![c.clone()];
     };
-    let halves = [(0, offset, &c.words[..k]), (offset + 1, c.mention.text.len(), &c.words[k..])];
+    let halves = [
+        (0, offset, &c.words[..k]),
+        (offset + 1, c.mention.text.len(), &c.words[k..]),
+    ];
     halves
         .into_iter()
         .map(|(from, to, words)| {
@@ -187,6 +266,7 @@ fn split_at(c: &Candidate, k: usize) -> Vec<Candidate> {
             half.words = words.to_vec();
             half.cluster = words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
             half.variant = words.last().map(|w| fold(w)).unwrap_or_default();
+            half.normalized = half.variant.clone();
             half
         })
         .collect()

@@ -79,7 +79,12 @@ pub struct Mention {
 impl Mention {
     /// Reading order: article, paragraph, position.
     fn order_key(&self) -> (usize, usize, usize, usize) {
-        (self.article, self.paragraph, self.range.start, self.range.end)
+        (
+            self.article,
+            self.paragraph,
+            self.range.start,
+            self.range.end,
+        )
     }
 }
 
@@ -151,7 +156,12 @@ pub fn extract_facts(articles: &[Article]) -> Vec<Fact> {
     let candidates = collect::candidates(articles);
     let mut facts = kinds::group_all(candidates);
     facts.sort_by_cached_key(|f| {
-        let first = f.variants.iter().flat_map(|v| v.mentions.first()).min().cloned();
+        let first = f
+            .variants
+            .iter()
+            .flat_map(|v| v.mentions.first())
+            .min()
+            .cloned();
         (
             !f.discrepancy,
             f.kind,

@@ -8,22 +8,86 @@
 /// Latin letters for Ukrainian and Russian Cyrillic (one common scheme; the
 /// skeleton absorbs the differences between schemes).
 const CYRILLIC: &[(char, &str)] = &[
-    ('а', "a"), ('б', "b"), ('в', "v"), ('г', "h"), ('ґ', "g"), ('д', "d"), ('е', "e"),
-    ('є', "ie"), ('ж', "zh"), ('з', "z"), ('и', "y"), ('і', "i"), ('ї', "i"), ('й', "i"),
-    ('к', "k"), ('л', "l"), ('м', "m"), ('н', "n"), ('о', "o"), ('п', "p"), ('р', "r"),
-    ('с', "s"), ('т', "t"), ('у', "u"), ('ф', "f"), ('х', "kh"), ('ц', "ts"), ('ч', "ch"),
-    ('ш', "sh"), ('щ', "shch"), ('ь', ""), ('ю', "iu"), ('я', "ia"), ('ы', "y"), ('э', "e"),
-    ('ё', "e"), ('ъ', ""),
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "h"),
+    ('ґ', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('є', "ie"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "y"),
+    ('і', "i"),
+    ('ї', "i"),
+    ('й', "i"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "kh"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "shch"),
+    ('ь', ""),
+    ('ю', "iu"),
+    ('я', "ia"),
+    ('ы', "y"),
+    ('э', "e"),
+    ('ё', "e"),
+    ('ъ', ""),
 ];
 
 /// Accented Latin letters folded to their base letter.
 const ACCENTS: &[(char, &str)] = &[
-    ('á', "a"), ('à', "a"), ('â', "a"), ('ä', "a"), ('ã', "a"), ('å', "a"), ('ç', "c"),
-    ('č', "c"), ('é', "e"), ('è', "e"), ('ê', "e"), ('ë', "e"), ('í', "i"), ('ì', "i"),
-    ('î', "i"), ('ï', "i"), ('ñ', "n"), ('ó', "o"), ('ò', "o"), ('ô', "o"), ('ö', "o"),
-    ('õ', "o"), ('ø', "o"), ('ú', "u"), ('ù', "u"), ('û', "u"), ('ü', "u"), ('ý', "y"),
-    ('ÿ', "y"), ('š', "s"), ('ž', "z"), ('ł', "l"), ('ß', "ss"), ('ś', "s"), ('ź', "z"),
-    ('ż', "z"), ('ń', "n"), ('ř', "r"), ('ě', "e"),
+    ('á', "a"),
+    ('à', "a"),
+    ('â', "a"),
+    ('ä', "a"),
+    ('ã', "a"),
+    ('å', "a"),
+    ('ç', "c"),
+    ('č', "c"),
+    ('é', "e"),
+    ('è', "e"),
+    ('ê', "e"),
+    ('ë', "e"),
+    ('í', "i"),
+    ('ì', "i"),
+    ('î', "i"),
+    ('ï', "i"),
+    ('ñ', "n"),
+    ('ó', "o"),
+    ('ò', "o"),
+    ('ô', "o"),
+    ('ö', "o"),
+    ('õ', "o"),
+    ('ø', "o"),
+    ('ú', "u"),
+    ('ù', "u"),
+    ('û', "u"),
+    ('ü', "u"),
+    ('ý', "y"),
+    ('ÿ', "y"),
+    ('š', "s"),
+    ('ž', "z"),
+    ('ł', "l"),
+    ('ß', "ss"),
+    ('ś', "s"),
+    ('ź', "z"),
+    ('ż', "z"),
+    ('ń', "n"),
+    ('ř', "r"),
+    ('ě', "e"),
 ];
 
 /// Lower-case, Latin, accent-free letters and digits of a word: the key
@@ -45,8 +109,18 @@ pub fn fold(word: &str) -> String {
 pub fn skeleton(folded: &str) -> String {
     let mut s = folded.to_string();
     for (from, to) in [
-        ("wh", "w"), ("ck", "k"), ("ph", "f"), ("tsch", "ch"), ("tch", "ch"), ("tz", "z"),
-        ("ts", "z"), ("kh", "h"), ("c", "k"), ("w", "v"), ("q", "k"), ("x", "ks"),
+        ("wh", "w"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("tsch", "ch"),
+        ("tch", "ch"),
+        ("tz", "z"),
+        ("ts", "z"),
+        ("kh", "h"),
+        ("c", "k"),
+        ("w", "v"),
+        ("q", "k"),
+        ("x", "ks"),
     ] {
         s = s.replace(from, to);
     }
@@ -81,13 +155,23 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Whether two single words are spellings of one name.
 pub fn same_word(a: &str, b: &str) -> bool {
+    let across_scripts = is_cyrillic(a) != is_cyrillic(b);
     let (a, b) = (fold(a), fold(b));
     if a == b {
         return true;
     }
     let shortest = a.chars().count().min(b.chars().count());
     let (sa, sb) = (skeleton(&a), skeleton(&b));
-    sa == sb && sa.chars().count() >= 2 && shortest >= 4 && edit_distance(&a, &b) <= 2.max(shortest / 3)
+    let close = across_scripts || edit_distance(&a, &b) <= 2.max(shortest / 3);
+    sa == sb && sa.chars().count() >= 2 && shortest >= 4 && close
+}
+
+/// Whether a word is written in Cyrillic: spellings in two scripts are a
+/// transliteration, never a misspelling.
+pub fn is_cyrillic(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
 /// Whether a word is plausibly a misspelling of another where the rest of
@@ -110,7 +194,9 @@ pub fn same_name(a: &[String], b: &[String]) -> bool {
         let spelled = a.iter().zip(b).all(|(x, y)| same_word(x, y));
         let loose = a.len() >= 2
             && differing == 1
-            && a.iter().zip(b).all(|(x, y)| fold(x) == fold(y) || loosely_same_word(x, y));
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| fold(x) == fold(y) || loosely_same_word(x, y));
         return spelled || loose;
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
@@ -128,21 +214,35 @@ mod tests {
     #[test]
     fn transliteration_variants_are_one_name() {
         for (a, b) in [
-            ("Witkoff", "Whitcoff"), ("Merz", "Merts"), ("Zelensky", "Zelenskyy"),
-            ("Donbas", "Donbass"), ("Kyiv", "Kiev"), ("Путін", "Putin"), ("Віткофф", "Witkoff"),
+            ("Witkoff", "Whitcoff"),
+            ("Merz", "Merts"),
+            ("Zelensky", "Zelenskyy"),
+            ("Donbas", "Donbass"),
+            ("Kyiv", "Kiev"),
+            ("Путін", "Putin"),
+            ("Віткофф", "Witkoff"),
+            ("Москви", "Moscow"),
             ("Macron", "Macrón"),
         ] {
             assert!(same_word(a, b), "{a} / {b}");
         }
-        assert!(same_name(&words("Friedrich Merz"), &words("Friedrich Murch")));
+        assert!(same_name(
+            &words("Friedrich Merz"),
+            &words("Friedrich Murch")
+        ));
         assert!(same_name(&words("Steve Witkoff"), &words("Whitcoff")));
     }
 
     #[test]
     fn different_names_stay_apart() {
         for (a, b) in [
-            ("Iran", "Iraq"), ("Austria", "Australia"), ("Russia", "Prussia"),
-            ("Merz", "Murch"), ("Kushner", "Kirchner"), ("Berlin", "Bern"), ("France", "Finland"),
+            ("Iran", "Iraq"),
+            ("Austria", "Australia"),
+            ("Russia", "Prussia"),
+            ("Merz", "Murch"),
+            ("Kushner", "Kirchner"),
+            ("Berlin", "Bern"),
+            ("France", "Finland"),
         ] {
             assert!(!same_word(a, b), "{a} / {b}");
         }

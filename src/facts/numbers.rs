@@ -12,8 +12,15 @@ const CURRENCY_SIGNS: &[(&str, &str)] = &[("$", "USD"), ("€", "EUR"), ("£", "
 
 /// Currency words written after the amount.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("dollars", "USD"), ("usd", "USD"), ("euros", "EUR"), ("euro", "EUR"), ("eur", "EUR"),
-    ("hryvnias", "UAH"), ("uah", "UAH"), ("грн", "UAH"), ("pounds", "GBP"),
+    ("dollars", "USD"),
+    ("usd", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("hryvnias", "UAH"),
+    ("uah", "UAH"),
+    ("грн", "UAH"),
+    ("pounds", "GBP"),
 ];
 
 /// Measures and counted nouns that make a bare number a quantity. A
@@ -30,9 +37,19 @@ const COUNT_NOUNS: &[&str] = &[
 
 /// Scale words and their factor.
 const SCALES: &[(&str, f64)] = &[
-    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("mio", 1e6),
-    ("mrd", 1e9), ("milliarden", 1e9), ("millionen", 1e6), ("milliards", 1e9), ("millions", 1e6),
-    ("тис", 1e3), ("млн", 1e6), ("млрд", 1e9),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("mio", 1e6),
+    ("mrd", 1e9),
+    ("milliarden", 1e9),
+    ("millionen", 1e6),
+    ("milliards", 1e9),
+    ("millions", 1e6),
+    ("тис", 1e3),
+    ("млн", 1e6),
+    ("млрд", 1e9),
 ];
 
 /// One quantity as written in a paragraph.
@@ -71,7 +88,11 @@ pub fn numbers_in(text: &str, taken: &[Range<usize>]) -> Vec<FoundNumber> {
         };
         let mut end = word.end;
         let mut next = i + 1;
-        let spaced = |n: usize| words.get(n).filter(|w| &text[words[n - 1].end..w.start] == " ");
+        let spaced = |n: usize| {
+            words
+                .get(n)
+                .filter(|w| &text[words[n - 1].end..w.start] == " ")
+        };
         if let Some(factor) = spaced(next).and_then(|w| lookup(SCALES, w.text)) {
             value *= factor;
             end = words[next].end;
@@ -84,12 +105,16 @@ pub fn numbers_in(text: &str, taken: &[Range<usize>]) -> Vec<FoundNumber> {
         let unit = if let Some((s, code)) = sign {
             Some((word.start - s.len(), end, code.to_string()))
         } else if after.starts_with('%') || after.starts_with(" %") {
-            Some((word.start, end + after.find('%').unwrap_or(0) + 1, "%".to_string()))
+            Some((
+                word.start,
+                end + after.find('%').unwrap_or(0) + 1,
+                "%".to_string(),
+            ))
         } else if let Some(w) = spaced(next).filter(|w| is_percent_word(w.text)) {
             Some((word.start, w.end, "%".to_string()))
-        } else if let Some(w) = spaced(next + 1).filter(|w| {
-            spaced(next).is_some_and(|v| is_percent_word(&text[v.start..w.end]))
-        }) {
+        } else if let Some(w) = spaced(next + 1)
+            .filter(|w| spaced(next).is_some_and(|v| is_percent_word(&text[v.start..w.end])))
+        {
             Some((word.start, w.end, "%".to_string()))
         } else if let Some(w) = spaced(next).filter(|w| lookup(CURRENCY_WORDS, w.text).is_some()) {
             lookup(CURRENCY_WORDS, w.text).map(|code| (word.start, w.end, code.to_string()))

@@ -66,12 +66,32 @@ pub fn word_diff(left: &str, right: &str) -> Vec<DiffOp> {
         let l = span(&lt[old]);
         let r = span(&rt[new]);
         match tag {
-            SimilarTag::Equal => out.push(DiffOp { op: DiffTag::Equal, left: l, right: r }),
-            SimilarTag::Delete => out.push(DiffOp { op: DiffTag::Delete, left: l, right: None }),
-            SimilarTag::Insert => out.push(DiffOp { op: DiffTag::Insert, left: None, right: r }),
+            SimilarTag::Equal => out.push(DiffOp {
+                op: DiffTag::Equal,
+                left: l,
+                right: r,
+            }),
+            SimilarTag::Delete => out.push(DiffOp {
+                op: DiffTag::Delete,
+                left: l,
+                right: None,
+            }),
+            SimilarTag::Insert => out.push(DiffOp {
+                op: DiffTag::Insert,
+                left: None,
+                right: r,
+            }),
             SimilarTag::Replace => {
-                out.push(DiffOp { op: DiffTag::Delete, left: l, right: None });
-                out.push(DiffOp { op: DiffTag::Insert, left: None, right: r });
+                out.push(DiffOp {
+                    op: DiffTag::Delete,
+                    left: l,
+                    right: None,
+                });
+                out.push(DiffOp {
+                    op: DiffTag::Insert,
+                    left: None,
+                    right: r,
+                });
             }
         }
     }
@@ -97,7 +117,8 @@ mod tests {
     #[test]
     fn paraphrased_renderings_match_and_diff() {
         let a = "We want to give Ukrainians a security guarantee that is not a blank check";
-        let b = "We want to give the Ukrainians a security guarantee that will not be a blank check";
+        let b =
+            "We want to give the Ukrainians a security guarantee that will not be a blank check";
         assert!(same_quote(&words(a), &words(b)));
         let diff = word_diff(a, b);
         let inserted: Vec<&str> = diff
@@ -114,6 +135,9 @@ mod tests {
             &words("Those guarantees will not be on the table forever"),
             &words("We feel very good about the progress we have made")
         ));
-        assert!(is_excerpt(&words("an attack against them all"), &words("shall be considered an attack against them all")));
+        assert!(is_excerpt(
+            &words("an attack against them all"),
+            &words("shall be considered an attack against them all")
+        ));
     }
 }

@@ -50,8 +50,13 @@ fn next_opening(text: &str, from: usize) -> Option<(usize, &'static [char], usiz
         let (_, closers) = PAIRS.iter().find(|(o, _)| *o == c)?;
         let before = text[..position].chars().next_back();
         let after = text[position + c.len_utf8()..].chars().next();
-        let at_word_start = before.is_none_or(|b| !b.is_alphanumeric())
-            && after.is_some_and(|a| !a.is_whitespace());
+        // French spaces inside guillemets; »…« (German) must open on a word.
+        let opens = match c {
+            '«' => after.is_some(),
+            '»' => after.is_some_and(char::is_alphanumeric),
+            _ => after.is_some_and(|a| !a.is_whitespace()),
+        };
+        let at_word_start = before.is_none_or(|b| !b.is_alphanumeric()) && opens;
         at_word_start.then_some((position, *closers, position + c.len_utf8()))
     })
 }
@@ -110,7 +115,10 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_runs_to_the_paragraph_end() {
-        assert_eq!(texts("He added: “Under the current proposal"), ["Under the current proposal"]);
+        assert_eq!(
+            texts("He added: “Under the current proposal"),
+            ["Under the current proposal"]
+        );
         let text = "x “a b c” y";
         let q = &quotes_in(text)[0];
         assert_eq!(&text[q.range.clone()], "a b c");

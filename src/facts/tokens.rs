@@ -131,13 +131,27 @@ mod tests {
     fn keeps_abbreviations_numbers_and_possessives_whole() {
         assert_eq!(
             words("U.S. envoy met ZN.ua on 3.5 and 1,000, Trump’s plan."),
-            ["U.S.", "envoy", "met", "ZN.ua", "on", "3.5", "and", "1,000", "Trump’s", "plan"]
+            [
+                "U.S.",
+                "envoy",
+                "met",
+                "ZN.ua",
+                "on",
+                "3.5",
+                "and",
+                "1,000",
+                "Trump’s",
+                "plan"
+            ]
         );
     }
 
     #[test]
     fn hyphens_and_sentence_ends_split() {
-        assert_eq!(words("US-Ukraine talks. Then"), ["US", "Ukraine", "talks", "Then"]);
+        assert_eq!(
+            words("US-Ukraine talks. Then"),
+            ["US", "Ukraine", "talks", "Then"]
+        );
         assert_eq!(words("in Berlin.Then"), ["in", "Berlin", "Then"]);
     }
 

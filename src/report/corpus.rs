@@ -79,7 +79,11 @@ pub fn markup(
 pub fn group_label(group: &Group) -> String {
     match (group.left.is_empty(), group.right.is_empty()) {
         (false, false) => {
-            let what = if group.is_reworded() { "reworded" } else { "same" };
+            let what = if group.is_reworded() {
+                "reworded"
+            } else {
+                "same"
+            };
             let moved = if group.moved { ", moved" } else { "" };
             format!("{what}{moved} · score {:.2}", group.score)
         }

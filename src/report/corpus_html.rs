@@ -69,7 +69,13 @@ fn articles(out: &mut String, r: &CorpusReport) {
     out.push_str("</tr>\n");
     for (a, article) in r.articles.iter().enumerate() {
         let unique = r.comparison.coverage.unique(a).len();
-        let _ = write!(out, "<tr><th>{a}</th><td>{}</td><td>{}</td><td>{}</td><td>{unique}</td>", esc(&article.source), esc(&excerpt(&article.title, 70)), article.word_count());
+        let _ = write!(
+            out,
+            "<tr><th>{a}</th><td>{}</td><td>{}</td><td>{}</td><td>{unique}</td>",
+            esc(&article.source),
+            esc(&excerpt(&article.title, 70)),
+            article.word_count()
+        );
         for b in 0..n {
             if a == b {
                 out.push_str("<td class=\"heat\">—</td>");
@@ -77,19 +83,35 @@ fn articles(out: &mut String, r: &CorpusReport) {
             }
             let v = r.comparison.matrix.get(a, b);
             let text = if v > 0.5 { "#fff" } else { "#1b1b1b" };
-            let _ = write!(out, "<td class=\"heat\" style=\"background:rgba(20,90,160,{:.2});color:{text}\">{}</td>", v.clamp(0.0, 1.0), percent(v));
+            let _ = write!(
+                out,
+                "<td class=\"heat\" style=\"background:rgba(20,90,160,{:.2});color:{text}\">{}</td>",
+                v.clamp(0.0, 1.0),
+                percent(v)
+            );
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</table>\n<h2>Coverage</h2>\n<p>Story paragraphs no other article carries.</p>\n");
+    out.push_str(
+        "</table>\n<h2>Coverage</h2>\n<p>Story paragraphs no other article carries.</p>\n",
+    );
     for (a, article) in r.articles.iter().enumerate() {
         let unique = r.comparison.coverage.unique(a);
         let shared = r.comparison.coverage.shared_share(a) * 100.0;
-        let _ = writeln!(out, "<h3>{}</h3>\n<p>{shared:.0}% of story paragraphs carried elsewhere; {} unique.</p>", esc(&article.source), unique.len());
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p>{shared:.0}% of story paragraphs carried elsewhere; {} unique.</p>",
+            esc(&article.source),
+            unique.len()
+        );
         if !unique.is_empty() {
             out.push_str("<ul>\n");
             for p in unique {
-                let _ = writeln!(out, "<li>¶{p}: {}</li>", esc(&excerpt(&article.paragraphs[p].text, 200)));
+                let _ = writeln!(
+                    out,
+                    "<li>¶{p}: {}</li>",
+                    esc(&excerpt(&article.paragraphs[p].text, 200))
+                );
             }
             out.push_str("</ul>\n");
         }
@@ -97,34 +119,68 @@ fn articles(out: &mut String, r: &CorpusReport) {
 }
 
 fn facts(out: &mut String, r: &CorpusReport) {
-    let (discrepancies, others): (Vec<&Fact>, Vec<&Fact>) = r.facts.iter().partition(|f| f.discrepancy);
+    let (discrepancies, others): (Vec<&Fact>, Vec<&Fact>) =
+        r.facts.iter().partition(|f| f.discrepancy);
     let _ = writeln!(out, "<h2>Discrepancies ({})</h2>", discrepancies.len());
     for fact in discrepancies {
-        let _ = writeln!(out, "<div class=\"fact\"><span class=\"badge\">≠ discrepancy</span> <span class=\"kind\">{}</span> <strong>{}</strong><br><span class=\"where\">{}</span>\n<ol>", fact.kind.name(), esc(&excerpt(&fact.label, 90)), esc(fact.reason.as_deref().unwrap_or("")));
+        let _ = writeln!(
+            out,
+            "<div class=\"fact\"><span class=\"badge\">≠ discrepancy</span> <span class=\"kind\">{}</span> <strong>{}</strong><br><span class=\"where\">{}</span>\n<ol>",
+            fact.kind.name(),
+            esc(&excerpt(&fact.label, 90)),
+            esc(fact.reason.as_deref().unwrap_or(""))
+        );
         for v in &fact.variants {
             let text = if fact.kind == FactKind::Quote && !v.diff.is_empty() {
                 let first = &fact.variants[0].text;
                 let mine = markup(&v.text, 0, &v.diff, |op| op.right, esc, ins);
-                let theirs = markup(first, 0, &v.diff, |op| op.left, |_| String::new(), |s| del(s) + " ");
+                let theirs = markup(
+                    first,
+                    0,
+                    &v.diff,
+                    |op| op.left,
+                    |_| String::new(),
+                    |s| del(s) + " ",
+                );
                 format!("{mine}<br><span class=\"where\">instead of: {theirs}</span>")
             } else {
                 esc(&v.text)
             };
-            let _ = writeln!(out, "<li>{text} <span class=\"where\">— {}</span></li>", places(r, v, esc));
+            let _ = writeln!(
+                out,
+                "<li>{text} <span class=\"where\">— {}</span></li>",
+                places(r, v, esc)
+            );
         }
         out.push_str("</ol></div>\n");
     }
-    let _ = writeln!(out, "<h2>Facts ({})</h2>\n<table>\n<tr><th>kind</th><th>fact</th><th>articles</th></tr>", others.len());
+    let _ = writeln!(
+        out,
+        "<h2>Facts ({})</h2>\n<table>\n<tr><th>kind</th><th>fact</th><th>articles</th></tr>",
+        others.len()
+    );
     for fact in others {
         let list: Vec<String> = fact.articles().iter().map(|a| a.to_string()).collect();
-        let _ = writeln!(out, "<tr><td class=\"kind\">{}</td><td>{}</td><td class=\"nowrap\">{}</td></tr>", fact.kind.name(), esc(&excerpt(&fact.label, 120)), list.join(", "));
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"kind\">{}</td><td>{}</td><td class=\"nowrap\">{}</td></tr>",
+            fact.kind.name(),
+            esc(&excerpt(&fact.label, 120)),
+            list.join(", ")
+        );
     }
     out.push_str("</table>\n");
 }
 
 fn pair(out: &mut String, r: &CorpusReport) {
     let (left, right) = r.pair_articles();
-    let _ = writeln!(out, "<h2>Pair: {} ⇄ {}</h2>\n<p>Similarity {:.0}%. <del>Struck</del>: only the left has these words. <ins>Underlined</ins>: only the right has them.</p>\n<div class=\"pair\">", esc(&left.source), esc(&right.source), r.alignment.similarity * 100.0);
+    let _ = writeln!(
+        out,
+        "<h2>Pair: {} ⇄ {}</h2>\n<p>Similarity {:.0}%. <del>Struck</del>: only the left has these words. <ins>Underlined</ins>: only the right has them.</p>\n<div class=\"pair\">",
+        esc(&left.source),
+        esc(&right.source),
+        r.alignment.similarity * 100.0
+    );
     for (n, group) in r.alignment.groups.iter().enumerate() {
         let _ = writeln!(out, "<h3>{} · {}</h3>", n + 1, esc(&group_label(group)));
         for left_side in [true, false] {

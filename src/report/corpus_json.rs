@@ -49,7 +49,9 @@ pub fn render(report: &CorpusReport) -> String {
             path: &a.path,
             title: &a.title,
             words: a.word_count(),
-            carried_by: (0..a.paragraphs.len()).map(|p| coverage.carriers(i, p)).collect(),
+            carried_by: (0..a.paragraphs.len())
+                .map(|p| coverage.carriers(i, p))
+                .collect(),
             unique: coverage.unique(i),
         })
         .collect();

@@ -37,21 +37,39 @@ pub fn render(report: &CorpusReport) -> String {
 }
 
 fn articles(out: &mut String, r: &CorpusReport) {
-    let _ = writeln!(out, "## Articles\n\n| # | source | title | words | unique paragraphs |\n|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "## Articles\n\n| # | source | title | words | unique paragraphs |\n|---|---|---|---|---|"
+    );
     for (i, a) in r.articles.iter().enumerate() {
         let unique = r.comparison.coverage.unique(i).len();
-        let _ = writeln!(out, "| {i} | {} | {} | {} | {unique} |", esc(&a.source), esc(&a.title), a.word_count());
+        let _ = writeln!(
+            out,
+            "| {i} | {} | {} | {} | {unique} |",
+            esc(&a.source),
+            esc(&a.title),
+            a.word_count()
+        );
     }
 }
 
 fn matrix(out: &mut String, r: &CorpusReport) {
     let n = r.articles.len();
-    let _ = writeln!(out, "\n## Similarity\n\nShare of text linked between two articles, weighted by length.\n");
+    let _ = writeln!(
+        out,
+        "\n## Similarity\n\nShare of text linked between two articles, weighted by length.\n"
+    );
     let header: String = (0..n).map(|i| format!(" {i} |")).collect();
     let _ = writeln!(out, "| |{header}\n|---|{}", "---:|".repeat(n));
     for a in 0..n {
         let cells: String = (0..n)
-            .map(|b| if a == b { " — |".to_string() } else { format!(" {} |", percent(r.comparison.matrix.get(a, b))) })
+            .map(|b| {
+                if a == b {
+                    " — |".to_string()
+                } else {
+                    format!(" {} |", percent(r.comparison.matrix.get(a, b)))
+                }
+            })
             .collect();
         let _ = writeln!(out, "| **{a}** |{cells}");
     }
@@ -62,9 +80,18 @@ fn coverage(out: &mut String, r: &CorpusReport) {
     for (i, a) in r.articles.iter().enumerate() {
         let unique = r.comparison.coverage.unique(i);
         let shared = r.comparison.coverage.shared_share(i) * 100.0;
-        let _ = writeln!(out, "- **{}**: {shared:.0}% of story paragraphs carried by another article; {} unique", esc(&a.source), unique.len());
+        let _ = writeln!(
+            out,
+            "- **{}**: {shared:.0}% of story paragraphs carried by another article; {} unique",
+            esc(&a.source),
+            unique.len()
+        );
         for p in unique {
-            let _ = writeln!(out, "  - ¶{p}: {}", esc(&excerpt(&a.paragraphs[p].text, 140)));
+            let _ = writeln!(
+                out,
+                "  - ¶{p}: {}",
+                esc(&excerpt(&a.paragraphs[p].text, 140))
+            );
         }
     }
 }
@@ -74,12 +101,32 @@ fn facts(out: &mut String, r: &CorpusReport) {
     let _ = writeln!(out, "\n## Discrepancies ({})\n", discrepancies.len());
     for fact in &discrepancies {
         let reason = fact.reason.as_deref().unwrap_or("");
-        let _ = writeln!(out, "- **{}** {}: {}", fact.kind.name(), esc(&excerpt(&fact.label, 80)), esc(reason));
+        let _ = writeln!(
+            out,
+            "- **{}** {}: {}",
+            fact.kind.name(),
+            esc(&excerpt(&fact.label, 80)),
+            esc(reason)
+        );
         for (i, v) in fact.variants.iter().enumerate() {
             let text = if fact.kind == FactKind::Quote && !v.diff.is_empty() {
                 let first = &fact.variants[0].text;
-                let del: String = markup(first, 0, &v.diff, |op| op.left, |_| String::new(), |s| format!("<del>{}</del> ", esc(s)));
-                let ins = markup(&v.text, 0, &v.diff, |op| op.right, esc, |s| format!("<ins>{}</ins>", esc(s)));
+                let del: String = markup(
+                    first,
+                    0,
+                    &v.diff,
+                    |op| op.left,
+                    |_| String::new(),
+                    |s| format!("<del>{}</del> ", esc(s)),
+                );
+                let ins = markup(
+                    &v.text,
+                    0,
+                    &v.diff,
+                    |op| op.right,
+                    esc,
+                    |s| format!("<ins>{}</ins>", esc(s)),
+                );
                 format!("{ins} (instead of: {del})")
             } else {
                 esc(&v.text)
@@ -88,21 +135,43 @@ fn facts(out: &mut String, r: &CorpusReport) {
             let _ = writeln!(out, "  {}. {text} — {places}", i + 1);
         }
     }
-    let _ = writeln!(out, "\n## Facts\n\n| kind | fact | articles |\n|---|---|---|");
+    let _ = writeln!(
+        out,
+        "\n## Facts\n\n| kind | fact | articles |\n|---|---|---|"
+    );
     for fact in r.facts.iter().filter(|f| !f.discrepancy) {
         let sources: Vec<String> = fact.articles().iter().map(|&a| a.to_string()).collect();
-        let _ = writeln!(out, "| {} | {} | {} |", fact.kind.name(), esc(&excerpt(&fact.label, 100)), sources.join(", "));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            fact.kind.name(),
+            esc(&excerpt(&fact.label, 100)),
+            sources.join(", ")
+        );
     }
 }
 
 fn pair(out: &mut String, r: &CorpusReport) {
     let (left, right) = r.pair_articles();
-    let _ = writeln!(out, "\n## Pair: {} ⇄ {}\n", esc(&left.source), esc(&right.source));
-    let _ = writeln!(out, "Similarity {:.0}%. Words only the left has are <del>struck</del>; words only the right has are <ins>underlined</ins>.\n", r.alignment.similarity * 100.0);
+    let _ = writeln!(
+        out,
+        "\n## Pair: {} ⇄ {}\n",
+        esc(&left.source),
+        esc(&right.source)
+    );
+    let _ = writeln!(
+        out,
+        "Similarity {:.0}%. Words only the left has are <del>struck</del>; words only the right has are <ins>underlined</ins>.\n",
+        r.alignment.similarity * 100.0
+    );
     for (n, group) in r.alignment.groups.iter().enumerate() {
         let _ = writeln!(out, "### {} · {}\n", n + 1, group_label(group));
-        let left_text = side_markup(r.alignment, group, true, esc, |s| format!("<del>{}</del>", esc(s)));
-        let right_text = side_markup(r.alignment, group, false, esc, |s| format!("<ins>{}</ins>", esc(s)));
+        let left_text = side_markup(r.alignment, group, true, esc, |s| {
+            format!("<del>{}</del>", esc(s))
+        });
+        let right_text = side_markup(r.alignment, group, false, esc, |s| {
+            format!("<ins>{}</ins>", esc(s))
+        });
         for text in left_text {
             let _ = writeln!(out, "> **L** {text}\n>");
         }

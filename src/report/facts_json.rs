@@ -65,7 +65,11 @@ fn variant<'a>(articles: &'a [Article], v: &'a Variant) -> VariantDocument<'a> {
     VariantDocument {
         text: &v.text,
         normalized: &v.normalized,
-        articles: v.articles().into_iter().map(|a| source(articles, a)).collect(),
+        articles: v
+            .articles()
+            .into_iter()
+            .map(|a| source(articles, a))
+            .collect(),
         paragraphs,
         forms: &v.forms,
         mentions: v.mentions.iter().map(mention).collect(),

@@ -12,7 +12,12 @@ use crate::report::{Mark, marked_segments};
 pub fn render(articles: &[Article], facts: &[Fact]) -> String {
     let mut out = String::new();
     let discrepancies = facts.iter().filter(|f| f.discrepancy).count();
-    let _ = writeln!(out, "{} facts, {discrepancies} discrepancies, across {} articles\n", facts.len(), articles.len());
+    let _ = writeln!(
+        out,
+        "{} facts, {discrepancies} discrepancies, across {} articles\n",
+        facts.len(),
+        articles.len()
+    );
     for fact in facts {
         let flag = if fact.discrepancy { "!" } else { " " };
         let _ = writeln!(out, "{flag} {:<11} {}", fact.kind.name(), fact.label);
@@ -20,8 +25,11 @@ pub fn render(articles: &[Article], facts: &[Fact]) -> String {
             let _ = writeln!(out, "              {reason}");
         }
         for variant in &fact.variants {
-            let mut places: Vec<(usize, usize)> =
-                variant.mentions.iter().map(|m| (m.article, m.paragraph)).collect();
+            let mut places: Vec<(usize, usize)> = variant
+                .mentions
+                .iter()
+                .map(|m| (m.article, m.paragraph))
+                .collect();
             places.dedup();
             let places: Vec<String> = places
                 .into_iter()
@@ -55,14 +63,25 @@ pub fn diff_line(first: &str, this: &str, diff: &[crate::align::DiffOp]) -> Stri
         }
     }
     if !deleted.is_empty() {
-        let _ = write!(out, "  (first rendering had: [-{}-])", deleted.join("-] [-"));
+        let _ = write!(
+            out,
+            "  (first rendering had: [-{}-])",
+            deleted.join("-] [-")
+        );
     }
     out
 }
 
 /// The article's file stem, enough to tell seeds apart ("003").
 fn short_source(articles: &[Article], index: usize) -> String {
-    articles.get(index).map_or_else(|| index.to_string(), |a| {
-        a.source.split(['_', '.']).next().unwrap_or(&a.source).to_string()
-    })
+    articles.get(index).map_or_else(
+        || index.to_string(),
+        |a| {
+            a.source
+                .split(['_', '.'])
+                .next()
+                .unwrap_or(&a.source)
+                .to_string()
+        },
+    )
 }
