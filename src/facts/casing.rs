@@ -94,7 +94,7 @@ impl Casing {
             let key = word.stem().to_lowercase();
             if !word.is_capitalised() {
                 *self.lower.entry(key).or_default() += 1;
-            } else if !forced[i] && !(german && after_article(&words, i)) {
+            } else if !(forced[i] || (german && after_article(&words, i))) {
                 *self.capitalised_inside.entry(key).or_default() += 1;
             }
         }
