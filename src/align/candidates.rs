@@ -19,6 +19,9 @@ pub struct Pair {
     pub shared: f64,
     pub left_total: f64,
     pub right_total: f64,
+    /// Best overlap between one statement (sentence or quote) of each
+    /// unit: a shared quote shows even when the rest of the units differ.
+    pub local: f64,
 }
 
 impl Pair {
@@ -64,9 +67,26 @@ pub fn scored_candidates(bags: &Bags) -> Vec<Pair> {
         p.shared = bags.shared(&bags.left[p.left].ids, &bags.right[p.right].ids);
         p.left_total = bags.left[p.left].total;
         p.right_total = bags.right[p.right].total;
+        if p.dice() >= LOCAL_MIN_DICE {
+            p.local = best_statement_dice(bags, p.left, p.right);
+        }
         p.shared > 0.0
     });
     pairs
+}
+
+/// Pairs overlapping less than this are not searched for shared statements.
+const LOCAL_MIN_DICE: f64 = 0.08;
+
+fn best_statement_dice(bags: &Bags, left: usize, right: usize) -> f64 {
+    let mut best: f64 = 0.0;
+    for s in &bags.left[left].statements {
+        let s_total = bags.total(s);
+        for t in &bags.right[right].statements {
+            best = best.max(dice(bags.shared(s, t), s_total, bags.total(t)));
+        }
+    }
+    best
 }
 
 fn unscored(left: usize, right: usize) -> Pair {
@@ -76,6 +96,7 @@ fn unscored(left: usize, right: usize) -> Pair {
         shared: 0.0,
         left_total: 0.0,
         right_total: 0.0,
+        local: 0.0,
     }
 }
 

@@ -217,3 +217,33 @@ fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
         .sum();
     (linked / total as f64).min(1.0)
 }
+
+#[cfg(test)]
+mod debug_pairs {
+    use super::*;
+    use crate::article::{demo::DEMO_CORPUS, parse_article};
+
+    #[test]
+    #[ignore]
+    fn print_pairs() {
+        let a: usize = std::env::var("A").unwrap().parse().unwrap();
+        let b: usize = std::env::var("B").unwrap().parse().unwrap();
+        let art = |i: usize| parse_article(DEMO_CORPUS[i].0, DEMO_CORPUS[i].0, DEMO_CORPUS[i].1);
+        let (l, r) = (art(a), art(b));
+        let lu = units::units_of(&l, Granularity::Paragraph);
+        let ru = units::units_of(&r, Granularity::Paragraph);
+        let bags = weights::Bags::build(&lu, &ru, |u| u.kind.is_story());
+        let pairs = candidates::scored_candidates(&bags);
+        for p in pairs.iter().filter(|p| p.dice() > 0.12) {
+            println!(
+                "{:3} {:3} dice {:.3} lc {:.3} rc {:.3} local {:.3}",
+                p.left,
+                p.right,
+                p.dice(),
+                p.left_cover(),
+                p.right_cover(),
+                p.local
+            );
+        }
+    }
+}

@@ -5,6 +5,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::article::sentence::sentence_ranges;
+
 /// One comparison token of a unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyToken {
@@ -56,6 +58,21 @@ pub fn key_tokens(text: &str) -> Vec<KeyToken> {
         }
     }
     tokens
+}
+
+/// Quotation marks that open or close a quoted statement.
+const QUOTE_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‹', '›', '「', '」'];
+
+/// The statements of a unit: its sentences, with quoted passages cut from
+/// their attribution ("…,” the official said). A quote that two outlets
+/// render alike is strong evidence even inside otherwise different text.
+pub fn statements(text: &str) -> Vec<&str> {
+    sentence_ranges(text)
+        .into_iter()
+        .flat_map(|range| text[range].split(QUOTE_MARKS))
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .collect()
 }
 
 fn opens_sentence(c: char) -> bool {
@@ -170,6 +187,19 @@ mod tests {
             .map(|t| t.key.as_str())
             .collect();
         assert_eq!(names, ["witko"]);
+    }
+
+    #[test]
+    fn statements_split_quotes_from_attribution() {
+        let text = "“The basis is strong,” a senior official said. “Those guarantees will not be on the table forever.”";
+        assert_eq!(
+            statements(text),
+            [
+                "The basis is strong,",
+                "a senior official said.",
+                "Those guarantees will not be on the table forever."
+            ]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::tokens::key_tokens;
+use super::tokens::{key_tokens, statements};
 use super::units::Unit;
 
 /// Extra weight for names and numbers: a shared "Witkoff" or "80%" says
@@ -12,11 +12,17 @@ use super::units::Unit;
 const NAME_BOOST: f64 = 1.5;
 const NUMBER_BOOST: f64 = 1.5;
 
-/// A unit's distinct token ids (sorted) and their summed weight.
+/// Statements shorter than this many tokens are too slight to be
+/// evidence on their own ("he said.").
+const MIN_STATEMENT_TOKENS: usize = 6;
+
+/// A unit's distinct token ids (sorted) and their summed weight, and the
+/// ids of each of its substantial statements (sentences and quotes).
 #[derive(Debug, Clone, Default)]
 pub struct Bag {
     pub ids: Vec<u32>,
     pub total: f64,
+    pub statements: Vec<Vec<u32>>,
 }
 
 /// The bags of both sides and the weight of every token id.
@@ -59,9 +65,10 @@ impl Bags {
             .zip(&flags)
             .map(|(&d, &(name, number))| rarity(units, d) * boost(name, number))
             .collect();
-        let bag = |ids: Vec<u32>| Bag {
+        let bag = |(ids, statements): Tokenised| Bag {
             total: ids.iter().map(|&i| weight[i as usize]).sum(),
             ids,
+            statements,
         };
         Bags {
             left: left_ids.into_iter().map(bag).collect(),
@@ -151,39 +158,59 @@ impl Vocabulary {
     }
 }
 
+/// A unit's token ids and its substantial statements' token ids.
+type Tokenised = (Vec<u32>, Vec<Vec<u32>>);
+
 fn tokenise_side(
     units: &[Unit],
     scorable: &impl Fn(&Unit) -> bool,
     vocab: &mut Vocabulary,
-) -> Vec<Vec<u32>> {
+) -> Vec<Tokenised> {
     units
         .iter()
         .map(|unit| {
             if !scorable(unit) {
-                return Vec::new();
+                return Tokenised::default();
             }
-            key_tokens(&unit.text)
-                .into_iter()
-                .map(|t| vocab.intern(t.key, t.name, t.number))
-                .collect()
+            let mut ids = Vec::new();
+            let mut long_statements = Vec::new();
+            for statement in statements(&unit.text) {
+                let statement_ids: Vec<u32> = key_tokens(statement)
+                    .into_iter()
+                    .map(|t| vocab.intern(t.key, t.name, t.number))
+                    .collect();
+                ids.extend_from_slice(&statement_ids);
+                if statement_ids.len() >= MIN_STATEMENT_TOKENS {
+                    long_statements.push(statement_ids);
+                }
+            }
+            (ids, long_statements)
         })
         .collect()
 }
 
-fn remap_side(side: Vec<Vec<u32>>, remap: &[u32]) -> Vec<Vec<u32>> {
+fn remap_side(side: Vec<Tokenised>, remap: &[u32]) -> Vec<Tokenised> {
     side.into_iter()
-        .map(|ids| {
-            let mut ids: Vec<u32> = ids.into_iter().map(|i| remap[i as usize]).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
+        .map(|(ids, statements)| {
+            let statements = statements
+                .into_iter()
+                .map(|s| remap_ids(s, remap))
+                .collect();
+            (remap_ids(ids, remap), statements)
         })
         .collect()
 }
 
-fn document_frequency(side: &[Vec<u32>], size: usize) -> Vec<u32> {
+fn remap_ids(ids: Vec<u32>, remap: &[u32]) -> Vec<u32> {
+    let mut ids: Vec<u32> = ids.into_iter().map(|i| remap[i as usize]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+fn document_frequency(side: &[Tokenised], size: usize) -> Vec<u32> {
     let mut df = vec![0u32; size];
-    for ids in side {
+    for (ids, _) in side {
         for &id in ids {
             df[id as usize] += 1;
         }
