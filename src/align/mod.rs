@@ -164,18 +164,17 @@ pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> 
     let pairs = candidates::scored_candidates(&bags);
     let links = grouping::group(&bags, &pairs, &left, &right);
     let moved = moved::moved_flags(&links, &left, &right);
+    let diffs = word_diff::diff_links(&links, &left, &right);
     let mut groups: Vec<Group> = links
         .into_iter()
         .zip(moved)
-        .map(|(link, moved)| {
-            let diff = word_diff::diff_group(&link.left, &link.right, &left, &right);
-            Group {
-                left: link.left,
-                right: link.right,
-                score: link.score,
-                moved,
-                diff,
-            }
+        .zip(diffs)
+        .map(|((link, moved), diff)| Group {
+            left: link.left,
+            right: link.right,
+            score: link.score,
+            moved,
+            diff,
         })
         .collect();
     groups.extend(order::unmatched(&groups, left.len(), right.len()));
@@ -215,7 +214,8 @@ fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
             g.score * len as f64
         })
         .sum();
-    (linked / total as f64).min(1.0)
+    // Clamped below too: an empty float sum is -0.0, which prints as "-0".
+    (linked / total as f64).clamp(0.0, 1.0)
 }
 
 #[cfg(test)]
