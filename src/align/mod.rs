@@ -12,6 +12,7 @@
 //! ```
 
 mod candidates;
+mod cleanup;
 mod grouping;
 mod moved;
 mod order;
