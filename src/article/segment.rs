@@ -2,7 +2,7 @@
 //! in one file and by single newlines in the next, hard-wraps some, bullets
 //! others and repeats titles; this module decides where paragraphs end.
 
-use super::clean::squash_spaces;
+use super::clean::{ends_like_sentence, squash_spaces};
 
 /// A paragraph before classification: its text and the layout facts the
 /// classifier needs.
@@ -74,18 +74,12 @@ fn looks_hard_wrapped(block: &[&str]) -> bool {
     let widest = widths.iter().copied().max().unwrap_or(0);
     // Wrapped lines mostly stop mid-sentence; one short paragraph per line
     // mostly ends with a full stop.
-    let sentence_ends = wrapped.iter().filter(|l| ends_sentence(l)).count();
+    let sentence_ends = wrapped.iter().filter(|l| ends_like_sentence(l)).count();
     (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&widest)
         && widths
             .iter()
             .all(|&w| w as f64 >= widest as f64 * MIN_WRAP_FILL)
         && sentence_ends * 2 < wrapped.len().max(2)
-}
-
-fn ends_sentence(line: &str) -> bool {
-    line.trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', '»', ')'])
-        .ends_with(['.', '!', '?', '…', ':'])
 }
 
 /// Joins a hard-wrapped block, still starting a new paragraph at each bullet.
