@@ -88,16 +88,22 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Whether the joiner at `j` sits inside a word: a comma only between
-/// digits ("1,000"), a period not before a capital unless it joins
+/// digits ("1,000", "3,5"), a period not before a capital unless it joins
 /// initials or a domain ("U.S", "ZN.ua").
 fn joins(chars: &[(usize, char)], j: usize) -> bool {
     let before = chars[j - 1].1;
     let after = chars[j + 1].1;
     match chars[j].1 {
         ',' => {
-            before.is_ascii_digit()
-                && chars[j + 1..].iter().take(3).all(|c| c.1.is_ascii_digit())
-                && chars.get(j + 4).is_none_or(|c| !c.1.is_alphanumeric())
+            // "1,000" groups thousands; "3,5" is a decimal comma.
+            let digits = chars[j + 1..]
+                .iter()
+                .take_while(|c| c.1.is_ascii_digit())
+                .count();
+            let ends = chars
+                .get(j + 1 + digits)
+                .is_none_or(|c| !c.1.is_alphanumeric());
+            before.is_ascii_digit() && (1..=3).contains(&digits) && ends
         }
         '.' => {
             (before.is_ascii_digit() && after.is_ascii_digit())
