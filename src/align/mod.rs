@@ -14,6 +14,7 @@
 mod candidates;
 mod cleanup;
 mod grouping;
+mod hash;
 mod moved;
 mod order;
 mod tokens;
