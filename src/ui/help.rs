@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::app::keymap::{BINDINGS, keys_label};
 use crate::app::rows::GroupKind;
+use crate::app::wrap::display_width;
 
 use super::ruler::{glyph, kind_style};
 use super::theme::Theme;
@@ -87,7 +88,8 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::raw("  "),
             Span::styled(text, style),
-            Span::raw(format!("  {what}")),
+            Span::raw(" ".repeat(11usize.saturating_sub(display_width(text)))),
+            Span::raw(what),
         ])
     };
     let mut lines = vec![

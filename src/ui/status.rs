@@ -24,21 +24,37 @@ pub fn render_status(
     buf.set_style(status, theme.status);
     let (left, right) = app.pair();
     let summary = Summary::of(app.alignment());
-    let facts = format!(
-        " {} ⇄ {} · {:.0}% similar · {} linked · {} reworded · {} moved · {} only L · {} only R",
-        left + 1,
-        right + 1,
-        app.alignment().similarity * 100.0,
-        summary.linked,
-        summary.reworded,
-        summary.moved,
-        summary.only_left,
-        summary.only_right,
-    );
+    let similarity = app.alignment().similarity * 100.0;
+    let s = summary;
+    let variants = [
+        format!(
+            " {} ⇄ {} · {similarity:.0}% similar · {} linked · {} reworded · {} moved · {} only L · {} only R",
+            left + 1,
+            right + 1,
+            s.linked,
+            s.reworded,
+            s.moved,
+            s.only_left,
+            s.only_right
+        ),
+        format!(
+            " {}⇄{} {similarity:.0}% · {} link · {} rew · {} mov · {}◂ {}▸",
+            left + 1,
+            right + 1,
+            s.linked,
+            s.reworded,
+            s.moved,
+            s.only_left,
+            s.only_right
+        ),
+        format!(" {}⇄{} {similarity:.0}%", left + 1, right + 1),
+    ];
     let position = position(app);
     let position_width = u16::try_from(display_width(&position)).unwrap_or(u16::MAX);
     let room = status.width.saturating_sub(position_width + 1);
-    buf.set_stringn(status.x, status.y, &facts, usize::from(room), theme.status);
+    let fits = |v: &&String| display_width(v) <= usize::from(room);
+    let facts = variants.iter().find(fits).unwrap_or(&variants[2]);
+    buf.set_stringn(status.x, status.y, facts, usize::from(room), theme.status);
     let x = status.x + status.width.saturating_sub(position_width);
     buf.set_stringn(
         x,
