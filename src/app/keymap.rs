@@ -70,7 +70,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Char('G'), Code(KeyCode::End)], Action::Bottom, "Move", "to the end", None),
     bind(&[Char('n')], Action::Next, "Move", "next difference (or search match)", Some("next diff")),
     bind(&[Char('N')], Action::Previous, "Move", "previous difference (or search match)", None),
-    bind(&[Char('m')], Action::Moved, "Move", "to a moved group's place in the other text (again: back)", Some("moved")),
+    bind(&[Char('m')], Action::Moved, "Move", "jump to where a moved group sits; again: back", Some("moved")),
     bind(&[Code(KeyCode::Tab), Code(KeyCode::BackTab)], Action::FocusNext, "Move", "focus: left pane, right pane, article list", None),
     bind(&[Char(']')], Action::NextPair, "Pair", "next pair of articles", Some("next pair")),
     bind(&[Char('[')], Action::PreviousPair, "Pair", "previous pair of articles", None),

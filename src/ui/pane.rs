@@ -59,9 +59,19 @@ fn render_row(app: &App, side: Side, theme: &Theme, row: usize, area: Rect, buf:
     let line = model.line_at(side, row);
     let gutter = gutter(app, side, theme, index, group, offset, line);
     buf.set_line(area.x, area.y, &gutter, GUTTER);
-    let Some(line) = line else { return };
-    let text = text_line(app, side, theme, group, line);
     let width = area.width.saturating_sub(GUTTER);
+    let Some(line) = line else {
+        let note = match (group.kind, side) {
+            (GroupKind::OnlyLeft, Side::Right) => "◂ only in the left text",
+            (GroupKind::OnlyRight, Side::Left) => "only in the right text ▸",
+            _ => return,
+        };
+        if offset == 0 {
+            buf.set_stringn(area.x + GUTTER, area.y, note, usize::from(width), theme.dim);
+        }
+        return;
+    };
+    let text = text_line(app, side, theme, group, line);
     buf.set_line(area.x + GUTTER, area.y, &text, width);
 }
 
