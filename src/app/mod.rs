@@ -19,11 +19,12 @@ use std::rc::Rc;
 use crate::align::{Alignment, Granularity};
 use crate::article::Article;
 
+use crate::report::align_json::Summary;
 pub use action::Action;
 use geometry::Geometry;
 use keymap::Mode;
 use pairs::AlignmentCache;
-use rows::{RowModel, Side};
+use rows::{GroupKind, RowModel, Side};
 use search::Search;
 
 /// Which part of the screen keys go to.
@@ -47,6 +48,10 @@ pub struct App {
     /// Per article: similarity to the current left one.
     similarity: Vec<f64>,
     model: RowModel,
+    /// The overview ruler's cells for the current model and height.
+    overview: Vec<Option<GroupKind>>,
+    /// Group counts of the current alignment.
+    summary: Summary,
     geometry: Geometry,
     scroll: usize,
     /// The difference n/N last landed on (index into the model's groups).
@@ -88,6 +93,8 @@ impl App {
             }),
             similarity: Vec::new(),
             model: RowModel::default(),
+            overview: Vec::new(),
+            summary: Summary::default(),
             geometry: Geometry::default(),
             scroll: 0,
             cursor: None,
@@ -137,6 +144,14 @@ impl App {
     pub fn model(&self) -> &RowModel {
         &self.model
     }
+    /// The overview ruler: per cell, the most telling kind of its slice.
+    pub fn overview(&self) -> &[Option<GroupKind>] {
+        &self.overview
+    }
+    /// Counts of linked, reworded, moved and one-sided groups.
+    pub fn summary(&self) -> Summary {
+        self.summary
+    }
     pub fn geometry(&self) -> &Geometry {
         &self.geometry
     }
@@ -176,6 +191,13 @@ impl App {
     }
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// Recomputes the ruler's cells (after a re-layout or a resize), so a
+    /// frame never walks the whole document.
+    fn refresh_overview(&mut self) {
+        let cells = usize::from(self.geometry.ruler.height.saturating_sub(1));
+        self.overview = self.model.overview(cells);
     }
 
     /// What keys mean right now.

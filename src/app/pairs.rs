@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::align::{AlignOptions, Alignment, Granularity, align};
 use crate::article::Article;
+use crate::report::align_json::Summary;
 
 use super::App;
 use super::rows::RowModel;
@@ -52,20 +53,28 @@ impl App {
         let left_changed = left != self.left || self.similarity.is_empty();
         self.left = left;
         self.right = right;
+        self.summary = Summary::of(&alignment);
         self.alignment = alignment;
         if left_changed {
             self.similarity = (0..self.articles.len())
-                .map(|i| {
-                    self.cache
-                        .get(&self.articles, left, i, Granularity::Paragraph)
-                        .map_or(0.0, |a| a.similarity)
-                })
+                .map(|i| self.similarity_of(left, i))
                 .collect();
         }
         self.scroll = 0;
         self.cursor = None;
         self.moved_return = None;
         self.relayout(false);
+    }
+
+    /// Similarity of article `other` to `left`; an article is identical
+    /// to itself, so that one costs no alignment.
+    fn similarity_of(&mut self, left: usize, other: usize) -> f64 {
+        if other == left {
+            return 1.0;
+        }
+        self.cache
+            .get(&self.articles, left, other, Granularity::Paragraph)
+            .map_or(0.0, |a| a.similarity)
     }
 
     /// Re-wraps the current alignment at the current width; with
@@ -91,6 +100,7 @@ impl App {
         }
         self.clamp_scroll();
         self.search.relocate(&self.model);
+        self.refresh_overview();
     }
 
     /// The next (or previous) ordered pair of distinct articles.

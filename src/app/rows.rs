@@ -161,6 +161,23 @@ impl RowModel {
         (index < range.end).then(|| &self.side(side).lines[index])
     }
 
+    /// The most telling kind in each of `cells` equal slices of the rows.
+    pub fn overview(&self, cells: usize) -> Vec<Option<GroupKind>> {
+        let mut out = vec![None; cells];
+        if cells == 0 || self.rows == 0 {
+            return out;
+        }
+        for group in &self.groups {
+            let first = group.start * cells / self.rows;
+            let end = ((group.start + group.height) * cells).div_ceil(self.rows);
+            let last = end.saturating_sub(1).clamp(first, cells - 1);
+            for cell in &mut out[first..=last] {
+                *cell = (*cell).max(Some(group.kind));
+            }
+        }
+        out
+    }
+
     /// The row showing byte `at` of a unit, if its group is shown.
     pub fn row_of(&self, side: Side, unit: usize, at: usize) -> Option<usize> {
         let lines = self.side(side);

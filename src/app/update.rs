@@ -134,6 +134,7 @@ impl App {
             self.relayout(true);
         } else {
             self.clamp_scroll();
+            self.refresh_overview();
         }
     }
 }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::App;
-use crate::app::rows::{GroupKind, RowModel};
+use crate::app::rows::GroupKind;
 
 use super::theme::Theme;
 
@@ -36,31 +36,23 @@ pub fn kind_style(kind: GroupKind, theme: &Theme) -> Style {
 /// Draws the ruler; its first row lines up with the pane headers.
 pub fn render_ruler(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let model = app.model();
-    let cells = usize::from(area.height.saturating_sub(1));
-    if cells == 0 || model.rows == 0 {
+    let cells = app.overview();
+    if area.height < 2 || cells.is_empty() || model.rows == 0 {
         return;
     }
     buf.set_string(area.x, area.y, "≡", theme.header);
     let visible = app.scroll()..app.scroll() + app.geometry().body_rows();
-    for cell in 0..cells {
-        let slice = cell * model.rows / cells
-            ..((cell + 1) * model.rows / cells).max(cell * model.rows / cells + 1);
-        let kind = slice_kind(model, slice.clone());
+    for (cell, (kind, y)) in cells
+        .iter()
+        .zip(area.y + 1..area.y + area.height)
+        .enumerate()
+    {
+        let slice = cell * model.rows / cells.len()..(cell + 1) * model.rows / cells.len();
+        let slice = slice.start..slice.end.max(slice.start + 1);
         let mut style = kind.map_or(Style::new(), |k| kind_style(k, theme));
         if slice.start < visible.end && visible.start < slice.end {
             style = style.patch(theme.viewport);
         }
-        let y = area.y + 1 + u16::try_from(cell).unwrap_or(u16::MAX);
         buf.set_string(area.x, y, kind.map_or(" ", glyph), style);
     }
-}
-
-/// The most telling kind among the groups overlapping rows `slice`.
-fn slice_kind(model: &RowModel, slice: std::ops::Range<usize>) -> Option<GroupKind> {
-    let first = model.group_at(slice.start)?;
-    model.groups[first..]
-        .iter()
-        .take_while(|g| g.start < slice.end)
-        .map(|g| g.kind)
-        .max()
 }

@@ -9,7 +9,6 @@ use crate::app::keymap::hints;
 use crate::app::rows::Side;
 use crate::app::wrap::display_width;
 use crate::app::{App, Focus};
-use crate::report::align_json::Summary;
 
 use super::theme::Theme;
 
@@ -23,7 +22,7 @@ pub fn render_status(
 ) {
     buf.set_style(status, theme.status);
     let (left, right) = app.pair();
-    let summary = Summary::of(app.alignment());
+    let summary = app.summary();
     let similarity = app.alignment().similarity * 100.0;
     let s = summary;
     let variants = [
