@@ -113,10 +113,9 @@ impl Tmux {
     fn exit_status(&self) -> String {
         let start = Instant::now();
         loop {
-            if let Ok(text) = std::fs::read_to_string(self.dir.join("exit")) {
-                if text.ends_with('\n') {
-                    return text.trim().to_string();
-                }
+            let text = std::fs::read_to_string(self.dir.join("exit")).unwrap_or_default();
+            if text.ends_with('\n') {
+                return text.trim().to_string();
             }
             assert!(
                 start.elapsed() < TIMEOUT,

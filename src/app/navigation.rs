@@ -86,12 +86,14 @@ impl App {
     /// `m`: from the first moved group on screen to where its right-hand
     /// text sits in the right article; pressed again there, back.
     pub(super) fn jump_moved(&mut self) {
-        if let Some((to, from)) = self.moved_return.take() {
-            if self.scroll == to {
-                self.scroll_to(from);
-                self.message = Some("back from the moved group".into());
-                return;
-            }
+        if let Some((_, from)) = self
+            .moved_return
+            .take()
+            .filter(|&(to, _)| to == self.scroll)
+        {
+            self.scroll_to(from);
+            self.message = Some("back from the moved group".into());
+            return;
         }
         let rows = self.geometry.body_rows();
         let model = &self.model;

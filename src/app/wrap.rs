@@ -50,7 +50,7 @@ pub fn wrap_ranges(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
     let rest = rest.max(1);
     let pieces = pieces(text, first.min(rest));
     if pieces.is_empty() {
-        return vec![0..0];
+        return std::iter::once(0..0).collect();
     }
     wrap_first_fit(&pieces, &[first as f64, rest as f64])
         .into_iter()
@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn empty_text_is_one_empty_line() {
-        assert_eq!(wrap_ranges("", 10, 10), [0..0]);
+        assert_eq!(wrap_ranges("", 10, 10), vec![(0..0)]);
     }
 
     #[test]

@@ -91,11 +91,7 @@ fn position(app: &App) -> String {
         .map_or(0, |u| u.paragraph + 1);
     let total = app.article(side).map_or(0, |a| a.paragraphs.len());
     let max = model.rows.saturating_sub(rows);
-    let percent = if max == 0 {
-        100
-    } else {
-        app.scroll() * 100 / max
-    };
+    let percent = (app.scroll() * 100).checked_div(max).unwrap_or(100);
     let tag = if side == Side::Left { "L" } else { "R" };
     format!(
         "{tag} ¶{paragraph}/{total} · {percent}% · {}s ",
