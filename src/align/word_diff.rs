@@ -5,9 +5,11 @@
 
 use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffTag as SimilarTag, capture_diff_slices_deadline};
-use unicode_segmentation::UnicodeSegmentation;
+use std::borrow::Cow;
 
+use similar::{Algorithm, DiffTag as SimilarTag, capture_diff_slices_deadline};
+
+use super::grouping::Link;
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
 
@@ -20,6 +22,23 @@ struct Token {
     unit: usize,
     start: usize,
     end: usize,
+}
+
+/// The diffs of all links, in their order, on two threads.
+pub fn diff_links(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<Vec<DiffOp>> {
+    let diff_all = |links: &[Link]| -> Vec<Vec<DiffOp>> {
+        links
+            .iter()
+            .map(|l| diff_group(&l.left, &l.right, left, right))
+            .collect()
+    };
+    let (first, second) = links.split_at(links.len() / 2);
+    std::thread::scope(|scope| {
+        let tail = scope.spawn(|| diff_all(second));
+        let mut head = diff_all(first);
+        head.extend(tail.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        head
+    })
 }
 
 /// The diff of the units of one link, in reading order of both sides.
@@ -52,36 +71,65 @@ pub fn diff_group(
     out
 }
 
-fn tokens(indices: &[usize], units: &[Unit]) -> (Vec<Token>, Vec<String>) {
+fn tokens<'a>(indices: &[usize], units: &'a [Unit]) -> (Vec<Token>, Vec<Cow<'a, str>>) {
     let mut tokens = Vec::new();
     let mut keys = Vec::new();
     for &unit in indices {
-        for (start, segment) in units[unit].text.split_word_bound_indices() {
-            if segment.chars().all(char::is_whitespace) {
-                continue;
-            }
-            tokens.push(Token {
-                unit,
-                start,
-                end: start + segment.len(),
-            });
-            keys.push(comparison_key(segment));
+        let text = units[unit].text.as_str();
+        for (start, end) in word_bounds(text) {
+            tokens.push(Token { unit, start, end });
+            keys.push(comparison_key(&text[start..end]));
         }
     }
     (tokens, keys)
 }
 
-/// Typographic variants fold together; case and spelling do not.
-fn comparison_key(segment: &str) -> String {
-    segment
-        .chars()
-        .map(|c| match c {
-            '“' | '”' | '„' | '«' | '»' | '″' => '"',
-            '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
-            '–' | '—' | '‒' | '―' | '−' => '-',
-            c => c,
-        })
-        .collect()
+/// Byte ranges of the words (letter/digit runs, with inner apostrophes
+/// and number punctuation) and of each other visible character.
+fn word_bounds(text: &str) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut word: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let inner = matches!(c, '\'' | '’' | '.' | ',')
+            && word.is_some()
+            && next.is_some_and(char::is_alphanumeric);
+        if (c.is_alphanumeric() && !is_ideograph(c)) || inner {
+            word.get_or_insert(at);
+            continue;
+        }
+        if let Some(start) = word.take() {
+            bounds.push((start, at));
+        }
+        if !c.is_whitespace() {
+            bounds.push((at, at + c.len_utf8()));
+        }
+    }
+    if let Some(start) = word {
+        bounds.push((start, text.len()));
+    }
+    bounds
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Typographic variants fold together; case and spelling do not. Most
+/// tokens need no folding and are borrowed.
+fn comparison_key(segment: &str) -> Cow<'_, str> {
+    let fold = |c: char| match c {
+        '“' | '”' | '„' | '«' | '»' | '″' => '"',
+        '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
+        '–' | '—' | '‒' | '―' | '−' => '-',
+        c => c,
+    };
+    if segment.chars().all(|c| fold(c) == c) {
+        Cow::Borrowed(segment)
+    } else {
+        Cow::Owned(segment.chars().map(fold).collect())
+    }
 }
 
 fn span(run: &[Token]) -> Option<Span> {
