@@ -29,14 +29,15 @@ fn main() -> std::io::Result<()> {
         .articles;
     let mut app = App::new(articles);
     app.update(Action::Resize(WIDTH, HEIGHT));
-    // Show a moved group near the top, with reworded links around it.
-    let moved = app
+    // Open a little above the first reworded link: merged paragraphs,
+    // word highlights and one-sided paragraphs are all on screen.
+    let first = app
         .model()
         .groups
         .iter()
-        .find(|g| g.kind == GroupKind::Moved)
-        .map(|g| g.start);
-    app.update(Action::Down(moved.unwrap_or(0).saturating_sub(12)));
+        .find(|g| g.kind == GroupKind::Reworded);
+    let row = first.map_or(0, |g| g.start).saturating_sub(3);
+    app.update(Action::Down(row));
     let area = Rect::new(0, 0, WIDTH, HEIGHT);
     let mut buf = Buffer::empty(area);
     render(&app, &Theme::new(ColorMode::TrueColor), area, &mut buf);

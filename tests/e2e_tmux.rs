@@ -77,15 +77,25 @@ impl Tmux {
 
     /// Polls the screen until it shows `text`.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, true)
+    }
+
+    /// Polls the screen until `text` is gone.
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(text, false)
+    }
+
+    fn wait_until(&self, text: &str, shown: bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if screen.contains(text) == shown {
                 return screen;
             }
+            let what = if shown { "for" } else { "for the end of" };
             assert!(
                 start.elapsed() < TIMEOUT,
-                "waited for {text:?}; the screen shows:\n{screen}"
+                "waited {what} {text:?}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -219,7 +229,7 @@ fn demo_opens_scrolls_jumps_searches_resizes_and_quits() {
     let screen = tmux.wait_for("R 2: 001_56c06cd4d7a87d44");
     assert!(!screen.contains("too small"));
     tmux.resize(160, 45);
-    tmux.wait_for("39% similar");
+    tmux.wait_for("% similar");
 
     tmux.keys(&["q"]);
     assert_eq!(tmux.exit_status(), "EXIT=0");
@@ -235,7 +245,9 @@ fn pair_keys_and_help_work_in_the_real_terminal() {
     tmux.wait_for("similar");
     tmux.keys(&["?"]);
     tmux.wait_for("Keys — Esc or ? closes");
+    // An Esc directly followed by a key would read as Alt+key: wait first.
     tmux.keys(&["Escape"]);
+    tmux.wait_gone("Keys — Esc or ? closes");
     tmux.keys(&["]"]);
     tmux.wait_for(" 1 ⇄ 3 ");
     tmux.keys(&["s"]);
