@@ -11,6 +11,7 @@ mod navigation;
 mod pairs;
 pub mod rows;
 pub mod search;
+mod side_lines;
 mod update;
 pub mod wrap;
 
