@@ -139,3 +139,30 @@ fn search_matches_are_highlighted_in_both_panes() {
         "matches on both sides are reversed: {reversed}"
     );
 }
+
+#[test]
+fn wide_characters_keep_the_columns_aligned() {
+    use diptych::app::App;
+    use diptych::article::parse_article;
+    let left = "東京と大阪の会議は月曜日に開かれた。参加者は👨\u{200d}👩\u{200d}👧家族の代表も含む。\n\nЗустріч представників України та США відбулася в Берліні.\n\n😀 emoji 🇺🇦 flags and 한국어 text wrap here too.";
+    let right = "東京と大阪の会議は火曜日に開かれた。参加者は👨\u{200d}👩\u{200d}👧家族の代表を含む。\n\nЗустріч представників України та США відбулася в Парижі.\n\n😀 emoji 🇺🇦 flags and 한국어 text wrap here as well.";
+    let articles = vec![
+        parse_article("l.txt", "l.txt", left),
+        parse_article("r.txt", "r.txt", right),
+    ];
+    let mut app = App::new(articles);
+    app.update(Action::Resize(104, 20));
+    press(&mut app, KeyCode::Char('t'));
+    let terminal = draw(&app, 104, 20, ColorMode::None);
+    let separator = app.geometry().separator.expect("side by side").x;
+    let buffer = terminal.backend().buffer();
+    for y in 0..app.geometry().left.height {
+        assert_eq!(
+            buffer[(separator, y)].symbol(),
+            "│",
+            "row {y}:\n{}",
+            screen_text(&terminal)
+        );
+    }
+    insta::assert_snapshot!(screen_text(&terminal));
+}

@@ -21,7 +21,7 @@ pub struct Session {
 impl Session {
     /// Takes over the terminal. Fails cleanly when stdout is not one.
     pub fn start() -> Result<Self> {
-        if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        if !stdout().is_terminal() {
             bail!(
                 "the reader needs a terminal; for pipes and scripts use `diptych align LEFT RIGHT`"
             );

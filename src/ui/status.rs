@@ -50,7 +50,7 @@ pub fn render_status(
     ];
     let position = position(app);
     let position_width = u16::try_from(display_width(&position)).unwrap_or(u16::MAX);
-    let room = status.width.saturating_sub(position_width + 1);
+    let room = status.width.saturating_sub(position_width + 2);
     let fits = |v: &&String| display_width(v) <= usize::from(room);
     let facts = variants.iter().find(fits).unwrap_or(&variants[2]);
     buf.set_stringn(status.x, status.y, facts, usize::from(room), theme.status);
