@@ -218,3 +218,16 @@ fn w_toggles_word_highlights() {
     press(&mut app, KeyCode::Char('w'));
     assert!(!app.words());
 }
+
+#[test]
+fn help_scrolls_on_low_screens_and_reopens_at_the_top() {
+    let mut app = demo_app(90, 30);
+    press(&mut app, KeyCode::Char('?'));
+    type_keys(&mut app, "jjj");
+    assert_eq!(app.help_scroll(), 3);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.help_scroll(), 2);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.help_scroll(), 0);
+}

@@ -166,3 +166,11 @@ fn wide_characters_keep_the_columns_aligned() {
     }
     insta::assert_snapshot!(screen_text(&terminal));
 }
+
+#[test]
+fn help_on_a_low_screen_scrolls_to_the_legend() {
+    let mut app = demo_app(90, 30);
+    press(&mut app, KeyCode::Char('?'));
+    type_keys(&mut app, &"j".repeat(40));
+    insta::assert_snapshot!(screen_text(&draw(&app, 90, 30, ColorMode::Ansi16)));
+}

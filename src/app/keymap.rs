@@ -131,6 +131,8 @@ fn help_key(key: &KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('c') if ctrl => Some(Action::Quit),
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('?') | KeyCode::Esc | KeyCode::Enter => Some(Action::Back),
+        KeyCode::Char('j') | KeyCode::Down => Some(Action::Down(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(Action::Up(1)),
         _ => None,
     }
 }

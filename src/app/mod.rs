@@ -65,6 +65,8 @@ pub struct App {
     words: bool,
     hide_furniture: bool,
     help: bool,
+    /// First line of the help overlay shown (on screens too low for all).
+    help_scroll: usize,
     search: Search,
     message: Option<String>,
     quit: bool,
@@ -106,6 +108,7 @@ impl App {
             words: true,
             hide_furniture: false,
             help: false,
+            help_scroll: 0,
             search: Search::default(),
             message: None,
             quit: false,
@@ -182,6 +185,10 @@ impl App {
     }
     pub fn help_open(&self) -> bool {
         self.help
+    }
+    /// How far the help overlay is scrolled.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
     }
     pub fn search(&self) -> &Search {
         &self.search

@@ -39,7 +39,10 @@ impl App {
             Action::ToggleGranularity => self.toggle_granularity(),
             Action::ToggleFurniture => self.toggle_furniture(),
             Action::ToggleList => self.toggle_list(),
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
             Action::Resize(width, height) => self.resize(width, height),
             Action::Quit => self.quit = true,
         }
@@ -50,6 +53,11 @@ impl App {
     }
 
     fn down(&mut self, n: usize) {
+        if self.help {
+            let most = super::keymap::BINDINGS.len() * 2;
+            self.help_scroll = self.help_scroll.saturating_add(n).min(most);
+            return;
+        }
         match self.focus {
             Focus::List => self.move_list(true, n),
             _ => self.scroll_to(self.scroll.saturating_add(n)),
@@ -57,6 +65,10 @@ impl App {
     }
 
     fn up(&mut self, n: usize) {
+        if self.help {
+            self.help_scroll = self.help_scroll.saturating_sub(n);
+            return;
+        }
         match self.focus {
             Focus::List => self.move_list(false, n),
             _ => self.scroll = self.scroll.saturating_sub(n),

@@ -17,7 +17,7 @@ use super::theme::Theme;
 const KEYS_WIDTH: usize = 14;
 
 /// Draws the overlay centred in `area`.
-pub fn render_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let keys = key_lines(theme);
     let legend = legend_lines(theme);
     let two_columns = area.width >= 124;
@@ -38,9 +38,20 @@ pub fn render_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
         height,
     );
     Clear.render(popup, buf);
+    let all_fit = usize::from(height.saturating_sub(2))
+        >= if two_columns {
+            keys.len().max(legend.len())
+        } else {
+            keys.len() + legend.len() + 1
+        };
+    let title = if all_fit {
+        " Keys — Esc or ? closes "
+    } else {
+        " Keys — j/k scroll · Esc or ? closes "
+    };
     let block = Block::new()
         .borders(Borders::ALL)
-        .title(Span::styled(" Keys — Esc or ? closes ", theme.hint_key));
+        .title(Span::styled(title, theme.hint_key));
     let inner = block.inner(popup);
     block.render(popup, buf);
     let mut lines = keys;
@@ -55,7 +66,8 @@ pub fn render_help(theme: &Theme, area: Rect, buf: &mut Buffer) {
         lines.push(Line::default());
         lines.extend(legend);
     }
-    draw_lines(&lines, inner, buf);
+    let hidden = lines.len().saturating_sub(usize::from(inner.height));
+    draw_lines(&lines[scroll.min(hidden)..], inner, buf);
 }
 
 fn draw_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {

@@ -41,6 +41,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ruler::render_ruler(app, theme, geometry.ruler, buf);
     status::render_status(app, theme, geometry.status, geometry.hints, buf);
     if app.help_open() {
-        help::render_help(theme, area, buf);
+        help::render_help(theme, app.help_scroll(), area, buf);
     }
 }
