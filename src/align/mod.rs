@@ -12,6 +12,7 @@
 //! ```
 
 mod candidates;
+mod cleanup;
 mod grouping;
 mod moved;
 mod order;
@@ -214,8 +215,9 @@ fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
             g.score * len as f64
         })
         .sum();
-    // Clamped below too: an empty float sum is -0.0, which prints as "-0".
-    (linked / total as f64).clamp(0.0, 1.0)
+    let share = linked / total as f64;
+    // An empty float sum is -0.0, which would print as "-0".
+    if share > 0.0 { share.min(1.0) } else { 0.0 }
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use std::borrow::Cow;
 
-use similar::{Algorithm, DiffTag as SimilarTag, capture_diff_slices_deadline};
+use similar::{Algorithm, capture_diff_slices_deadline};
+
+use super::cleanup::{Step, fold_chance_equalities, steps};
 
 use super::grouping::Link;
 use super::units::Unit;
@@ -54,15 +56,10 @@ pub fn diff_group(
     let ops =
         capture_diff_slices_deadline(Algorithm::Myers, &left_keys, &right_keys, Some(deadline));
     let mut out = Vec::new();
-    for op in ops {
-        let (tag, old, new) = op.as_tag_tuple();
-        match tag {
-            SimilarTag::Equal => {
-                push_equal(&left_tokens[old], &right_tokens[new], &mut out);
-            }
-            SimilarTag::Delete => push_one_sided(DiffTag::Delete, &left_tokens[old], &mut out),
-            SimilarTag::Insert => push_one_sided(DiffTag::Insert, &right_tokens[new], &mut out),
-            SimilarTag::Replace => {
+    for step in fold_chance_equalities(steps(&ops)) {
+        match step {
+            Step::Same(old, new) => push_equal(&left_tokens[old], &right_tokens[new], &mut out),
+            Step::Changed(old, new) => {
                 push_one_sided(DiffTag::Delete, &left_tokens[old], &mut out);
                 push_one_sided(DiffTag::Insert, &right_tokens[new], &mut out);
             }
@@ -99,6 +96,15 @@ fn word_bounds(text: &str) -> Vec<(usize, usize)> {
             word.get_or_insert(at);
             continue;
         }
+        // "U.S." keeps its final dot, so it can equal "US".
+        if let Some(start) = word
+            && c == '.'
+            && is_dotted_acronym(&text[start..at])
+        {
+            bounds.push((start, at + 1));
+            word = None;
+            continue;
+        }
         if let Some(start) = word.take() {
             bounds.push((start, at));
         }
@@ -110,6 +116,11 @@ fn word_bounds(text: &str) -> Vec<(usize, usize)> {
         bounds.push((start, text.len()));
     }
     bounds
+}
+
+/// "U.S", "U.S.", "E.U": capitals joined by dots.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase())
 }
 
 fn is_ideograph(c: char) -> bool {
@@ -125,7 +136,11 @@ fn comparison_key(segment: &str) -> Cow<'_, str> {
         '–' | '—' | '‒' | '―' | '−' => '-',
         c => c,
     };
-    if segment.chars().all(|c| fold(c) == c) {
+    let dotted_acronym =
+        segment.contains('.') && segment.chars().all(|c| c == '.' || c.is_uppercase());
+    if dotted_acronym {
+        Cow::Owned(segment.replace('.', ""))
+    } else if segment.chars().all(|c| fold(c) == c) {
         Cow::Borrowed(segment)
     } else {
         Cow::Owned(segment.chars().map(fold).collect())
@@ -253,6 +268,14 @@ mod tests {
         let right = [unit("\"NATO's\"")];
         let ops = diff_group(&[0], &[0], &left, &right);
         assert!(ops.iter().all(|op| op.op == DiffTag::Equal));
+    }
+
+    #[test]
+    fn dotted_acronyms_equal_plain_ones() {
+        let left = [unit("The U.S. side agreed.")];
+        let right = [unit("The US side agreed.")];
+        let ops = diff_group(&[0], &[0], &left, &right);
+        assert!(ops.iter().all(|op| op.op == DiffTag::Equal), "{ops:?}");
     }
 
     #[test]
