@@ -273,3 +273,27 @@ fn sigterm_restores_the_terminal() {
         "alternate screen or mouse mode left on"
     );
 }
+
+#[test]
+fn a_hung_up_terminal_does_not_leave_the_reader_running() {
+    let tmux = Tmux::start(100, 30);
+    tmux.wait_for("similar");
+    let pid = tmux.reader_pid();
+    tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat
+            .rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().next());
+        if matches!(state, None | Some("Z" | "X")) {
+            break;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the reader (pid {pid}) is still running: {stat}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

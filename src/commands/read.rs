@@ -4,11 +4,8 @@
 use anyhow::{Result, bail};
 
 use crate::io::load;
-use crate::tui::{self, Ended};
+use crate::tui::{self, EXIT_SIGNALLED, Ended};
 use diptych::app::App;
-
-/// Exit status after SIGTERM/SIGHUP, as a shell reports a signal death.
-const EXIT_SIGNALLED: i32 = 128 + 15;
 
 pub fn run(paths: &[String]) -> Result<()> {
     let articles = load(paths)?;

@@ -12,10 +12,13 @@ use diptych::app::keymap::resolve;
 use diptych::app::{Action, App};
 use diptych::ui::{self, Theme};
 
+pub use session::EXIT_SIGNALLED;
 use session::Session;
 
 /// How often the loop wakes to notice a termination signal.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
+/// Events applied between two frames at most.
+const MAX_BATCH: usize = 64;
 /// Rows one mouse-wheel notch scrolls.
 const WHEEL_ROWS: usize = 3;
 
@@ -44,9 +47,13 @@ pub fn run(mut app: App) -> Result<Ended> {
         if !wait_for_event(&session)? {
             return Ok(Ended::Signalled);
         }
-        // Apply everything already queued before drawing again, so a burst
-        // of wheel events or a held key never lags behind.
-        loop {
+        // Apply what is already queued before drawing again, so a burst of
+        // wheel events never lags behind; bounded, and checking for signals,
+        // because a hung-up terminal reports "readable" for ever.
+        for _ in 0..MAX_BATCH {
+            if session.stop_requested() {
+                return Ok(Ended::Signalled);
+            }
             if let Some(action) = action_of(event::read()?, &app) {
                 app.update(action);
             }

@@ -6,6 +6,7 @@
 use std::io::{IsTerminal, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use ratatui::DefaultTerminal;
@@ -31,6 +32,7 @@ impl Session {
             signal_hook::flag::register(signal, stop.clone())
                 .context("installing a signal handler")?;
         }
+        spawn_watchdog(stop.clone());
         install_panic_hook();
         let terminal = ratatui::try_init().context("setting up the terminal")?;
         let session = Session { terminal, stop };
@@ -48,6 +50,26 @@ impl Drop for Session {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Exit status after SIGTERM/SIGHUP, as a shell reports a signal death.
+pub const EXIT_SIGNALLED: i32 = 128 + 15;
+/// How long the event loop gets to wind down after a signal.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// After a signal, the event loop normally notices within a poll interval
+/// and restores the terminal itself. On a hung-up terminal crossterm can
+/// spin inside its reader and never return, so if the process is still
+/// here after [`GRACE`], restore what can be restored and exit.
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(GRACE);
+        restore();
+        std::process::exit(EXIT_SIGNALLED);
+    });
 }
 
 /// Undoes everything [`Session::start`] turned on; safe to call twice.
