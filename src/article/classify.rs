@@ -111,6 +111,15 @@ fn clear_majority_script(paragraphs: &[RawParagraph]) -> Option<Script> {
 
 fn own_kind(p: &RawParagraph, next: Option<&RawParagraph>, article_script: Option<Script>) -> Kind {
     let text = p.text.as_str();
+    // Long paragraphs are story text whatever they contain; this also
+    // keeps classification linear on book-length inputs.
+    if word_count(text) > CAPTION_MAX_WORDS {
+        return if p.bulleted {
+            Kind::ListItem
+        } else {
+            Kind::Body
+        };
+    }
     if is_machine_text(text) || is_furniture_phrase(text) {
         return Kind::Boilerplate;
     }
