@@ -215,7 +215,8 @@ fn ascii_word_key(word: &str, buffer: &mut String) -> (bool, bool) {
         return (true, false);
     }
     let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
-    if PERCENT_WORDS.iter().any(|p| p.eq_ignore_ascii_case(buffer)) {
+    let may_be_percent = matches!(bytes.first(), Some(b'p' | b'P'));
+    if may_be_percent && PERCENT_WORDS.iter().any(|p| p.eq_ignore_ascii_case(buffer)) {
         buffer.clear();
         buffer.push('%');
         return (false, true);

@@ -166,8 +166,11 @@ fn is_sentence_like(text: &str) -> bool {
         || without_closers(text).ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
+/// Words in `text`, counted up to one past the largest threshold used
+/// here: every caller only compares against thresholds up to that, and
+/// long paragraphs need not be counted to the end.
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace().take(CAPTION_MAX_WORDS + 1).count()
 }
 
 /// Card numbers, IBANs, wallet addresses: lines that are mostly not letters,
