@@ -112,7 +112,7 @@ fn bottom_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
         return Line::from(Span::styled(format!(" {message}"), theme.hint_key));
     }
     let mut spans = vec![Span::raw(" ")];
-    let mut all: Vec<(String, &str)> = hints().collect();
+    let mut all: Vec<(String, &str)> = hints(app.mode()).collect();
     all.sort_by_key(|(_, what)| *what != "help");
     for (key, what) in all {
         spans.push(Span::styled(key, theme.hint_key));
