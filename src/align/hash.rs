@@ -1,6 +1,7 @@
-//! A fast, deterministic hasher for interning tokens. std's default
-//! (SipHash) resists hash flooding, which a local text comparison does not
-//! need, and was a tenth of the engine's time on long texts.
+//! A fast, deterministic hasher for interning tokens and keying word
+//! diffs. std's default (SipHash) resists hash flooding, which a local
+//! text comparison does not need, and was a tenth of the engine's time on
+//! long texts.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -34,6 +35,10 @@ impl Hasher for FastHasher {
 
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.add(u64::from(value));
     }
 
     fn finish(&self) -> u64 {

@@ -5,11 +5,12 @@
 
 use std::time::{Duration, Instant};
 
-use std::borrow::Cow;
+use std::hash::Hasher;
 
 use similar::{Algorithm, capture_diff_slices_deadline};
 
 use super::cleanup::{Step, fold_chance_equalities, steps};
+use super::hash::FastHasher;
 
 use super::grouping::Link;
 use super::units::Unit;
@@ -87,7 +88,7 @@ pub fn diff_group(
     out
 }
 
-fn tokens<'a>(indices: &[usize], units: &'a [Unit]) -> (Vec<Token>, Vec<Cow<'a, str>>) {
+fn tokens(indices: &[usize], units: &[Unit]) -> (Vec<Token>, Vec<u64>) {
     let mut tokens = Vec::new();
     let mut keys = Vec::new();
     for &unit in indices {
@@ -146,24 +147,24 @@ fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// Typographic variants fold together; case and spelling do not. Most
-/// tokens need no folding and are borrowed.
-fn comparison_key(segment: &str) -> Cow<'_, str> {
-    let fold = |c: char| match c {
-        '“' | '”' | '„' | '«' | '»' | '″' => '"',
-        '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
-        '–' | '—' | '‒' | '―' | '−' => '-',
-        c => c,
-    };
-    let dotted_acronym =
-        segment.contains('.') && segment.chars().all(|c| c == '.' || c.is_uppercase());
-    if dotted_acronym {
-        Cow::Owned(segment.replace('.', ""))
-    } else if segment.chars().all(|c| fold(c) == c) {
-        Cow::Borrowed(segment)
-    } else {
-        Cow::Owned(segment.chars().map(fold).collect())
+/// Typographic variants fold together; case and spelling do not. The key
+/// is a 64-bit hash of the folded token, so the diff compares integers; a
+/// collision among the few hundred words of one link is vanishingly
+/// unlikely, and would only show two different words as equal.
+fn comparison_key(segment: &str) -> u64 {
+    let mut hasher = FastHasher::default();
+    let acronym = is_dotted_acronym(segment);
+    for c in segment.chars() {
+        let folded = match c {
+            '.' if acronym => continue,
+            '“' | '”' | '„' | '«' | '»' | '″' => '"',
+            '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
+            '–' | '—' | '‒' | '―' | '−' => '-',
+            c => c,
+        };
+        hasher.write_u32(folded as u32);
     }
+    hasher.finish()
 }
 
 fn span(run: &[Token]) -> Option<Span> {

@@ -4,7 +4,7 @@
 
 use super::Kind;
 use super::clean::without_closers;
-use super::script::{Script, dominant_script};
+use super::script::{Script, dominant_script, script_counts};
 use super::segment::RawParagraph;
 
 /// Headings are at most this many words.
@@ -66,13 +66,7 @@ const CAPTION_MARKERS: &[&str] = &[
 
 /// Assigns a kind to every paragraph of one article.
 pub fn classify(paragraphs: &[RawParagraph]) -> Vec<Kind> {
-    let article_script = dominant_script(
-        &paragraphs
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    let article_script = clear_majority_script(paragraphs);
     let mut kinds: Vec<Kind> = paragraphs
         .iter()
         .enumerate()
@@ -90,8 +84,42 @@ pub fn title_index(kinds: &[Kind]) -> Option<usize> {
         .position(|k| *k == Kind::Heading)
 }
 
+/// A paragraph in another script is a caption only in an article written
+/// almost wholly in one script; this share of its letters makes "almost".
+const MAJORITY_SCRIPT_SHARE: f64 = 0.75;
+/// Longer other-script paragraphs are text, not captions.
+const CAPTION_MAX_WORDS: usize = 40;
+
+/// The article's script when one script holds a clear majority of its
+/// letters; a bilingual article has none, and no caption by script.
+fn clear_majority_script(paragraphs: &[RawParagraph]) -> Option<Script> {
+    let mut totals: Vec<(Script, usize)> = Vec::new();
+    for paragraph in paragraphs {
+        for (script, n) in script_counts(&paragraph.text) {
+            match totals.iter_mut().find(|(s, _)| *s == script) {
+                Some((_, total)) => *total += n,
+                None => totals.push((script, n)),
+            }
+        }
+    }
+    let letters: usize = totals.iter().map(|(_, n)| n).sum();
+    let (script, top) = totals
+        .into_iter()
+        .max_by_key(|&(s, n)| (n, std::cmp::Reverse(s)))?;
+    (top as f64 >= letters as f64 * MAJORITY_SCRIPT_SHARE).then_some(script)
+}
+
 fn own_kind(p: &RawParagraph, next: Option<&RawParagraph>, article_script: Option<Script>) -> Kind {
     let text = p.text.as_str();
+    // Long paragraphs are story text whatever they contain; this also
+    // keeps classification linear on book-length inputs.
+    if word_count(text) > CAPTION_MAX_WORDS {
+        return if p.bulleted {
+            Kind::ListItem
+        } else {
+            Kind::Body
+        };
+    }
     if is_machine_text(text) || is_furniture_phrase(text) {
         return Kind::Boilerplate;
     }
@@ -134,7 +162,8 @@ fn mark_edges(paragraphs: &[RawParagraph], kinds: &mut [Kind]) {
 
 /// Long enough, or ending like a sentence: real text, not a label.
 fn is_sentence_like(text: &str) -> bool {
-    word_count(text) > FURNITURE_MAX_WORDS || without_closers(text).ends_with(['.', '!', '?', '…'])
+    word_count(text) > FURNITURE_MAX_WORDS
+        || without_closers(text).ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 fn word_count(text: &str) -> usize {
@@ -168,7 +197,11 @@ fn is_furniture_phrase(text: &str) -> bool {
 /// (or starts) with a photo credit.
 fn is_caption(text: &str, article_script: Option<Script>) -> bool {
     let own = dominant_script(text);
-    if own.is_some() && article_script.is_some() && own != article_script {
+    if own.is_some()
+        && article_script.is_some()
+        && own != article_script
+        && word_count(text) <= CAPTION_MAX_WORDS
+    {
         return true;
     }
     if word_count(text) > HEADING_MAX_WORDS {
@@ -195,7 +228,7 @@ fn is_heading_like(text: &str, next: Option<&RawParagraph>) -> bool {
     }
     let end = without_closers(text);
     match end.chars().last() {
-        Some('.' | ',' | ';' | '…') => false,
+        Some('.' | ',' | ';' | '…' | '。' | '，' | '；') => false,
         Some(':') => next.is_some_and(|n| n.bulleted),
         Some(c) if text.len() != end.len() && c.is_alphanumeric() => false,
         _ => text.chars().next().is_some_and(|c| !c.is_lowercase()),
@@ -269,6 +302,15 @@ mod tests {
         assert_eq!(result[1].0, Kind::Caption);
         assert_eq!(result[2].0, Kind::Boilerplate);
         assert_eq!(result[4].0, Kind::Caption);
+    }
+
+    #[test]
+    fn a_bilingual_article_has_no_captions_by_script() {
+        let text = format!(
+            "{BODY}\n\nЗустріч відбулася в понеділок у Берліні, сказав посадовець.\n\n{BODY}\n\nПереговори тривали два дні поспіль."
+        );
+        let result = kinds(&text);
+        assert!(result.iter().all(|(k, _)| *k == Kind::Body), "{result:?}");
     }
 
     #[test]

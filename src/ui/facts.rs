@@ -124,26 +124,22 @@ fn variant_line<'a>(
 /// Where a variant occurs: `1 ¶6 ¶14 · 4 ¶2` (article, then paragraphs).
 /// Enter shows the first of these.
 fn places(variant: &Variant) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut last = None;
+    let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
     for m in &variant.mentions {
-        let paragraph = format!("¶{}", m.paragraph + 1);
-        if last == Some(m.article) {
-            if parts
-                .last()
-                .is_some_and(|p| !p.ends_with(&format!(" {paragraph}")))
-            {
-                if let Some(p) = parts.last_mut() {
-                    p.push(' ');
-                    p.push_str(&paragraph);
+        match parts.last_mut() {
+            Some((article, paragraphs)) if *article == m.article => {
+                if paragraphs.last() != Some(&m.paragraph) {
+                    paragraphs.push(m.paragraph);
                 }
             }
-        } else {
-            parts.push(format!("{} {paragraph}", article_mark(m.article)));
-            last = Some(m.article);
+            _ => parts.push((m.article, vec![m.paragraph])),
         }
     }
-    parts.join(" · ")
+    let part = |(article, paragraphs): &(usize, Vec<usize>)| {
+        let list: Vec<String> = paragraphs.iter().map(|p| format!("¶{}", p + 1)).collect();
+        format!("{} {}", article_mark(*article), list.join(" "))
+    };
+    parts.iter().map(part).collect::<Vec<_>>().join(" · ")
 }
 
 /// `text` cut to `width` columns, with `…` when cut.

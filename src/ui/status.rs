@@ -93,8 +93,13 @@ fn position(app: &App) -> String {
     let max = model.rows.saturating_sub(rows);
     let percent = (app.scroll() * 100).checked_div(max).unwrap_or(100);
     let tag = if side == Side::Left { "L" } else { "R" };
+    let filter = if app.unique_only() {
+        "unique only · "
+    } else {
+        ""
+    };
     format!(
-        "{tag} ¶{paragraph}/{total} · {percent}% · {}s ",
+        "{filter}{tag} ¶{paragraph}/{total} · {percent}% · {}s ",
         app.granularity().name()
     )
 }
