@@ -3,11 +3,10 @@
 
 mod common;
 
-use common::{demo_app, press, type_keys};
-use diptych::app::facts_view::FactRow;
+use common::{demo_app, press, select_variant, type_keys};
 use diptych::app::keymap::Mode;
 use diptych::app::rows::Side;
-use diptych::app::{Action, App, View};
+use diptych::app::{Action, View};
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -45,21 +44,6 @@ fn matrix_moves_stop_at_the_edges_and_the_diagonal_opens_nothing() {
     assert_eq!(app.view(), View::Reading);
     assert_eq!(app.pair(), (0, 1), "Esc changes no pair");
     assert!(!app.should_quit());
-}
-
-/// Selects the variant whose text is `text` with j presses.
-fn select_variant(app: &mut App, text: &str) {
-    for _ in 0..500 {
-        let list = app.facts().expect("facts open");
-        let row = list.selected_row().expect("a selection");
-        if let FactRow::Variant(f, v) = list.rows[row]
-            && list.facts[f].variants[v].text == text
-        {
-            return;
-        }
-        press(app, KeyCode::Char('j'));
-    }
-    panic!("no variant {text}");
 }
 
 #[test]

@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::{demo_app, draw, press, screen_text, type_keys};
-use diptych::app::facts_view::FactRow;
+use common::{demo_app, draw, press, screen_text, select_variant, type_keys};
 use diptych::ui::ColorMode;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
@@ -66,17 +65,7 @@ fn the_selected_matrix_cell_reads_without_colour() {
 fn the_jumped_to_fact_is_reversed_bold_and_underlined() {
     let mut app = demo_app(160, 45);
     press(&mut app, KeyCode::Char('F'));
-    // The second discrepancy's second variant: Whitcoff.
-    loop {
-        let list = app.facts().expect("open");
-        let row = list.selected_row().expect("selected");
-        if let FactRow::Variant(f, v) = list.rows[row]
-            && list.facts[f].variants[v].text == "Whitcoff"
-        {
-            break;
-        }
-        press(&mut app, KeyCode::Char('j'));
-    }
+    select_variant(&mut app, "Whitcoff");
     press(&mut app, KeyCode::Enter);
     for mode in [ColorMode::None, ColorMode::TrueColor] {
         let terminal = draw(&app, 160, 45, mode);

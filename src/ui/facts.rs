@@ -124,17 +124,7 @@ fn variant_line<'a>(
 /// Where a variant occurs: `1 ¶6 ¶14 · 4 ¶2` (article, then paragraphs).
 /// Enter shows the first of these.
 fn places(variant: &Variant) -> String {
-    let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
-    for m in &variant.mentions {
-        match parts.last_mut() {
-            Some((article, paragraphs)) if *article == m.article => {
-                if paragraphs.last() != Some(&m.paragraph) {
-                    paragraphs.push(m.paragraph);
-                }
-            }
-            _ => parts.push((m.article, vec![m.paragraph])),
-        }
-    }
+    let parts = variant.paragraphs_by_article();
     let part = |(article, paragraphs): &(usize, Vec<usize>)| {
         let list: Vec<String> = paragraphs.iter().map(|p| format!("¶{}", p + 1)).collect();
         format!("{} {}", article_mark(*article), list.join(" "))
