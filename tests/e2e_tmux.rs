@@ -258,6 +258,26 @@ fn pair_keys_and_help_work_in_the_real_terminal() {
 }
 
 #[test]
+fn the_matrix_opens_a_pair_and_facts_jump_to_a_variant() {
+    let tmux = Tmux::start(140, 40);
+    tmux.wait_for("similar");
+    tmux.keys(&["M"]);
+    tmux.wait_for("Similarity of every pair");
+    tmux.keys(&["j", "j", "l", "l", "l"]);
+    tmux.wait_for("left  3:");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" 3 ⇄ 5 ");
+    tmux.wait_gone("Similarity of every pair");
+    tmux.keys(&["F"]);
+    tmux.wait_for("discrepancies first");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Zelensky” — article 1 ¶");
+    tmux.wait_for(" 3 ⇄ 1 ");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.exit_status(), "EXIT=0");
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let tmux = Tmux::start(120, 30);
     tmux.wait_for("similar");

@@ -58,6 +58,13 @@ const KEYS: &[KeyCode] = &[
     KeyCode::Char('東'),
     KeyCode::Home,
     KeyCode::End,
+    KeyCode::Char('M'),
+    KeyCode::Char('F'),
+    KeyCode::Char('c'),
+    KeyCode::Char('u'),
+    KeyCode::Char('h'),
+    KeyCode::Left,
+    KeyCode::Right,
 ];
 
 #[test]

@@ -56,6 +56,20 @@ pub enum Action {
     ToggleList,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Open or close the similarity matrix of every pair.
+    ToggleMatrix,
+    /// Open or close the list of facts across all articles.
+    ToggleFacts,
+    /// Show or hide the coverage markers beside each paragraph.
+    ToggleCoverage,
+    /// Show only the paragraphs no other article carries, or everything.
+    ToggleUnique,
+    /// In the matrix: one cell to the left.
+    CellLeft,
+    /// In the matrix: one cell to the right.
+    CellRight,
+    /// In the matrix or the facts list: open what is selected.
+    Open,
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
     /// Leave the reader.

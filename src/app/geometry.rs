@@ -49,13 +49,17 @@ pub struct Geometry {
     pub ruler: Rect,
     pub status: Rect,
     pub hints: Option<Rect>,
+    /// Columns of coverage markers after each pane's gutter.
+    pub markers: u16,
 }
 
 impl Geometry {
-    /// The layout of `area` with or without the article list.
-    pub fn of(area: Rect, list_wanted: bool) -> Self {
+    /// The layout of `area` with or without the article list, with
+    /// `markers` columns of coverage markers beside each pane's gutter.
+    pub fn of(area: Rect, list_wanted: bool, markers: u16) -> Self {
         let mut g = Geometry {
             area,
+            markers,
             ..Geometry::default()
         };
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -95,9 +99,20 @@ impl Geometry {
         g
     }
 
+    /// Columns before a pane's text: the gutter and any coverage markers.
+    pub fn gutter(&self) -> u16 {
+        GUTTER + self.markers
+    }
+
     /// Text columns of a pane (what paragraphs wrap to).
     pub fn text_width(&self) -> usize {
-        usize::from(self.left.width.saturating_sub(GUTTER + 1)).max(1)
+        usize::from(self.left.width.saturating_sub(self.gutter() + 1)).max(1)
+    }
+
+    /// Everything above the status bar: where the full-screen views go.
+    pub fn main_area(&self) -> Rect {
+        let height = self.status.y.saturating_sub(self.area.y);
+        Rect::new(self.area.x, self.area.y, self.area.width, height)
     }
 
     /// Rows of text a pane shows at once.
@@ -120,7 +135,7 @@ mod tests {
 
     #[test]
     fn wide_screens_put_panes_side_by_side() {
-        let g = Geometry::of(Rect::new(0, 0, 160, 45), true);
+        let g = Geometry::of(Rect::new(0, 0, 160, 45), true, 0);
         assert_eq!(g.arrangement, Some(Arrangement::SideBySide));
         assert_eq!(g.left.width + g.right.width + 1 + 1 + 40, 160);
         assert!(g.hints.is_some());
@@ -128,7 +143,7 @@ mod tests {
 
     #[test]
     fn narrow_screens_stack() {
-        let g = Geometry::of(Rect::new(0, 0, 90, 30), true);
+        let g = Geometry::of(Rect::new(0, 0, 90, 30), true, 0);
         assert_eq!(g.arrangement, Some(Arrangement::Stacked));
         assert_eq!(g.left.width, g.right.width);
         assert_eq!(g.left.height + g.right.height, 28);
@@ -136,7 +151,7 @@ mod tests {
 
     #[test]
     fn tiny_screens_are_too_small() {
-        let g = Geometry::of(Rect::new(0, 0, 12, 4), true);
+        let g = Geometry::of(Rect::new(0, 0, 12, 4), true, 0);
         assert!(!g.is_usable());
     }
 }

@@ -24,6 +24,12 @@ pub enum Scope {
     Reader,
     /// Only while the article list has focus.
     List,
+    /// Only in the similarity matrix.
+    Matrix,
+    /// Only in the facts list.
+    Facts,
+    /// Everywhere but the search prompt and the help overlay.
+    Anywhere,
 }
 
 /// One row of the keymap: keys, what they do, and how help names them.
@@ -78,14 +84,52 @@ pub static BINDINGS: &[Binding] = &[
     Binding { scope: Scope::List, ..bind(&[Char('r'), Code(KeyCode::Enter)], Action::SetRight, "Pair", "in the list: open the article on the right", None) },
     bind(&[Char('s')], Action::Swap, "Pair", "swap left and right", Some("swap")),
     bind(&[Char('/')], Action::StartSearch, "Search", "search both texts; then n/N between matches", Some("search")),
+    Binding { scope: Scope::Anywhere, ..bind(&[Char('M')], Action::ToggleMatrix, "All articles", "similarity matrix of every pair; M again closes", Some("matrix")) },
+    Binding { scope: Scope::Anywhere, ..bind(&[Char('F')], Action::ToggleFacts, "All articles", "facts, discrepancies first; F again closes", Some("facts")) },
     bind(&[Char('w')], Action::ToggleWords, "View", "word highlights on/off", None),
     bind(&[Char('a')], Action::ToggleGranularity, "View", "align paragraphs or sentences", Some("sentences")),
+    bind(&[Char('c')], Action::ToggleCoverage, "View", "coverage: which articles carry each paragraph", Some("coverage")),
+    bind(&[Char('u')], Action::ToggleUnique, "View", "show only paragraphs no other article carries", None),
     bind(&[Char('b')], Action::ToggleFurniture, "View", "hide/show boilerplate and captions", None),
     bind(&[Char('t')], Action::ToggleList, "View", "hide/show the article list", Some("list")),
-    bind(&[Char('?')], Action::ToggleHelp, "View", "this help", Some("help")),
+    Binding { scope: Scope::Anywhere, ..bind(&[Char('?')], Action::ToggleHelp, "View", "this help", Some("help")) },
     bind(&[Code(KeyCode::Esc)], Action::Back, "Quit", "close help or prompt, clear search, else quit", None),
-    bind(&[Char('q'), Ctrl('c')], Action::Quit, "Quit", "quit", Some("quit")),
+    Binding { scope: Scope::Anywhere, ..bind(&[Char('q'), Ctrl('c')], Action::Quit, "Quit", "quit", Some("quit")) },
+    view(Scope::Matrix, &[Char('j'), Code(KeyCode::Down)], Action::Down(1), "Matrix (M)", "next row", Some("row")),
+    view(Scope::Matrix, &[Char('k'), Code(KeyCode::Up)], Action::Up(1), "Matrix (M)", "previous row", None),
+    view(Scope::Matrix, &[Char('l'), Code(KeyCode::Right)], Action::CellRight, "Matrix (M)", "next column", Some("column")),
+    view(Scope::Matrix, &[Char('h'), Code(KeyCode::Left)], Action::CellLeft, "Matrix (M)", "previous column", None),
+    view(Scope::Matrix, &[Code(KeyCode::Enter)], Action::Open, "Matrix (M)", "read that pair: row on the left, column right", Some("read pair")),
+    view(Scope::Matrix, &[Code(KeyCode::Esc)], Action::Back, "Matrix (M)", "close the matrix", Some("close")),
+    view(Scope::Facts, &[Char('j'), Code(KeyCode::Down)], Action::Down(1), "Facts (F)", "next variant", Some("next")),
+    view(Scope::Facts, &[Char('k'), Code(KeyCode::Up)], Action::Up(1), "Facts (F)", "previous variant", Some("previous")),
+    view(Scope::Facts, &[Code(KeyCode::PageDown), Char(' ')], Action::PageDown, "Facts (F)", "one screen down", None),
+    view(Scope::Facts, &[Code(KeyCode::PageUp)], Action::PageUp, "Facts (F)", "one screen up", None),
+    view(Scope::Facts, &[Code(KeyCode::Enter)], Action::Open, "Facts (F)", "show it in its paragraph, highlighted", Some("show in text")),
+    view(Scope::Facts, &[Code(KeyCode::Esc)], Action::Back, "Facts (F)", "close the facts", Some("close")),
 ];
+
+/// A binding of one of the full-screen views.
+const fn view(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    section: &'static str,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        scope,
+        ..bind(keys, action, section, help, hint)
+    }
+}
+
+impl Scope {
+    /// Bindings of a full-screen view (help lists them apart).
+    pub fn is_view(self) -> bool {
+        matches!(self, Scope::Matrix | Scope::Facts)
+    }
+}
 
 /// What the reader is doing, as far as keys are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +142,24 @@ pub enum Mode {
     Prompt,
     /// The help overlay is open.
     Help,
+    /// The similarity matrix is open.
+    Matrix,
+    /// The facts list is open.
+    Facts,
+}
+
+impl Mode {
+    /// Whether a binding of `scope` applies in this mode.
+    fn admits(self, scope: Scope) -> bool {
+        match (self, scope) {
+            (Mode::Prompt | Mode::Help, _) => false,
+            (_, Scope::Anywhere) => true,
+            (Mode::Panes, scope) => scope == Scope::Reader,
+            (Mode::List, scope) => matches!(scope, Scope::Reader | Scope::List),
+            (Mode::Matrix, scope) => scope == Scope::Matrix,
+            (Mode::Facts, scope) => scope == Scope::Facts,
+        }
+    }
 }
 
 /// The action a key press means in a mode, if any.
@@ -106,11 +168,11 @@ pub fn resolve(key: &KeyEvent, mode: Mode) -> Option<Action> {
     match mode {
         Mode::Prompt => return prompt_key(key, ctrl),
         Mode::Help => return help_key(key, ctrl),
-        Mode::Panes | Mode::List => {}
+        Mode::Panes | Mode::List | Mode::Matrix | Mode::Facts => {}
     }
     BINDINGS
         .iter()
-        .filter(|b| b.scope == Scope::Reader || mode == Mode::List)
+        .filter(|b| mode.admits(b.scope))
         .find(|b| b.keys.iter().any(|k| matches(*k, key, ctrl)))
         .map(|b| b.action.clone())
 }
@@ -158,6 +220,8 @@ pub fn key_label(key: Key) -> String {
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
             other => other.to_string(),
         },
     }
@@ -169,9 +233,11 @@ pub fn keys_label(binding: &Binding) -> String {
     labels.join(" ")
 }
 
-/// Status-bar hints: `(key, what)` for the bindings that have a hint.
-pub fn hints() -> impl Iterator<Item = (String, &'static str)> {
+/// Status-bar hints in `mode`: `(key, what)` for the bindings that have
+/// a hint.
+pub fn hints(mode: Mode) -> impl Iterator<Item = (String, &'static str)> {
     BINDINGS
         .iter()
+        .filter(move |b| mode.admits(b.scope))
         .filter_map(|b| Some((key_label(*b.keys.first()?), b.hint?)))
 }

@@ -5,6 +5,8 @@
 //! width); widgets in [`crate::ui`] only read it.
 
 pub mod action;
+pub mod corpus_views;
+pub mod facts_view;
 pub mod geometry;
 pub mod keymap;
 mod navigation;
@@ -19,14 +21,27 @@ use std::rc::Rc;
 
 use crate::align::{Alignment, Granularity};
 use crate::article::Article;
+use crate::corpus::Comparison;
 
 use crate::report::align_json::Summary;
 pub use action::Action;
+use facts_view::{FactMark, FactsList};
 use geometry::Geometry;
 use keymap::Mode;
 use pairs::AlignmentCache;
 use rows::{GroupKind, RowModel, Side};
 use search::Search;
+
+/// What fills the screen above the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The two panes.
+    Reading,
+    /// The similarity matrix of every pair.
+    Matrix,
+    /// The facts across all articles.
+    Facts,
+}
 
 /// Which part of the screen keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +85,19 @@ pub struct App {
     search: Search,
     message: Option<String>,
     quit: bool,
+    view: View,
+    /// Every pair compared (matrix and coverage), on first need.
+    comparison: Option<Rc<Comparison>>,
+    /// The facts view's list, on first opening.
+    facts: Option<FactsList>,
+    /// The matrix cell selected: (row article, column article).
+    matrix_cursor: (usize, usize),
+    /// The fact last jumped to from the facts view, highlighted.
+    fact_mark: Option<FactMark>,
+    /// Coverage markers beside the paragraphs.
+    coverage: bool,
+    /// Only paragraphs no other article carries.
+    unique_only: bool,
 }
 
 impl App {
@@ -112,6 +140,13 @@ impl App {
             search: Search::default(),
             message: None,
             quit: false,
+            view: View::Reading,
+            comparison: None,
+            facts: None,
+            matrix_cursor: (0, right),
+            fact_mark: None,
+            coverage: false,
+            unique_only: false,
         };
         app.open_pair(0, right);
         app
@@ -200,6 +235,22 @@ impl App {
     pub fn should_quit(&self) -> bool {
         self.quit
     }
+    /// What fills the screen above the status bar.
+    pub fn view(&self) -> View {
+        self.view
+    }
+    /// The matrix cell selected: (row article, column article).
+    pub fn matrix_cursor(&self) -> (usize, usize) {
+        self.matrix_cursor
+    }
+    /// The fact highlighted after a jump from the facts view.
+    pub fn fact_mark(&self) -> Option<&FactMark> {
+        self.fact_mark.as_ref()
+    }
+    /// Only paragraphs no other article carries are shown.
+    pub fn unique_only(&self) -> bool {
+        self.unique_only
+    }
 
     /// Recomputes the ruler's cells (after a re-layout or a resize), so a
     /// frame never walks the whole document.
@@ -214,6 +265,10 @@ impl App {
             Mode::Help
         } else if self.search.prompt().is_some() {
             Mode::Prompt
+        } else if self.view == View::Matrix {
+            Mode::Matrix
+        } else if self.view == View::Facts {
+            Mode::Facts
         } else if self.focus == Focus::List {
             Mode::List
         } else {

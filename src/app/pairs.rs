@@ -9,7 +9,7 @@ use crate::article::Article;
 use crate::report::align_json::Summary;
 
 use super::App;
-use super::rows::RowModel;
+use super::rows::{RowModel, has_paragraph, is_furniture};
 
 /// Alignments already computed, per (left, right, granularity): switching
 /// back to a pair or granularity is instant.
@@ -63,6 +63,7 @@ impl App {
         self.scroll = 0;
         self.cursor = None;
         self.moved_return = None;
+        self.fact_mark = None;
         self.relayout(false);
     }
 
@@ -84,11 +85,15 @@ impl App {
             let g = &self.model.groups[i];
             (g.group, self.scroll - g.start)
         });
-        self.model = RowModel::build(
-            &self.alignment,
-            self.geometry.text_width(),
-            self.hide_furniture,
-        );
+        let unique = self.unique_paragraphs();
+        let hide_furniture = self.hide_furniture;
+        let alignment = &self.alignment;
+        self.model = RowModel::build(alignment, self.geometry.text_width(), |group| {
+            !(hide_furniture && is_furniture(group, alignment))
+                && unique
+                    .as_ref()
+                    .is_none_or(|flags| has_paragraph(group, alignment, flags))
+        });
         self.cursor = None;
         if let Some((group, offset)) = anchor.filter(|_| keep_place) {
             let at = self.model.groups.partition_point(|g| g.group < group);

@@ -88,9 +88,9 @@ pub struct RowModel {
 }
 
 impl RowModel {
-    /// Lays `alignment` out at `width` text columns; with `hide_furniture`,
-    /// groups made only of boilerplate and captions are left out.
-    pub fn build(alignment: &Alignment, width: usize, hide_furniture: bool) -> Self {
+    /// Lays `alignment` out at `width` text columns, leaving out the groups
+    /// `keep` rejects (see [`is_furniture`], [`has_paragraph`]).
+    pub fn build(alignment: &Alignment, width: usize, keep: impl Fn(&Group) -> bool) -> Self {
         let mut model = RowModel {
             width,
             left: SideLines::new(&alignment.left),
@@ -98,7 +98,7 @@ impl RowModel {
             ..RowModel::default()
         };
         for (index, group) in alignment.groups.iter().enumerate() {
-            if hide_furniture && is_furniture(group, alignment) {
+            if !keep(group) {
                 continue;
             }
             let shown = model.groups.len();
@@ -183,11 +183,26 @@ impl RowModel {
     }
 }
 
-fn is_furniture(group: &Group, alignment: &Alignment) -> bool {
+/// Whether a group is made only of boilerplate and captions.
+pub fn is_furniture(group: &Group, alignment: &Alignment) -> bool {
     let story = |units: &[Unit], members: &[usize]| {
         members
             .iter()
             .any(|&i| units.get(i).is_some_and(|u| u.kind.is_story()))
     };
     !story(&alignment.left, &group.left) && !story(&alignment.right, &group.right)
+}
+
+/// Whether a group holds a paragraph `flags` marks on either side (flags
+/// per article paragraph: `[left, right]`).
+pub fn has_paragraph(group: &Group, alignment: &Alignment, flags: &[Vec<bool>; 2]) -> bool {
+    let marked = |units: &[Unit], members: &[usize], flags: &[bool]| {
+        members.iter().any(|&i| {
+            units
+                .get(i)
+                .is_some_and(|u| flags.get(u.paragraph).copied().unwrap_or(false))
+        })
+    };
+    marked(&alignment.left, &group.left, &flags[0])
+        || marked(&alignment.right, &group.right, &flags[1])
 }

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 
 use super::geometry::Geometry;
-use super::{Action, App, Focus};
+use super::{Action, App, Focus, View};
 
 impl App {
     /// Applies one action.
@@ -14,6 +14,12 @@ impl App {
         match action {
             Action::Down(n) => self.down(n),
             Action::Up(n) => self.up(n),
+            Action::PageDown if self.view == View::Facts => {
+                self.move_fact(self.facts_rows_visible() as isize);
+            }
+            Action::PageUp if self.view == View::Facts => {
+                self.move_fact(-(self.facts_rows_visible() as isize));
+            }
             Action::PageDown => self.scroll_to(self.scroll + self.page()),
             Action::PageUp => self.scroll_to(self.scroll.saturating_sub(self.page())),
             Action::Top if self.focus == Focus::List => self.list_cursor = 0,
@@ -43,6 +49,15 @@ impl App {
                 self.help = !self.help;
                 self.help_scroll = 0;
             }
+            Action::ToggleMatrix => self.toggle_matrix(),
+            Action::ToggleFacts => self.toggle_facts(),
+            Action::ToggleCoverage => self.toggle_coverage(),
+            Action::ToggleUnique => self.toggle_unique(),
+            Action::CellLeft => self.move_cell(0, -1),
+            Action::CellRight => self.move_cell(0, 1),
+            Action::Open if self.view == View::Matrix => self.open_cell(),
+            Action::Open if self.view == View::Facts => self.open_fact(),
+            Action::Open => {}
             Action::Resize(width, height) => self.resize(width, height),
             Action::Quit => self.quit = true,
         }
@@ -58,8 +73,10 @@ impl App {
             self.help_scroll = self.help_scroll.saturating_add(n).min(most);
             return;
         }
-        match self.focus {
-            Focus::List => self.move_list(true, n),
+        match (self.view, self.focus) {
+            (View::Matrix, _) => self.move_cell(n as isize, 0),
+            (View::Facts, _) => self.move_fact(n as isize),
+            (_, Focus::List) => self.move_list(true, n),
             _ => self.scroll_to(self.scroll.saturating_add(n)),
         }
     }
@@ -69,8 +86,10 @@ impl App {
             self.help_scroll = self.help_scroll.saturating_sub(n);
             return;
         }
-        match self.focus {
-            Focus::List => self.move_list(false, n),
+        match (self.view, self.focus) {
+            (View::Matrix, _) => self.move_cell(-(n as isize), 0),
+            (View::Facts, _) => self.move_fact(-(n as isize)),
+            (_, Focus::List) => self.move_list(false, n),
             _ => self.scroll = self.scroll.saturating_sub(n),
         }
     }
@@ -110,9 +129,13 @@ impl App {
             self.help = false;
         } else if self.search.prompt().is_some() {
             self.search.close_prompt();
+        } else if self.view != View::Reading {
+            self.view = View::Reading;
         } else if self.search.is_active() {
             self.search.clear();
             self.message = Some("search cleared".into());
+        } else if self.fact_mark.take().is_some() {
+            self.message = Some("fact highlight cleared".into());
         } else if self.focus == Focus::List {
             self.focus = Focus::Left;
         } else {
@@ -137,8 +160,12 @@ impl App {
         self.resize(area.width, area.height);
     }
 
-    fn resize(&mut self, width: u16, height: u16) {
-        self.geometry = Geometry::of(Rect::new(0, 0, width, height), self.list_visible);
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
+        self.geometry = Geometry::of(
+            Rect::new(0, 0, width, height),
+            self.list_visible,
+            self.coverage_width(),
+        );
         if self.geometry.list.is_none() && self.focus == Focus::List {
             self.focus = Focus::Left;
         }

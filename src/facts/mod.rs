@@ -124,6 +124,23 @@ impl Variant {
         articles.dedup();
         articles
     }
+
+    /// Where it occurs, grouped: (article, its paragraphs in order), each
+    /// paragraph once — what "1 ¶6 ¶14 · 4 ¶2" lists are made of.
+    pub fn paragraphs_by_article(&self) -> Vec<(usize, Vec<usize>)> {
+        let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+        for m in &self.mentions {
+            match out.last_mut() {
+                Some((article, paragraphs)) if *article == m.article => {
+                    if paragraphs.last() != Some(&m.paragraph) {
+                        paragraphs.push(m.paragraph);
+                    }
+                }
+                _ => out.push((m.article, vec![m.paragraph])),
+            }
+        }
+        out
+    }
 }
 
 /// A fact: its variants across articles and whether they conflict.

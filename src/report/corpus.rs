@@ -105,17 +105,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
 
 /// Where a variant occurs: "source ¶1 ¶4; source ¶2", escaped.
 pub fn places(r: &CorpusReport, v: &Variant, esc: impl Fn(&str) -> String) -> String {
-    let mut by_article: Vec<(usize, Vec<usize>)> = Vec::new();
-    for m in &v.mentions {
-        match by_article.last_mut() {
-            Some((a, ps)) if *a == m.article => {
-                if ps.last() != Some(&m.paragraph) {
-                    ps.push(m.paragraph);
-                }
-            }
-            _ => by_article.push((m.article, vec![m.paragraph])),
-        }
-    }
+    let by_article = v.paragraphs_by_article();
     by_article
         .iter()
         .map(|(a, ps)| {

@@ -18,8 +18,10 @@ const KEYS_WIDTH: usize = 14;
 
 /// Draws the overlay centred in `area`.
 pub fn render_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let keys = key_lines(theme);
-    let legend = legend_lines(theme);
+    let keys = key_lines(theme, false);
+    let mut legend = legend_lines(theme);
+    legend.push(Line::default());
+    legend.extend(key_lines(theme, true));
     let two_columns = area.width >= 124;
     let column = 62u16;
     let (width, height) = if two_columns {
@@ -76,10 +78,11 @@ fn draw_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn key_lines(theme: &Theme) -> Vec<Line<'static>> {
+/// The reader's keys, or (with `views`) the keys of the full-screen views.
+fn key_lines(theme: &Theme, views: bool) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut section = "";
-    for binding in BINDINGS {
+    for binding in BINDINGS.iter().filter(|b| b.scope.is_view() == views) {
         if binding.section != section {
             section = binding.section;
             lines.push(Line::from(Span::styled(section, theme.header)));
@@ -128,6 +131,16 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
             "merged or split paragraphs, linked as one",
         ),
         mark("¶3", theme.number, "paragraph number in this text"),
+        mark(
+            "12·4·",
+            theme.hint_key,
+            "coverage (c): the articles that carry it",
+        ),
+        mark(
+            "reversed",
+            theme.fact_mark,
+            "the fact jumped to from the facts view (F)",
+        ),
         mark(
             "[caption]",
             theme.prefix,

@@ -14,6 +14,7 @@ use crate::app::rows::{GroupKind, GroupRows, Line, Side, prefix};
 use crate::app::{App, Focus};
 use crate::article::Kind;
 
+use super::coverage::markers;
 use super::theme::Theme;
 
 /// Draws `side`'s pane into `area` (header row included).
@@ -59,7 +60,15 @@ fn render_row(app: &App, side: Side, theme: &Theme, row: usize, area: Rect, buf:
     let line = model.line_at(side, row);
     let gutter = gutter(app, side, theme, index, group, offset, line);
     buf.set_line(area.x, area.y, &gutter, GUTTER);
-    let width = area.width.saturating_sub(GUTTER);
+    let columns = app.geometry().gutter();
+    if let Some(markers) = line
+        .filter(|l| l.first)
+        .and_then(|l| paragraph_start(app, side, l.unit?))
+        .and_then(|p| markers(app, side, p, theme))
+    {
+        buf.set_line(area.x + GUTTER, area.y, &markers, columns - GUTTER);
+    }
+    let width = area.width.saturating_sub(columns);
     let Some(line) = line else {
         let note = match (group.kind, side) {
             (GroupKind::OnlyLeft, Side::Right) => "◂ only in the left text",
@@ -67,12 +76,29 @@ fn render_row(app: &App, side: Side, theme: &Theme, row: usize, area: Rect, buf:
             _ => return,
         };
         if offset == 0 {
-            buf.set_stringn(area.x + GUTTER, area.y, note, usize::from(width), theme.dim);
+            buf.set_stringn(
+                area.x + columns,
+                area.y,
+                note,
+                usize::from(width),
+                theme.dim,
+            );
         }
         return;
     };
     let text = text_line(app, side, theme, group, line);
-    buf.set_line(area.x + GUTTER, area.y, &text, width);
+    buf.set_line(area.x + columns, area.y, &text, width);
+}
+
+/// The article paragraph `unit` starts, if it is the paragraph's first unit.
+fn paragraph_start(app: &App, side: Side, unit: usize) -> Option<usize> {
+    let alignment = app.alignment();
+    let units = if side == Side::Left {
+        &alignment.left
+    } else {
+        &alignment.right
+    };
+    starts_paragraph(units, unit).then(|| units.get(unit).map(|u| u.paragraph))?
 }
 
 /// The five-column label, the bracket column and a space.
@@ -205,12 +231,16 @@ fn text_line<'a>(
         &[]
     };
     let hits = app.search().ranges(side, unit);
+    let mark: &[Range<usize>] = match app.fact_mark() {
+        Some(m) if m.side == side && m.unit == unit => std::slice::from_ref(&m.range),
+        _ => &[],
+    };
     let change_style = if side == Side::Left {
         theme.left_only_words
     } else {
         theme.right_only_words
     };
-    for piece in cuts(line.range.clone(), changes, hits) {
+    for piece in cuts(line.range.clone(), changes, &[hits, mark].concat()) {
         let mut style = base;
         if changes
             .iter()
@@ -228,6 +258,12 @@ fn text_line<'a>(
             } else {
                 theme.search_hit
             });
+        }
+        if mark
+            .iter()
+            .any(|m| m.start <= piece.start && piece.end <= m.end)
+        {
+            style = style.patch(theme.fact_mark);
         }
         spans.push(Span::styled(&u.text[piece], style));
     }

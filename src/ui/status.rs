@@ -93,8 +93,13 @@ fn position(app: &App) -> String {
     let max = model.rows.saturating_sub(rows);
     let percent = (app.scroll() * 100).checked_div(max).unwrap_or(100);
     let tag = if side == Side::Left { "L" } else { "R" };
+    let filter = if app.unique_only() {
+        "unique only · "
+    } else {
+        ""
+    };
     format!(
-        "{tag} ¶{paragraph}/{total} · {percent}% · {}s ",
+        "{filter}{tag} ¶{paragraph}/{total} · {percent}% · {}s ",
         app.granularity().name()
     )
 }
@@ -112,7 +117,7 @@ fn bottom_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
         return Line::from(Span::styled(format!(" {message}"), theme.hint_key));
     }
     let mut spans = vec![Span::raw(" ")];
-    let mut all: Vec<(String, &str)> = hints().collect();
+    let mut all: Vec<(String, &str)> = hints(app.mode()).collect();
     all.sort_by_key(|(_, what)| *what != "help");
     for (key, what) in all {
         spans.push(Span::styled(key, theme.hint_key));

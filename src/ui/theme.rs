@@ -60,6 +60,10 @@ pub struct Theme {
     pub chosen: Style,
     pub dim: Style,
     pub selected: Style,
+    /// The fact jumped to from the facts view.
+    pub fact_mark: Style,
+    /// A fact whose variants conflict.
+    pub discrepancy: Style,
 }
 
 impl Theme {
@@ -106,6 +110,10 @@ impl Theme {
             chosen: pick.fg(Color::Cyan).add_modifier(bold),
             dim: Style::new().add_modifier(Modifier::DIM),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            fact_mark: pick
+                .fg(Color::LightMagenta)
+                .add_modifier(bold | Modifier::UNDERLINED | Modifier::REVERSED),
+            discrepancy: pick.fg(Color::Red).add_modifier(bold),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! drawing onto a `TestBackend`.
 #![allow(dead_code)]
 
+use diptych::app::facts_view::FactRow;
 use diptych::app::keymap::resolve;
 use diptych::app::{Action, App};
 use diptych::article::load_inputs;
@@ -62,4 +63,20 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// In the open facts view, presses j until the variant reading `text` is
+/// selected.
+pub fn select_variant(app: &mut App, text: &str) {
+    for _ in 0..500 {
+        let list = app.facts().expect("facts open");
+        let row = list.selected_row().expect("a selection");
+        if let FactRow::Variant(f, v) = list.rows[row]
+            && list.facts[f].variants[v].text == text
+        {
+            return;
+        }
+        press(app, KeyCode::Char('j'));
+    }
+    panic!("no variant {text}");
 }

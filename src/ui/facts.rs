@@ -1,0 +1,152 @@
+//! The facts view: every fact group across the articles, discrepancies
+//! first, each with its variants and where they occur (article number and
+//! paragraphs). The selected variant is reversed and marked `▶`; a
+//! discrepancy's title is marked `!`, so it reads without colour.
+//!
+//! ```text
+//! ┌ Facts across 5 articles — 111 facts, 11 discrepancies first ─┐
+//! │   kind         fact · variant                    where (¶)   │
+//! │ ! name         Witkoff — spelled 2 ways: …                   │
+//! │              ▶ Witkoff                      1 ¶6 ¶14 · 2 ¶2  │
+//! │                Whitcoff                     4 ¶2 ¶15         │
+//! └──────────────────────────────────────────────────────────────┘
+//! ```
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::app::corpus_views::article_mark;
+use crate::app::facts_view::{FactRow, FactsList};
+use crate::app::wrap::display_width;
+use crate::facts::Variant;
+
+use super::theme::Theme;
+
+/// Columns before a fact's title: the `!` mark and the kind.
+const KIND: usize = 15;
+
+/// Draws the facts list over `area`.
+pub fn render_facts(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let Some(list) = app.facts() else {
+        return;
+    };
+    let title = format!(
+        " Facts across {} articles — {} facts, {} discrepancies first ",
+        app.articles().len(),
+        list.facts.len(),
+        list.discrepancies()
+    );
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.hint_key));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 {
+        return;
+    }
+    let heading = format!(
+        "  {:<w$}fact · variant   article ¶paragraphs",
+        "kind",
+        w = KIND - 2
+    );
+    buf.set_stringn(
+        inner.x,
+        inner.y,
+        heading,
+        usize::from(inner.width),
+        theme.header,
+    );
+    let width = usize::from(inner.width);
+    let visible = usize::from(inner.height - 1);
+    for (slot, row) in list.rows.iter().skip(list.scroll).take(visible).enumerate() {
+        let y = inner.y + 1 + slot as u16;
+        let selected = list.selected_row() == Some(list.scroll + slot);
+        let line = match *row {
+            FactRow::Fact(f) => fact_line(list, f, theme, width),
+            FactRow::Variant(f, v) => variant_line(list, f, v, selected, theme, width),
+        };
+        buf.set_line(inner.x, y, &line, inner.width);
+        if selected {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected);
+        }
+    }
+}
+
+fn fact_line<'a>(list: &'a FactsList, f: usize, theme: &Theme, width: usize) -> Line<'a> {
+    let fact = &list.facts[f];
+    let (mark, mark_style) = if fact.discrepancy {
+        ("! ", theme.discrepancy)
+    } else {
+        ("  ", theme.dim)
+    };
+    let reason = fact
+        .reason
+        .as_deref()
+        .map(|r| format!(" — {r}"))
+        .unwrap_or_default();
+    let room = width.saturating_sub(KIND + display_width(&reason));
+    Line::from(vec![
+        Span::styled(mark, mark_style),
+        Span::styled(format!("{:<w$}", fact.kind.name(), w = KIND - 2), theme.dim),
+        Span::styled(fit(&fact.label, room.max(12)), theme.hint_key),
+        Span::styled(reason, mark_style),
+    ])
+}
+
+fn variant_line<'a>(
+    list: &'a FactsList,
+    f: usize,
+    v: usize,
+    selected: bool,
+    theme: &Theme,
+    width: usize,
+) -> Line<'a> {
+    let variant = &list.facts[f].variants[v];
+    let places = fit(&places(variant), width / 2);
+    let room = width
+        .saturating_sub(KIND + 3 + display_width(&places))
+        .max(8);
+    Line::from(vec![
+        Span::raw(" ".repeat(KIND - 2)),
+        Span::raw(if selected { "▶ " } else { "  " }),
+        Span::raw(fit(&variant.text, room)),
+        Span::raw("   "),
+        Span::styled(places, theme.dim),
+    ])
+}
+
+/// Where a variant occurs: `1 ¶6 ¶14 · 4 ¶2` (article, then paragraphs).
+/// Enter shows the first of these.
+fn places(variant: &Variant) -> String {
+    let parts = variant.paragraphs_by_article();
+    let part = |(article, paragraphs): &(usize, Vec<usize>)| {
+        let list: Vec<String> = paragraphs.iter().map(|p| format!("¶{}", p + 1)).collect();
+        format!("{} {}", article_mark(*article), list.join(" "))
+    };
+    parts.iter().map(part).collect::<Vec<_>>().join(" · ")
+}
+
+/// `text` cut to `width` columns, with `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
