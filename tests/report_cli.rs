@@ -72,8 +72,8 @@ fn refuses_to_overwrite_an_input() {
 }
 
 #[test]
-fn pair_accepts_indices_prefixes_and_reports_bad_ones() {
-    let out = diptych(&["report", "--pair", "003", "0"]);
+fn pair_accepts_numbers_prefixes_and_reports_bad_ones() {
+    let out = diptych(&["report", "--pair", "003", "1"]);
     assert!(out.status.success());
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -81,9 +81,11 @@ fn pair_accepts_indices_prefixes_and_reports_bad_ones() {
         "{}",
         &md[..200]
     );
-    let out = diptych(&["report", "--pair", "9", "0"]);
+    let out = diptych(&["report", "--pair", "9", "1"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("0-based"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("numbers run from 1 to 5"));
+    let out = diptych(&["report", "--pair", "0", "1"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("names 5 articles"));
     let out = diptych(&["report", "--pair", "1", "1"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("same article twice"));
 }

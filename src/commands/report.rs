@@ -55,8 +55,9 @@ pub fn run(args: ReportArgs) -> Result<()> {
     }
 }
 
-/// An article named by path, file name, 0-based index or unique prefix of
-/// its file name, in that order of preference.
+/// An article named by path, file name, unique prefix of its file name
+/// (`000`), or its number as the reader and the report show it (1-based),
+/// in that order of preference.
 fn pick(articles: &[Article], name: &str) -> Result<usize> {
     if let Some(i) = articles
         .iter()
@@ -64,21 +65,17 @@ fn pick(articles: &[Article], name: &str) -> Result<usize> {
     {
         return Ok(i);
     }
-    if let Ok(i) = name.parse::<usize>() {
-        if i < articles.len() {
-            return Ok(i);
-        }
-        bail!(
-            "--pair: {name}: no such article (indices are 0-based; {} loaded)",
-            articles.len()
-        );
-    }
     let matches: Vec<usize> = (0..articles.len())
         .filter(|&i| articles[i].source.starts_with(name))
         .collect();
-    match matches.as_slice() {
-        [one] => Ok(*one),
-        [] => bail!("--pair: {name}: no loaded article has that name"),
+    match (matches.as_slice(), name.parse::<usize>()) {
+        ([one], _) => Ok(*one),
+        ([], Ok(number)) if (1..=articles.len()).contains(&number) => Ok(number - 1),
+        ([], Ok(_)) => bail!(
+            "--pair: {name}: no such article (numbers run from 1 to {})",
+            articles.len()
+        ),
+        ([], Err(_)) => bail!("--pair: {name}: no loaded article has that name"),
         _ => bail!(
             "--pair: {name}: names {} articles; be more specific",
             matches.len()

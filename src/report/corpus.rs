@@ -103,13 +103,14 @@ pub fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", &cut[..at])
 }
 
-/// Where a variant occurs: "source ¶1 ¶4; source ¶2", escaped.
+/// Where a variant occurs: "source ¶1 ¶4; source ¶2" (1-based, as in
+/// the reader), escaped.
 pub fn places(r: &CorpusReport, v: &Variant, esc: impl Fn(&str) -> String) -> String {
     let by_article = v.paragraphs_by_article();
     by_article
         .iter()
         .map(|(a, ps)| {
-            let ps: Vec<String> = ps.iter().map(|p| format!("¶{p}")).collect();
+            let ps: Vec<String> = ps.iter().map(|p| format!("¶{}", p + 1)).collect();
             format!("{} {}", esc(r.source(*a)), ps.join(" "))
         })
         .collect::<Vec<_>>()

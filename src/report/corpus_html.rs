@@ -64,14 +64,15 @@ fn articles(out: &mut String, r: &CorpusReport) {
     let n = r.articles.len();
     out.push_str("<h2>Articles and similarity</h2>\n<p>Each cell: share of text two articles share, weighted by length (darker = more).</p>\n<table>\n<tr><th>#</th><th>source</th><th>title</th><th>words</th><th>unique ¶</th>");
     for b in 0..n {
-        let _ = write!(out, "<th>{b}</th>");
+        let _ = write!(out, "<th>{}</th>", b + 1);
     }
     out.push_str("</tr>\n");
     for (a, article) in r.articles.iter().enumerate() {
         let unique = r.comparison.coverage.unique(a).len();
         let _ = write!(
             out,
-            "<tr><th>{a}</th><td>{}</td><td>{}</td><td>{}</td><td>{unique}</td>",
+            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{unique}</td>",
+            a + 1,
             esc(&article.source),
             esc(&excerpt(&article.title, 70)),
             article.word_count()
@@ -109,7 +110,8 @@ fn articles(out: &mut String, r: &CorpusReport) {
             for p in unique {
                 let _ = writeln!(
                     out,
-                    "<li>¶{p}: {}</li>",
+                    "<li>¶{}: {}</li>",
+                    p + 1,
                     esc(&excerpt(&article.paragraphs[p].text, 200))
                 );
             }

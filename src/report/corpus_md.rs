@@ -45,7 +45,8 @@ fn articles(out: &mut String, r: &CorpusReport) {
         let unique = r.comparison.coverage.unique(i).len();
         let _ = writeln!(
             out,
-            "| {i} | {} | {} | {} | {unique} |",
+            "| {} | {} | {} | {} | {unique} |",
+            i + 1,
             esc(&a.source),
             esc(&a.title),
             a.word_count()
@@ -59,7 +60,7 @@ fn matrix(out: &mut String, r: &CorpusReport) {
         out,
         "\n## Similarity\n\nShare of text linked between two articles, weighted by length.\n"
     );
-    let header: String = (0..n).map(|i| format!(" {i} |")).collect();
+    let header: String = (0..n).map(|i| format!(" {} |", i + 1)).collect();
     let _ = writeln!(out, "| |{header}\n|---|{}", "---:|".repeat(n));
     for a in 0..n {
         let cells: String = (0..n)
@@ -71,7 +72,7 @@ fn matrix(out: &mut String, r: &CorpusReport) {
                 }
             })
             .collect();
-        let _ = writeln!(out, "| **{a}** |{cells}");
+        let _ = writeln!(out, "| **{}** |{cells}", a + 1);
     }
 }
 
@@ -89,7 +90,8 @@ fn coverage(out: &mut String, r: &CorpusReport) {
         for p in unique {
             let _ = writeln!(
                 out,
-                "  - ¶{p}: {}",
+                "  - ¶{}: {}",
+                p + 1,
                 esc(&excerpt(&a.paragraphs[p].text, 140))
             );
         }

@@ -33,7 +33,7 @@ pub fn render(articles: &[Article], facts: &[Fact]) -> String {
             places.dedup();
             let places: Vec<String> = places
                 .into_iter()
-                .map(|(a, p)| format!("{}#{p}", short_source(articles, a)))
+                .map(|(a, p)| format!("{} ¶{}", short_source(articles, a), p + 1))
                 .collect();
             let shown = if fact.kind == FactKind::Quote && !variant.diff.is_empty() {
                 diff_line(&fact.variants[0].text, &variant.text, &variant.diff)
