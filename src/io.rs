@@ -2,16 +2,28 @@
 //! colour decisions, and stdout writes that tolerate a closed pipe.
 
 use std::io::{IsTerminal, Read, Write};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 
-use diptych::article::{Article, load_inputs};
+use diptych::article::{Article, LoadOptions, load_inputs_with};
+
+/// How every command reads its inputs (`--input-format` is global). Set once
+/// in `main` before any command runs, so each command's loading stays a
+/// plain `load(paths)` call.
+static LOAD_OPTIONS: OnceLock<LoadOptions> = OnceLock::new();
+
+/// Records the global loading options; later calls are ignored.
+pub fn set_load_options(options: LoadOptions) {
+    let _ = LOAD_OPTIONS.set(options);
+}
 
 /// Loads inputs (the demo corpus when there are none), printing the
 /// loader's warnings to stderr.
 pub fn load(paths: &[String]) -> Result<Vec<Article>> {
     let mut stdin = std::io::stdin();
-    let loaded = load_inputs(paths, &mut stdin as &mut dyn Read)?;
+    let options = LOAD_OPTIONS.get_or_init(LoadOptions::default);
+    let loaded = load_inputs_with(paths, &mut stdin as &mut dyn Read, options)?;
     for warning in &loaded.warnings {
         eprintln!("diptych: warning: {warning}");
     }

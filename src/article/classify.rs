@@ -65,13 +65,7 @@ const CAPTION_MARKERS: &[&str] = &[
 
 /// Assigns a kind to every paragraph of one article.
 pub fn classify(paragraphs: &[RawParagraph]) -> Vec<Kind> {
-    let article_script = dominant_script(
-        &paragraphs
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    let article_script = script_of_article(paragraphs);
     let mut kinds: Vec<Kind> = paragraphs
         .iter()
         .enumerate()
@@ -79,6 +73,40 @@ pub fn classify(paragraphs: &[RawParagraph]) -> Vec<Kind> {
         .collect();
     mark_edges(paragraphs, &mut kinds);
     kinds
+}
+
+/// Kinds for paragraphs whose markup already names their role (HTML,
+/// Markdown, JSON): the markup's kind stands, but page furniture and
+/// captions are still recognised by their text, so "Read more" inside a
+/// `<p>` is boilerplate in every format.
+pub fn classify_marked(paragraphs: &[RawParagraph], markup: &[Kind]) -> Vec<Kind> {
+    let article_script = script_of_article(paragraphs);
+    let mut kinds: Vec<Kind> = paragraphs
+        .iter()
+        .zip(markup)
+        .map(|(p, &kind)| {
+            let text = p.text.as_str();
+            if is_machine_text(text) || is_furniture_phrase(text) {
+                Kind::Boilerplate
+            } else if kind == Kind::Caption || is_caption(text, article_script) {
+                Kind::Caption
+            } else {
+                kind
+            }
+        })
+        .collect();
+    mark_edges(paragraphs, &mut kinds);
+    kinds
+}
+
+fn script_of_article(paragraphs: &[RawParagraph]) -> Option<Script> {
+    dominant_script(
+        &paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The title: the first heading before the story starts.
@@ -278,6 +306,18 @@ mod tests {
         ));
         assert_eq!(result[1].0, Kind::Boilerplate);
         assert_eq!(result[2].0, Kind::Boilerplate);
+    }
+
+    #[test]
+    fn marked_kinds_stand_but_furniture_is_still_found() {
+        let paragraphs = split_paragraphs(&format!(
+            "Short line, with a period.\n\n{BODY}\n\nRead more\n\nRescuers at the scene. Photo: Reuters"
+        ));
+        let markup = [Kind::Heading, Kind::Body, Kind::Body, Kind::Body];
+        assert_eq!(
+            classify_marked(&paragraphs, &markup),
+            [Kind::Heading, Kind::Body, Kind::Boilerplate, Kind::Caption]
+        );
     }
 
     #[test]
