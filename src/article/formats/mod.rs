@@ -155,3 +155,110 @@ fn check_not_binary(input: &Input<'_>) -> Result<(), LoadError> {
         None => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FORMATS: [InputFormat; 5] = [
+        InputFormat::Auto,
+        InputFormat::Text,
+        InputFormat::Html,
+        InputFormat::Markdown,
+        InputFormat::Json,
+    ];
+
+    fn parse_as(bytes: &[u8], forced: InputFormat) -> Result<Vec<Article>, LoadError> {
+        parse_input(&Input {
+            origin: Origin {
+                path: "fuzz".into(),
+                source: "fuzz".into(),
+            },
+            bytes,
+            content_type: Some("text/html; charset=bogus"),
+            url: Some("https://example.org/a"),
+            forced,
+        })
+    }
+
+    /// Fragments that steer random input into the parsers' deep paths.
+    fn markupish() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "<p>",
+            "</p>",
+            "<li>",
+            "<ul>",
+            "<h2>",
+            "</h2>",
+            "<br>",
+            "<br><br>",
+            "<figcaption>",
+            "<script>",
+            "<div class=ad>",
+            "<meta charset=windows-1251>",
+            "&amp;",
+            "&#xD800;",
+            "# ",
+            "\n\n",
+            "- ",
+            "> ",
+            "```",
+            "[a](b)",
+            "![i](j)",
+            "---\n",
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"body\":",
+            "\"paragraphs\":[",
+            "\"",
+            ",",
+            "Read more",
+            "Photo: AP",
+            "é",
+            "\u{1b}[31m",
+            "\0",
+            "text ",
+            "\u{feff}",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+            for format in FORMATS {
+                let _ = parse_as(&bytes, format);
+            }
+        }
+
+        #[test]
+        fn markup_soup_never_panics(text in markupish()) {
+            for format in FORMATS {
+                if let Ok(articles) = parse_as(text.as_bytes(), format) {
+                    for article in articles {
+                        for p in &article.paragraphs {
+                            let clean = !p.text.is_empty() && !p.text.contains(['\u{1b}', '\n']);
+                            prop_assert!(clean, "unclean paragraph {:?}", p.text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn binary_input_is_refused_in_every_format() {
+        for format in FORMATS {
+            let error = parse_as(b"\x89PNG\r\n\x1a\n\0\0", format).expect_err("binary");
+            assert_eq!(
+                error.to_string(),
+                "fuzz: binary file (NUL byte at offset 8), not text"
+            );
+        }
+    }
+}

@@ -5,6 +5,7 @@
 //! (short pages, odd layouts), the pruned `<article>`, `<main>` or
 //! `<body>` is walked instead.
 
+mod nesting;
 mod prune;
 mod walk;
 
@@ -24,7 +25,7 @@ const MAX_ELEMENTS: usize = 60_000;
 
 /// Reads a page. `url` is where it came from, if fetched.
 pub fn parse(html: &str, url: Option<&str>) -> Parsed {
-    let doc = Document::from(html);
+    let doc = Document::from(nesting::flatten_if_deep(html).as_ref());
     let mut meta = Meta {
         published: time_element(&doc),
         format: Some("html"),

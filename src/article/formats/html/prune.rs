@@ -5,8 +5,9 @@
 
 use dom_query::{Document, NodeRef};
 
-/// Tags that never hold the story.
-const JUNK_TAGS: &str = "script, style, noscript, template, svg, iframe, object, embed, form, \
+/// Tags that never hold the story. JSON-LD scripts stay: Readability reads
+/// the byline and date from them (the walker skips every script).
+const JUNK_TAGS: &str = "script:not([type=\"application/ld+json\"]), style, noscript, template, svg, iframe, object, embed, form, \
     button, select, nav, aside, dialog, footer, \
     amp-ad, amp-embed, amp-analytics, amp-pixel, amp-sidebar, amp-consent, amp-user-notification, \
     amp-social-share, amp-sticky-ad, amp-iframe, amp-list, \
@@ -93,11 +94,11 @@ fn is_marked_junk(node: &NodeRef<'_>) -> bool {
         .node_name()
         .map(|n| n.to_ascii_lowercase())
         .unwrap_or_default();
-    if PROTECTED_TAGS.contains(&tag.as_str()) || looks_like_story(node) {
+    if PROTECTED_TAGS.contains(&tag.as_str()) {
         return false;
     }
     let names = [node.class(), node.id_attr()];
-    names.iter().flatten().any(|value| {
+    let marked = names.iter().flatten().any(|value| {
         let lower = value.to_ascii_lowercase();
         lower
             .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
@@ -106,7 +107,8 @@ fn is_marked_junk(node: &NodeRef<'_>) -> bool {
                 .iter()
                 .filter(|w| w.contains('-'))
                 .any(|w| lower.contains(*w))
-    })
+    });
+    marked && !looks_like_story(node)
 }
 
 fn looks_like_story(node: &NodeRef<'_>) -> bool {
