@@ -11,7 +11,7 @@ const FIXTURES: &str = "tests/fixtures/inputs";
 
 fn load(name: &str) -> Vec<Article> {
     let path = format!("{FIXTURES}/{name}");
-    match load_inputs(&[path.clone()], &mut std::io::empty()) {
+    match load_inputs(std::slice::from_ref(&path), &mut std::io::empty()) {
         Ok(loaded) => loaded.articles,
         Err(e) => panic!("{path}: {e}"),
     }
