@@ -9,12 +9,9 @@ use diptych::article::InputFormat;
 /// Read articles side by side: what matches, what was reworded, what moved,
 /// and what only one text says.
 #[derive(Debug, Parser)]
-#[command(
-    name = "diptych",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+// No `args_conflicts_with_subcommands`: it would make the global
+// `--input-format` before a subcommand turn the subcommand into a path.
+#[command(name = "diptych", version, about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
