@@ -106,9 +106,13 @@ fn describe(error: ureq::Error, limits: &FetchOptions) -> String {
         Error::HostNotFound => "host not found".to_string(),
         Error::ConnectionFailed => "could not connect".to_string(),
         Error::BadUri(uri) => format!("not a valid URL ({uri})"),
+        Error::Http(e) => format!("not a valid URL ({e})"),
         Error::Tls(reason) => format!("TLS error: {reason}"),
         Error::Rustls(e) => format!("TLS error: {e}"),
         Error::StatusCode(code) => format!("HTTP {code}"),
+        Error::Io(e) if e.to_string().starts_with("failed to lookup address") => {
+            "host not found".to_string()
+        }
         Error::Io(e) => lower_first(&e.to_string()),
         other => lower_first(&other.to_string()),
     }
