@@ -230,8 +230,12 @@ fn http_errors_and_refused_connections_are_one_line() {
         .expect("free port")
         .port();
     let url = format!("http://127.0.0.1:{port}/");
-    let error =
-        load_inputs_with(&[url.clone()], &mut std::io::empty(), &options()).expect_err("refused");
+    let error = load_inputs_with(
+        std::slice::from_ref(&url),
+        &mut std::io::empty(),
+        &options(),
+    )
+    .expect_err("refused");
     let message = error.to_string();
     assert!(message.starts_with(&format!("{url}: ")), "{message}");
     assert!(!message.contains('\n'), "{message}");
