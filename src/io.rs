@@ -37,7 +37,7 @@ pub fn load_pair(left: &str, right: &str) -> Result<(Article, Article)> {
         let mut loaded = load(&[path.to_string()])?;
         if loaded.len() != 1 {
             bail!(
-                "{path}: holds {} articles; give one file per side",
+                "{path}: holds {} articles; give one per side ({path}#1 picks the first)",
                 loaded.len()
             );
         }

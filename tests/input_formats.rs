@@ -400,6 +400,17 @@ fn json_array_gives_one_article_each() {
         ]
     );
     assert_eq!(of_kind(&articles[1], Kind::Boilerplate), ["Share this:"]);
+
+    let picked = load("array.json#2");
+    assert_eq!(picked.len(), 1);
+    assert_eq!(picked[0].source, "Outlet B");
+    assert_eq!(one("single.json#1").source, "Harbour Wire");
+    let error = load_inputs(&[format!("{FIXTURES}/array.json#3")], &mut std::io::empty())
+        .expect_err("no third article");
+    assert_eq!(
+        error.to_string(),
+        "tests/fixtures/inputs/array.json#3: no article 3: tests/fixtures/inputs/array.json holds 2"
+    );
 }
 
 #[test]

@@ -76,6 +76,19 @@ pub fn load_inputs_with(
                 .extend(super::fetch::load_url(input, options)?);
         } else if Path::new(input).is_dir() {
             load_directory(input, options.format, &mut loaded)?;
+        } else if let Some((file, number)) = article_selector(input) {
+            let mut all = Loaded::default();
+            load_file(file, options.format, &mut all)?;
+            let count = all.articles.len();
+            let article =
+                all.articles
+                    .into_iter()
+                    .nth(number - 1)
+                    .ok_or_else(|| LoadError::Schema {
+                        path: input.clone(),
+                        reason: format!("no article {number}: {file} holds {count}"),
+                    })?;
+            loaded.articles.push(article);
         } else {
             load_file(input, options.format, &mut loaded)?;
         }
@@ -89,6 +102,15 @@ pub fn load_inputs_with(
         );
     }
     Ok(loaded)
+}
+
+/// `feed.json#2`: article 2 of a file holding several (a JSON array), when
+/// no file of that exact name exists.
+fn article_selector(input: &str) -> Option<(&str, usize)> {
+    let (file, number) = input.rsplit_once('#')?;
+    let number: usize = number.parse().ok()?;
+    (number >= 1 && !Path::new(input).exists() && Path::new(file).is_file())
+        .then_some((file, number))
 }
 
 fn load_directory(dir: &str, format: InputFormat, loaded: &mut Loaded) -> Result<(), LoadError> {

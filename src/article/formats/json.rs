@@ -63,7 +63,14 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<JsonParsed>, LoadError> {
 
 fn into_parsed(article: JsonArticle) -> Option<JsonParsed> {
     let blocks: Vec<Block> = match (article.paragraphs, article.body) {
-        (Some(paragraphs), _) => text_blocks(&paragraphs.join("\n\n")),
+        (Some(paragraphs), _) => {
+            // One line per entry: an entry is one paragraph, never split.
+            let lines: Vec<String> = paragraphs
+                .iter()
+                .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            text_blocks(&lines.join("\n\n"))
+        }
         (None, Some(body)) => text_blocks(&body),
         (None, None) => return None,
     };
@@ -131,6 +138,8 @@ mod tests {
         .expect("valid");
         assert_eq!(parsed.len(), 2);
         assert_eq!(parsed[0].parsed.blocks[1].kind, Kind::ListItem);
+        let one = parse("a.json", r#"{"paragraphs": ["Line one\nline two"]}"#).expect("valid");
+        assert_eq!(one[0].parsed.blocks[0].text, "Line one line two");
     }
 
     #[test]
