@@ -28,6 +28,50 @@ pub struct Cli {
 pub enum Command {
     /// Align two articles and print the linked paragraphs with word diffs.
     Align(AlignArgs),
+    /// Names, numbers, dates, quotes and attributions across all articles,
+    /// grouped; discrepancies first.
+    Facts(FactsArgs),
+    /// A shareable comparison of all articles: similarity matrix, coverage,
+    /// facts and discrepancies, and one pair aligned word by word.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Articles: files, directories, or - for stdin. None = the demo corpus.
+    pub paths: Vec<String>,
+    /// markdown or html for people, json for scripts.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write here instead of stdout (atomically; never over an input).
+    #[arg(long, short)]
+    pub output: Option<std::path::PathBuf>,
+    /// The pair to show in full: file names, paths, unique name prefixes
+    /// or 0-based indices in load order. Default: the most similar pair.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub pair: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FactsArgs {
+    /// Articles: files, directories, or - for stdin. None = the demo corpus.
+    pub paths: Vec<String>,
+    /// json for scripts (a stable contract), text for people.
+    #[arg(long, short, value_enum, default_value_t = FactsFormat::Text)]
+    pub format: FactsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FactsFormat {
+    Json,
+    Text,
 }
 
 #[derive(Debug, clap::Args)]

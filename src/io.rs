@@ -2,6 +2,7 @@
 //! colour decisions, and stdout writes that tolerate a closed pipe.
 
 use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
@@ -64,4 +65,43 @@ pub fn write_stdout(text: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing to stdout"),
     }
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same
+/// directory, then a rename, so readers never see half a report. Refuses
+/// to replace any of the input articles.
+pub fn write_atomic(path: &Path, text: &str, inputs: &[Article]) -> Result<()> {
+    let shown = path.display();
+    if path.is_dir() {
+        bail!("{shown}: is a directory; give a file name for the output");
+    }
+    if let Ok(target) = path.canonicalize() {
+        let clash = inputs
+            .iter()
+            .filter(|a| a.path != "-")
+            .any(|a| Path::new(&a.path).canonicalize().is_ok_and(|p| p == target));
+        if clash {
+            bail!("{shown}: is one of the input articles; refusing to overwrite it");
+        }
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.diptych-{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes())
+                .and_then(|()| file.sync_all())
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temp);
+        bail!("{shown}: cannot write: {error}");
+    }
+    Ok(())
 }

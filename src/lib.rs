@@ -4,4 +4,6 @@
 
 pub mod align;
 pub mod article;
+pub mod corpus;
+pub mod facts;
 pub mod report;

@@ -36,6 +36,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Align(args)) => commands::align::run(args),
+        Some(Command::Facts(args)) => commands::facts::run(args),
+        Some(Command::Report(args)) => commands::report::run(args),
         None => commands::read::run(&cli.paths),
     }
 }

@@ -19,6 +19,9 @@ pub struct Pair {
     pub shared: f64,
     pub left_total: f64,
     pub right_total: f64,
+    /// Best overlap between one statement (sentence or quote) of each
+    /// unit: a shared quote shows even when the rest of the units differ.
+    pub local: f64,
 }
 
 impl Pair {
@@ -60,13 +63,38 @@ pub fn scored_candidates(bags: &Bags) -> Vec<Pair> {
     };
     pairs.sort_by_key(|p| (p.left, p.right));
     pairs.dedup_by_key(|p| (p.left, p.right));
-    pairs.retain_mut(|p| {
+    let middle = pairs.len() / 2;
+    let (first, second) = pairs.split_at_mut(middle);
+    std::thread::scope(|scope| {
+        scope.spawn(|| score_all(bags, second));
+        score_all(bags, first);
+    });
+    pairs.retain(|p| p.shared > 0.0);
+    pairs
+}
+
+fn score_all(bags: &Bags, pairs: &mut [Pair]) {
+    for p in pairs {
         p.shared = bags.shared(&bags.left[p.left].ids, &bags.right[p.right].ids);
         p.left_total = bags.left[p.left].total;
         p.right_total = bags.right[p.right].total;
-        p.shared > 0.0
-    });
-    pairs
+        if p.dice() >= LOCAL_MIN_DICE {
+            p.local = best_statement_dice(bags, p.left, p.right);
+        }
+    }
+}
+
+/// Pairs overlapping less than this are not searched for shared statements.
+const LOCAL_MIN_DICE: f64 = 0.08;
+
+fn best_statement_dice(bags: &Bags, left: usize, right: usize) -> f64 {
+    let mut best: f64 = 0.0;
+    for (s, s_total) in &bags.left[left].statements {
+        for (t, t_total) in &bags.right[right].statements {
+            best = best.max(dice(bags.shared(s, t), *s_total, *t_total));
+        }
+    }
+    best
 }
 
 fn unscored(left: usize, right: usize) -> Pair {
@@ -76,6 +104,7 @@ fn unscored(left: usize, right: usize) -> Pair {
         shared: 0.0,
         left_total: 0.0,
         right_total: 0.0,
+        local: 0.0,
     }
 }
 
@@ -104,8 +133,16 @@ fn rare_cap(units: usize) -> u32 {
 fn indexed_pairs(bags: &Bags) -> Vec<Pair> {
     let cap = rare_cap(bags.units);
     let rare = |id: u32| bags.df[id as usize] <= cap;
-    let mut pairs = best_partners(&bags.left, &bags.right, bags, &rare);
-    let mirrored = best_partners(&bags.right, &bags.left, bags, &rare);
+    let (mut pairs, mirrored) = std::thread::scope(|scope| {
+        let mirrored = scope.spawn(|| best_partners(&bags.right, &bags.left, bags, &rare));
+        let pairs = best_partners(&bags.left, &bags.right, bags, &rare);
+        (
+            pairs,
+            mirrored
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        )
+    });
     pairs.extend(mirrored.into_iter().map(|p| unscored(p.right, p.left)));
     pairs
 }
@@ -135,11 +172,15 @@ fn best_partners(
                 scratch[other as usize] += bags.weight[id as usize];
             }
         }
-        touched.sort_by(|a, b| {
+        // A strict total order (score, then index) makes the top set unique.
+        let by_score = |a: &u32, b: &u32| {
             scratch[*b as usize]
                 .total_cmp(&scratch[*a as usize])
                 .then(a.cmp(b))
-        });
+        };
+        if touched.len() > PARTNERS_PER_UNIT {
+            touched.select_nth_unstable_by(PARTNERS_PER_UNIT, by_score);
+        }
         pairs.extend(
             touched
                 .iter()

@@ -3,10 +3,13 @@
 //! right units:
 //!
 //! 1. identical page furniture is paired in order (it is never scored);
-//! 2. anchors: the strongest one-to-one pairs, best first;
-//! 3. merges and splits: a free unit mostly contained in a linked one joins
-//!    that link when it raises the link's overlap;
-//! 4. weak pairs: a short unit mostly contained in a longer free one.
+//! 2. anchors: the strongest one-to-one pairs, best first — similar as a
+//!    whole, or sharing a statement (a quote rendered alike);
+//! 3. merges and splits: a free unit largely contained in a linked one
+//!    joins that link when it raises the link's overlap, or when the two
+//!    share a statement;
+//! 4. gaps: between links that keep their order in both texts, weaker
+//!    pairs that fit that order (a lead paraphrased at twice the length).
 //!
 //! Every ordering breaks ties by position in a way that does not depend on
 //! which text is left, so swapping the inputs mirrors the result.
@@ -17,17 +20,23 @@ use std::collections::{BTreeMap, VecDeque};
 use super::candidates::{Pair, dice};
 use super::units::Unit;
 use super::weights::Bags;
+use crate::article::Kind;
 
 /// A pair this similar is linked outright.
 const ANCHOR_DICE: f64 = 0.30;
+/// Two units sharing a statement this closely (best sentence or quote
+/// overlap) tell the same thing, even when the rest differs…
+const STATEMENT_LOCAL: f64 = 0.50;
+/// …provided the units overlap at least this much as a whole.
+const STATEMENT_DICE: f64 = 0.15;
 /// A free unit joins a link when at least this share of it is covered…
-const JOIN_COVER: f64 = 0.50;
+const JOIN_COVER: f64 = 0.40;
 /// …and it overlaps its partner at least this much.
 const JOIN_DICE: f64 = 0.12;
-/// Two leftover units link when they overlap this much…
-const WEAK_DICE: f64 = 0.20;
-/// …and the shorter is mostly covered by the longer.
-const WEAK_COVER: f64 = 0.50;
+/// Inside a gap between in-order links, units link with this overlap…
+const GAP_DICE: f64 = 0.22;
+/// …when the shorter is this much covered by the longer.
+const GAP_COVER: f64 = 0.40;
 /// Joining must raise a link's score by more than rounding noise.
 const EPSILON: f64 = 1e-9;
 
@@ -56,6 +65,8 @@ enum Side {
 
 struct Grouper<'a> {
     bags: &'a Bags,
+    left: &'a [Unit],
+    right: &'a [Unit],
     drafts: Vec<Draft>,
     left_owner: Vec<Option<usize>>,
     right_owner: Vec<Option<usize>>,
@@ -65,20 +76,23 @@ struct Grouper<'a> {
 pub fn group(bags: &Bags, pairs: &[Pair], left: &[Unit], right: &[Unit]) -> Vec<Link> {
     let mut grouper = Grouper {
         bags,
+        left,
+        right,
         drafts: Vec::new(),
         left_owner: vec![None; left.len()],
         right_owner: vec![None; right.len()],
     };
-    grouper.pair_identical_unscored(left, right);
+    grouper.pair_identical_unscored();
     grouper.anchor(pairs);
     grouper.join_until_stable(pairs);
-    grouper.weak_pairs(pairs);
+    grouper.fill_gaps(pairs);
     grouper.join_until_stable(pairs);
     grouper.into_links()
 }
 
 impl Grouper<'_> {
-    fn pair_identical_unscored(&mut self, left: &[Unit], right: &[Unit]) {
+    fn pair_identical_unscored(&mut self) {
+        let (left, right) = (self.left, self.right);
         let mut waiting: BTreeMap<&str, VecDeque<usize>> = BTreeMap::new();
         for (r, unit) in right.iter().enumerate() {
             if self.bags.right[r].ids.is_empty() {
@@ -99,8 +113,11 @@ impl Grouper<'_> {
     }
 
     fn anchor(&mut self, pairs: &[Pair]) {
-        let mut strong: Vec<&Pair> = pairs.iter().filter(|p| p.dice() >= ANCHOR_DICE).collect();
-        strong.sort_by(|a, b| by_desc(a.dice(), b.dice()).then_with(|| by_position(a, b)));
+        let mut strong: Vec<&Pair> = pairs
+            .iter()
+            .filter(|p| is_anchor(p) && self.headings_match(p))
+            .collect();
+        strong.sort_by(|a, b| by_desc(strength(a), strength(b)).then_with(|| by_position(a, b)));
         for pair in strong {
             if self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none() {
                 self.open(pair.left, pair.right, pair.dice());
@@ -115,12 +132,16 @@ impl Grouper<'_> {
 
     fn join_round(&mut self, pairs: &[Pair]) -> bool {
         let mut offers: Vec<(f64, &Pair, Side)> = Vec::new();
-        for pair in pairs.iter().filter(|p| p.dice() >= JOIN_DICE) {
+        for pair in pairs
+            .iter()
+            .filter(|p| p.dice() >= JOIN_DICE && self.headings_match(p))
+        {
+            let shares_statement = pair.local >= STATEMENT_LOCAL;
             match (self.left_owner[pair.left], self.right_owner[pair.right]) {
-                (None, Some(_)) if pair.left_cover() >= JOIN_COVER => {
+                (None, Some(_)) if shares_statement || pair.left_cover() >= JOIN_COVER => {
                     offers.push((pair.left_cover(), pair, Side::Left));
                 }
-                (Some(_), None) if pair.right_cover() >= JOIN_COVER => {
+                (Some(_), None) if shares_statement || pair.right_cover() >= JOIN_COVER => {
                     offers.push((pair.right_cover(), pair, Side::Right));
                 }
                 _ => {}
@@ -139,7 +160,8 @@ impl Grouper<'_> {
     }
 
     /// Adds the free unit of `pair` (on `side`) to its partner's link if
-    /// that raises the link's score.
+    /// that raises the link's score, or unconditionally when the two share
+    /// a statement.
     fn try_join(&mut self, pair: &Pair, side: Side) -> bool {
         let (free, owner) = match side {
             Side::Left => (self.left_owner[pair.left], self.right_owner[pair.right]),
@@ -155,7 +177,7 @@ impl Grouper<'_> {
             Side::Right => right_ids = union(&right_ids, &self.bags.right[pair.right].ids),
         }
         let score = self.score(&left_ids, &right_ids);
-        if score <= draft.score + EPSILON {
+        if score <= draft.score + EPSILON && pair.local < STATEMENT_LOCAL {
             return false;
         }
         let draft = &mut self.drafts[index];
@@ -175,17 +197,51 @@ impl Grouper<'_> {
         true
     }
 
-    fn weak_pairs(&mut self, pairs: &[Pair]) {
+    /// Links free pairs that fit between the links already in reading
+    /// order in both texts, best first.
+    fn fill_gaps(&mut self, pairs: &[Pair]) {
+        let links = self.snapshot();
+        let moved = super::moved::moved_flags(&links, self.left, self.right);
+        let mut spine: Vec<(usize, usize, usize, usize)> = links
+            .iter()
+            .zip(moved)
+            .filter(|(_, moved)| !moved)
+            .map(|(l, _)| span_of(l))
+            .collect();
+        spine.sort_unstable();
         let mut weak: Vec<&Pair> = pairs
             .iter()
-            .filter(|p| p.dice() >= WEAK_DICE && p.left_cover().max(p.right_cover()) >= WEAK_COVER)
+            .filter(|p| p.dice() >= GAP_DICE && p.left_cover().max(p.right_cover()) >= GAP_COVER)
+            .filter(|p| self.headings_match(p))
             .collect();
         weak.sort_by(|a, b| by_desc(a.dice(), b.dice()).then_with(|| by_position(a, b)));
         for pair in weak {
-            if self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none() {
+            let free =
+                self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none();
+            if free && fits_between(&spine, pair.left, pair.right) {
                 self.open(pair.left, pair.right, pair.dice());
+                let at = spine.partition_point(|s| s.0 < pair.left);
+                spine.insert(at, (pair.left, pair.left, pair.right, pair.right));
             }
         }
+    }
+
+    /// Headings link only with headings: a title overlaps the lead it
+    /// sums up, and would take the lead's real counterpart from it.
+    fn headings_match(&self, pair: &Pair) -> bool {
+        let heading = |u: &Unit| u.kind == Kind::Heading;
+        heading(&self.left[pair.left]) == heading(&self.right[pair.right])
+    }
+
+    fn snapshot(&self) -> Vec<Link> {
+        self.drafts
+            .iter()
+            .map(|d| Link {
+                left: d.left.clone(),
+                right: d.right.clone(),
+                score: d.score,
+            })
+            .collect()
     }
 
     fn open(&mut self, left: usize, right: usize, score: f64) {
@@ -224,6 +280,39 @@ impl Grouper<'_> {
             })
             .collect()
     }
+}
+
+fn is_anchor(pair: &Pair) -> bool {
+    pair.dice() >= ANCHOR_DICE || (pair.local >= STATEMENT_LOCAL && pair.dice() >= STATEMENT_DICE)
+}
+
+/// Whole-unit and best-statement overlap together rank anchors.
+fn strength(pair: &Pair) -> f64 {
+    (pair.dice() + pair.local) / 2.0
+}
+
+/// (first left, last left, first right, last right) of a link.
+fn span_of(link: &Link) -> (usize, usize, usize, usize) {
+    let bounds = |v: &[usize]| {
+        (
+            v.iter().copied().min().unwrap_or(0),
+            v.iter().copied().max().unwrap_or(0),
+        )
+    };
+    let (l0, l1) = bounds(&link.left);
+    let (r0, r1) = bounds(&link.right);
+    (l0, l1, r0, r1)
+}
+
+/// True when (left, right) lies after the spine link before it and before
+/// the spine link after it, in both texts. `spine` is sorted and in order.
+fn fits_between(spine: &[(usize, usize, usize, usize)], left: usize, right: usize) -> bool {
+    let at = spine.partition_point(|s| s.0 < left);
+    let after_previous = at == 0 || (spine[at - 1].1 < left && spine[at - 1].3 < right);
+    let before_next = spine
+        .get(at)
+        .is_none_or(|next| next.0 > left && next.2 > right);
+    after_previous && before_next
 }
 
 fn by_desc(a: f64, b: f64) -> Ordering {

@@ -12,6 +12,7 @@
 //! ```
 
 mod candidates;
+mod cleanup;
 mod grouping;
 mod moved;
 mod order;
@@ -164,18 +165,17 @@ pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> 
     let pairs = candidates::scored_candidates(&bags);
     let links = grouping::group(&bags, &pairs, &left, &right);
     let moved = moved::moved_flags(&links, &left, &right);
+    let diffs = word_diff::diff_links(&links, &left, &right);
     let mut groups: Vec<Group> = links
         .into_iter()
         .zip(moved)
-        .map(|(link, moved)| {
-            let diff = word_diff::diff_group(&link.left, &link.right, &left, &right);
-            Group {
-                left: link.left,
-                right: link.right,
-                score: link.score,
-                moved,
-                diff,
-            }
+        .zip(diffs)
+        .map(|((link, moved), diff)| Group {
+            left: link.left,
+            right: link.right,
+            score: link.score,
+            moved,
+            diff,
         })
         .collect();
     groups.extend(order::unmatched(&groups, left.len(), right.len()));
@@ -215,5 +215,37 @@ fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
             g.score * len as f64
         })
         .sum();
-    (linked / total as f64).min(1.0)
+    let share = linked / total as f64;
+    // An empty float sum is -0.0, which would print as "-0".
+    if share > 0.0 { share.min(1.0) } else { 0.0 }
+}
+
+#[cfg(test)]
+mod debug_pairs {
+    use super::*;
+    use crate::article::{demo::DEMO_CORPUS, parse_article};
+
+    #[test]
+    #[ignore]
+    fn print_pairs() {
+        let a: usize = std::env::var("A").unwrap().parse().unwrap();
+        let b: usize = std::env::var("B").unwrap().parse().unwrap();
+        let art = |i: usize| parse_article(DEMO_CORPUS[i].0, DEMO_CORPUS[i].0, DEMO_CORPUS[i].1);
+        let (l, r) = (art(a), art(b));
+        let lu = units::units_of(&l, Granularity::Paragraph);
+        let ru = units::units_of(&r, Granularity::Paragraph);
+        let bags = weights::Bags::build(&lu, &ru, |u| u.kind.is_story());
+        let pairs = candidates::scored_candidates(&bags);
+        for p in pairs.iter().filter(|p| p.dice() > 0.12) {
+            println!(
+                "{:3} {:3} dice {:.3} lc {:.3} rc {:.3} local {:.3}",
+                p.left,
+                p.right,
+                p.dice(),
+                p.left_cover(),
+                p.right_cover(),
+                p.local
+            );
+        }
+    }
 }

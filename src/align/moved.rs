@@ -1,9 +1,10 @@
 //! Which links are out of reading order. The links that keep their order
-//! in both texts form a chain; the heaviest chain (by text length) is the
-//! spine of the pair, and a link is *moved* unless every heaviest chain
-//! holds it. When two equal paragraphs swap places both are flagged, since
-//! neither is more "in place" than the other; this keeps the result the
-//! same whichever text is on the left.
+//! in both texts form a chain; the heaviest chain — most links, then most
+//! text — is the spine of the pair, and a link is *moved* unless every
+//! heaviest chain holds it. So the fewest links are flagged (one paragraph
+//! moved far is one move, not many), a swap flags the shorter paragraph,
+//! and an exact tie flags both, since neither is more "in place" than the
+//! other; the result is the same whichever text is on the left.
 
 use super::grouping::Link;
 use super::units::Unit;
@@ -15,7 +16,7 @@ pub fn moved_flags(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<bool> {
         .map(|link| Point {
             x: link.left.iter().copied().min().unwrap_or(0),
             y: link.right.iter().copied().min().unwrap_or(0),
-            weight: length(left, &link.left) + length(right, &link.right),
+            weight: LINK_WEIGHT + length(left, &link.left) + length(right, &link.right),
         })
         .collect();
     let ending = heaviest_chain_ending(&points, |p| (p.x, p.y));
@@ -39,6 +40,9 @@ pub fn moved_flags(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<bool> {
     }
     essential.into_iter().map(|e| !e).collect()
 }
+
+/// Outweighs any text length, so chains compare by link count first.
+const LINK_WEIGHT: u64 = 1 << 40;
 
 struct Point {
     x: usize,
@@ -143,6 +147,14 @@ mod tests {
             moved_flags(&links, &units(5), &units(5)),
             [false, true, false, false, false]
         );
+    }
+
+    #[test]
+    fn one_long_paragraph_moved_past_two_short_ones_is_the_move() {
+        let mut sizes = units(3);
+        sizes[0].text = "x".repeat(1000);
+        let links = [link(0, 2), link(1, 0), link(2, 1)];
+        assert_eq!(moved_flags(&links, &sizes, &sizes), [true, false, false]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::tokens::key_tokens;
+use super::tokens::scan;
 use super::units::Unit;
 
 /// Extra weight for names and numbers: a shared "Witkoff" or "80%" says
@@ -12,11 +12,17 @@ use super::units::Unit;
 const NAME_BOOST: f64 = 1.5;
 const NUMBER_BOOST: f64 = 1.5;
 
-/// A unit's distinct token ids (sorted) and their summed weight.
+/// Statements shorter than this many tokens are too slight to be
+/// evidence on their own ("he said.").
+const MIN_STATEMENT_TOKENS: usize = 6;
+
+/// A unit's distinct token ids (sorted) and their summed weight, and each
+/// of its substantial statements (sentences and quotes) likewise.
 #[derive(Debug, Clone, Default)]
 pub struct Bag {
     pub ids: Vec<u32>,
     pub total: f64,
+    pub statements: Vec<(Vec<u32>, f64)>,
 }
 
 /// The bags of both sides and the weight of every token id.
@@ -33,39 +39,60 @@ pub struct Bags {
 
 impl Bags {
     /// Builds bags for every unit; units that are not `scorable` (page
-    /// furniture) get empty bags and count for no rarity.
-    pub fn build(left: &[Unit], right: &[Unit], scorable: impl Fn(&Unit) -> bool) -> Self {
-        let mut vocab = Vocabulary::default();
-        let left_ids = tokenise_side(left, &scorable, &mut vocab);
-        let right_ids = tokenise_side(right, &scorable, &mut vocab);
-        let remap = vocab.sorted_ids();
-        let left_ids = remap_side(left_ids, &remap);
-        let right_ids = remap_side(right_ids, &remap);
-        let size = remap.len();
-        let df_left = document_frequency(&left_ids, size);
-        let df_right = document_frequency(&right_ids, size);
+    /// furniture) get empty bags and count for no rarity. The two sides
+    /// are tokenised in parallel, each with its own vocabulary; ids are
+    /// then renumbered in key order so nothing depends on which side is
+    /// left or which thread finished first.
+    pub fn build(left: &[Unit], right: &[Unit], scorable: impl Fn(&Unit) -> bool + Sync) -> Self {
+        let ((left_vocab, left_units), (right_vocab, right_units)) = std::thread::scope(|scope| {
+            let handle = scope.spawn(|| tokenise_side(right, &scorable));
+            let left = tokenise_side(left, &scorable);
+            (
+                left,
+                handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        });
+        let (keys, left_map, right_map) = merge_vocabularies(&left_vocab, &right_vocab);
+        let left_units = remap_side(left_units, &left_map);
+        let right_units = remap_side(right_units, &right_map);
+        let df_left = document_frequency(&left_units, keys.len());
+        let df_right = document_frequency(&right_units, keys.len());
         let df: Vec<u32> = df_left
             .iter()
             .zip(&df_right)
             .map(|(a, b)| *a.max(b))
             .collect();
         let units = count_scorable(left, &scorable).max(count_scorable(right, &scorable));
-        let mut flags = vec![(false, false); size];
-        for (old, new) in remap.iter().enumerate() {
-            flags[*new as usize] = vocab.flags[old];
+        let mut flags = vec![(false, false); keys.len()];
+        for (vocab, map) in [(&left_vocab, &left_map), (&right_vocab, &right_map)] {
+            for (local, &global) in map.iter().enumerate() {
+                let (name, number) = vocab.flags[local];
+                flags[global as usize].0 |= name;
+                flags[global as usize].1 |= number;
+            }
         }
         let weight: Vec<f64> = df
             .iter()
             .zip(&flags)
             .map(|(&d, &(name, number))| rarity(units, d) * boost(name, number))
             .collect();
-        let bag = |ids: Vec<u32>| Bag {
-            total: ids.iter().map(|&i| weight[i as usize]).sum(),
+        let total = |ids: &[u32]| ids.iter().map(|&i| weight[i as usize]).sum::<f64>();
+        let bag = |(ids, statements): Tokenised| Bag {
+            total: total(&ids),
+            statements: statements
+                .into_iter()
+                .map(|s| {
+                    let t = total(&s);
+                    (s, t)
+                })
+                .collect(),
             ids,
         };
         Bags {
-            left: left_ids.into_iter().map(bag).collect(),
-            right: right_ids.into_iter().map(bag).collect(),
+            left: left_units.into_iter().map(bag).collect(),
+            right: right_units.into_iter().map(bag).collect(),
             weight,
             df,
             units,
@@ -111,24 +138,23 @@ fn boost(name: bool, number: bool) -> f64 {
     }
 }
 
-/// Interns token keys; ids are later renumbered in key order so that the
-/// result does not depend on which side was read first.
+/// One side's token keys, interned in order of first sight.
 #[derive(Default)]
 struct Vocabulary {
     ids: HashMap<String, u32>,
     keys: Vec<String>,
-    /// Per provisional id: (ever a name, ever a number).
+    /// Per id: (ever a name, ever a number).
     flags: Vec<(bool, bool)>,
 }
 
 impl Vocabulary {
-    fn intern(&mut self, key: String, name: bool, number: bool) -> u32 {
-        let id = match self.ids.get(&key) {
+    fn intern(&mut self, key: &str, name: bool, number: bool) -> u32 {
+        let id = match self.ids.get(key) {
             Some(&id) => id,
             None => {
                 let id = self.keys.len() as u32;
-                self.ids.insert(key.clone(), id);
-                self.keys.push(key);
+                self.ids.insert(key.to_string(), id);
+                self.keys.push(key.to_string());
                 self.flags.push((false, false));
                 id
             }
@@ -138,52 +164,70 @@ impl Vocabulary {
         flags.1 |= number;
         id
     }
-
-    /// Provisional id → final id, final ids following key order.
-    fn sorted_ids(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.keys.len() as u32).collect();
-        order.sort_by(|a, b| self.keys[*a as usize].cmp(&self.keys[*b as usize]));
-        let mut remap = vec![0; order.len()];
-        for (new, old) in order.into_iter().enumerate() {
-            remap[old as usize] = new as u32;
-        }
-        remap
-    }
 }
+
+/// The sorted union of both vocabularies' keys, and for each side a map
+/// from its local ids to positions in that union.
+fn merge_vocabularies(left: &Vocabulary, right: &Vocabulary) -> (Vec<String>, Vec<u32>, Vec<u32>) {
+    let mut keys: Vec<String> = left.keys.iter().chain(&right.keys).cloned().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let position = |key: &String| keys.binary_search(key).unwrap_or(0) as u32;
+    let left_map = left.keys.iter().map(position).collect();
+    let right_map = right.keys.iter().map(position).collect();
+    (keys, left_map, right_map)
+}
+
+/// A unit's token ids and its substantial statements' token ids.
+type Tokenised = (Vec<u32>, Vec<Vec<u32>>);
 
 fn tokenise_side(
     units: &[Unit],
     scorable: &impl Fn(&Unit) -> bool,
-    vocab: &mut Vocabulary,
-) -> Vec<Vec<u32>> {
-    units
+) -> (Vocabulary, Vec<Tokenised>) {
+    let mut vocab = Vocabulary::default();
+    let tokenised = units
         .iter()
         .map(|unit| {
             if !scorable(unit) {
-                return Vec::new();
+                return Tokenised::default();
             }
-            key_tokens(&unit.text)
-                .into_iter()
-                .map(|t| vocab.intern(t.key, t.name, t.number))
-                .collect()
+            let mut ids = Vec::new();
+            let mut statements: Vec<Vec<u32>> = Vec::new();
+            scan(&unit.text, |statement, key, name, number| {
+                let id = vocab.intern(key, name, number);
+                ids.push(id);
+                if statements.len() <= statement {
+                    statements.resize(statement + 1, Vec::new());
+                }
+                statements[statement].push(id);
+            });
+            statements.retain(|s| s.len() >= MIN_STATEMENT_TOKENS);
+            (ids, statements)
         })
-        .collect()
+        .collect();
+    (vocab, tokenised)
 }
 
-fn remap_side(side: Vec<Vec<u32>>, remap: &[u32]) -> Vec<Vec<u32>> {
+fn remap_side(side: Vec<Tokenised>, map: &[u32]) -> Vec<Tokenised> {
     side.into_iter()
-        .map(|ids| {
-            let mut ids: Vec<u32> = ids.into_iter().map(|i| remap[i as usize]).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
+        .map(|(ids, statements)| {
+            let statements = statements.into_iter().map(|s| remap_ids(s, map)).collect();
+            (remap_ids(ids, map), statements)
         })
         .collect()
 }
 
-fn document_frequency(side: &[Vec<u32>], size: usize) -> Vec<u32> {
+fn remap_ids(ids: Vec<u32>, map: &[u32]) -> Vec<u32> {
+    let mut ids: Vec<u32> = ids.into_iter().map(|i| map[i as usize]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+fn document_frequency(side: &[Tokenised], size: usize) -> Vec<u32> {
     let mut df = vec![0u32; size];
-    for ids in side {
+    for (ids, _) in side {
         for &id in ids {
             df[id as usize] += 1;
         }

@@ -5,9 +5,13 @@
 
 use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffTag as SimilarTag, capture_diff_slices_deadline};
-use unicode_segmentation::UnicodeSegmentation;
+use std::borrow::Cow;
 
+use similar::{Algorithm, capture_diff_slices_deadline};
+
+use super::cleanup::{Step, fold_chance_equalities, steps};
+
+use super::grouping::Link;
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
 
@@ -20,6 +24,23 @@ struct Token {
     unit: usize,
     start: usize,
     end: usize,
+}
+
+/// The diffs of all links, in their order, on two threads.
+pub fn diff_links(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<Vec<DiffOp>> {
+    let diff_all = |links: &[Link]| -> Vec<Vec<DiffOp>> {
+        links
+            .iter()
+            .map(|l| diff_group(&l.left, &l.right, left, right))
+            .collect()
+    };
+    let (first, second) = links.split_at(links.len() / 2);
+    std::thread::scope(|scope| {
+        let tail = scope.spawn(|| diff_all(second));
+        let mut head = diff_all(first);
+        head.extend(tail.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        head
+    })
 }
 
 /// The diff of the units of one link, in reading order of both sides.
@@ -35,15 +56,10 @@ pub fn diff_group(
     let ops =
         capture_diff_slices_deadline(Algorithm::Myers, &left_keys, &right_keys, Some(deadline));
     let mut out = Vec::new();
-    for op in ops {
-        let (tag, old, new) = op.as_tag_tuple();
-        match tag {
-            SimilarTag::Equal => {
-                push_equal(&left_tokens[old], &right_tokens[new], &mut out);
-            }
-            SimilarTag::Delete => push_one_sided(DiffTag::Delete, &left_tokens[old], &mut out),
-            SimilarTag::Insert => push_one_sided(DiffTag::Insert, &right_tokens[new], &mut out),
-            SimilarTag::Replace => {
+    for step in fold_chance_equalities(steps(&ops)) {
+        match step {
+            Step::Same(old, new) => push_equal(&left_tokens[old], &right_tokens[new], &mut out),
+            Step::Changed(old, new) => {
                 push_one_sided(DiffTag::Delete, &left_tokens[old], &mut out);
                 push_one_sided(DiffTag::Insert, &right_tokens[new], &mut out);
             }
@@ -52,36 +68,83 @@ pub fn diff_group(
     out
 }
 
-fn tokens(indices: &[usize], units: &[Unit]) -> (Vec<Token>, Vec<String>) {
+fn tokens<'a>(indices: &[usize], units: &'a [Unit]) -> (Vec<Token>, Vec<Cow<'a, str>>) {
     let mut tokens = Vec::new();
     let mut keys = Vec::new();
     for &unit in indices {
-        for (start, segment) in units[unit].text.split_word_bound_indices() {
-            if segment.chars().all(char::is_whitespace) {
-                continue;
-            }
-            tokens.push(Token {
-                unit,
-                start,
-                end: start + segment.len(),
-            });
-            keys.push(comparison_key(segment));
+        let text = units[unit].text.as_str();
+        for (start, end) in word_bounds(text) {
+            tokens.push(Token { unit, start, end });
+            keys.push(comparison_key(&text[start..end]));
         }
     }
     (tokens, keys)
 }
 
-/// Typographic variants fold together; case and spelling do not.
-fn comparison_key(segment: &str) -> String {
-    segment
-        .chars()
-        .map(|c| match c {
-            '“' | '”' | '„' | '«' | '»' | '″' => '"',
-            '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
-            '–' | '—' | '‒' | '―' | '−' => '-',
-            c => c,
-        })
-        .collect()
+/// Byte ranges of the words (letter/digit runs, with inner apostrophes
+/// and number punctuation) and of each other visible character.
+fn word_bounds(text: &str) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut word: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let inner = matches!(c, '\'' | '’' | '.' | ',')
+            && word.is_some()
+            && next.is_some_and(char::is_alphanumeric);
+        if (c.is_alphanumeric() && !is_ideograph(c)) || inner {
+            word.get_or_insert(at);
+            continue;
+        }
+        // "U.S." keeps its final dot, so it can equal "US".
+        if let Some(start) = word
+            && c == '.'
+            && is_dotted_acronym(&text[start..at])
+        {
+            bounds.push((start, at + 1));
+            word = None;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            bounds.push((start, at));
+        }
+        if !c.is_whitespace() {
+            bounds.push((at, at + c.len_utf8()));
+        }
+    }
+    if let Some(start) = word {
+        bounds.push((start, text.len()));
+    }
+    bounds
+}
+
+/// "U.S", "U.S.", "E.U": capitals joined by dots.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase())
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Typographic variants fold together; case and spelling do not. Most
+/// tokens need no folding and are borrowed.
+fn comparison_key(segment: &str) -> Cow<'_, str> {
+    let fold = |c: char| match c {
+        '“' | '”' | '„' | '«' | '»' | '″' => '"',
+        '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
+        '–' | '—' | '‒' | '―' | '−' => '-',
+        c => c,
+    };
+    let dotted_acronym =
+        segment.contains('.') && segment.chars().all(|c| c == '.' || c.is_uppercase());
+    if dotted_acronym {
+        Cow::Owned(segment.replace('.', ""))
+    } else if segment.chars().all(|c| fold(c) == c) {
+        Cow::Borrowed(segment)
+    } else {
+        Cow::Owned(segment.chars().map(fold).collect())
+    }
 }
 
 fn span(run: &[Token]) -> Option<Span> {
@@ -205,6 +268,14 @@ mod tests {
         let right = [unit("\"NATO's\"")];
         let ops = diff_group(&[0], &[0], &left, &right);
         assert!(ops.iter().all(|op| op.op == DiffTag::Equal));
+    }
+
+    #[test]
+    fn dotted_acronyms_equal_plain_ones() {
+        let left = [unit("The U.S. side agreed.")];
+        let right = [unit("The US side agreed.")];
+        let ops = diff_group(&[0], &[0], &left, &right);
+        assert!(ops.iter().all(|op| op.op == DiffTag::Equal), "{ops:?}");
     }
 
     #[test]

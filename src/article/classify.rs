@@ -3,6 +3,7 @@
 //! in a photo credit, boilerplate is page furniture around the story.
 
 use super::Kind;
+use super::clean::without_closers;
 use super::script::{Script, dominant_script};
 use super::segment::RawParagraph;
 
@@ -161,8 +162,7 @@ fn mark_edges(paragraphs: &[RawParagraph], kinds: &mut [Kind]) {
 
 /// Long enough, or ending like a sentence: real text, not a label.
 fn is_sentence_like(text: &str) -> bool {
-    let end = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
-    word_count(text) > FURNITURE_MAX_WORDS || end.ends_with(['.', '!', '?', '…'])
+    word_count(text) > FURNITURE_MAX_WORDS || without_closers(text).ends_with(['.', '!', '?', '…'])
 }
 
 fn word_count(text: &str) -> usize {
@@ -221,7 +221,7 @@ fn is_heading_like(text: &str, next: Option<&RawParagraph>) -> bool {
     if words == 0 || words > HEADING_MAX_WORDS || text.chars().count() > 120 {
         return false;
     }
-    let end = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    let end = without_closers(text);
     match end.chars().last() {
         Some('.' | ',' | ';' | '…') => false,
         Some(':') => next.is_some_and(|n| n.bulleted),

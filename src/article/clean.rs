@@ -40,6 +40,18 @@ pub fn squash_spaces(text: &str) -> String {
     out
 }
 
+/// `text` without closing quotes and brackets at its end, so the last
+/// character says how the sentence ends: `said “yes.”` → `said “yes.`
+pub fn without_closers(text: &str) -> &str {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+}
+
+/// The text ends like a sentence (or a lead-in, with a colon).
+pub fn ends_like_sentence(text: &str) -> bool {
+    without_closers(text).ends_with(['.', '!', '?', '…', ':'])
+}
+
 fn is_exotic_space(c: char) -> bool {
     matches!(
         c,

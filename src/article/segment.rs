@@ -2,7 +2,7 @@
 //! in one file and by single newlines in the next, hard-wraps some, bullets
 //! others and repeats titles; this module decides where paragraphs end.
 
-use super::clean::squash_spaces;
+use super::clean::{ends_like_sentence, squash_spaces};
 
 /// A paragraph before classification: its text and the layout facts the
 /// classifier needs.
@@ -72,10 +72,14 @@ fn looks_hard_wrapped(block: &[&str]) -> bool {
     }
     let widths: Vec<usize> = wrapped.iter().map(|l| l.trim().chars().count()).collect();
     let widest = widths.iter().copied().max().unwrap_or(0);
+    // Wrapped lines mostly stop mid-sentence; one short paragraph per line
+    // mostly ends with a full stop.
+    let sentence_ends = wrapped.iter().filter(|l| ends_like_sentence(l)).count();
     (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&widest)
         && widths
             .iter()
             .all(|&w| w as f64 >= widest as f64 * MIN_WRAP_FILL)
+        && sentence_ends * 2 < wrapped.len().max(2)
 }
 
 /// Joins a hard-wrapped block, still starting a new paragraph at each bullet.
@@ -182,6 +186,14 @@ mod tests {
             texts(text)[0]
                 .starts_with("It was the best of times, it was the worst of times, it was")
         );
+    }
+
+    #[test]
+    fn one_short_paragraph_per_line_stays_apart() {
+        let text = "The talks began on Monday in Berlin with both delegations.
+                    Officials said the meeting would last two days at least.
+                    A joint statement is expected late on Tuesday evening.";
+        assert_eq!(texts(text).len(), 3);
     }
 
     #[test]

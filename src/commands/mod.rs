@@ -2,4 +2,6 @@
 //! whole job, reporting failure as an `anyhow::Error`.
 
 pub mod align;
+pub mod facts;
 pub mod read;
+pub mod report;

@@ -23,6 +23,8 @@ struct SideDocument<'a> {
     path: &'a str,
     source: &'a str,
     title: &'a str,
+    /// Words in the whole article.
+    words: usize,
     units: Vec<&'a str>,
     /// Parallel to `units`: each unit's kind.
     kinds: Vec<Kind>,
@@ -67,6 +69,7 @@ fn side<'a>(article: &'a Article, units: &'a [crate::align::Unit]) -> SideDocume
         path: &article.path,
         source: &article.source,
         title: &article.title,
+        words: article.word_count(),
         units: units.iter().map(|u| u.text.as_str()).collect(),
         kinds: units.iter().map(|u| u.kind).collect(),
         paragraphs: units.iter().map(|u| u.paragraph).collect(),

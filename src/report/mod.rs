@@ -1,8 +1,14 @@
 //! Non-interactive output: the same comparison the reader shows, as JSON
-//! for scripts and as text for people and pipes.
+//! for scripts and as text, Markdown or HTML for people.
 
 pub mod align_json;
 pub mod align_text;
+pub mod corpus;
+pub mod corpus_html;
+pub mod corpus_json;
+pub mod corpus_md;
+pub mod facts_json;
+pub mod facts_text;
 mod marks;
 
 pub use marks::{Mark, marked_segments};

@@ -1,0 +1,127 @@
+//! Corpus-wide evidence of how words are written, the structural test for
+//! names that works in any language that capitalises names: a word is a
+//! name when it is written capitalised where grammar does not force a
+//! capital (inside a sentence), and not more often written lower-case. A
+//! sentence-initial or heading word ("The", "However", "Security" in a
+//! title-case heading) only counts when the corpus also shows it
+//! capitalised mid-sentence.
+
+use std::collections::HashMap;
+
+use super::lexicon;
+use super::tokens::{Token, tokens};
+use crate::article::sentence::sentence_ranges;
+use crate::article::{Article, Kind};
+
+/// Characters after which a capital is forced, as at a sentence start.
+const OPENERS: &[char] = &['“', '„', '«', '"', '‘', '(', ':', '—', '–', '[', '‹', '»'];
+
+/// Counts of each word (lower-cased) by how it was written.
+#[derive(Debug, Default)]
+pub struct Casing {
+    lower: HashMap<String, usize>,
+    capitalised_inside: HashMap<String, usize>,
+}
+
+/// The paragraphs facts are read from: the story, not page furniture or
+/// captions (captions repeat the story in another script or credit photos).
+pub fn scanned(article: &Article) -> impl Iterator<Item = (usize, &str, Kind)> {
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind.is_story())
+        .map(|(i, p)| (i, p.text.as_str(), p.kind))
+}
+
+/// For each token, whether grammar forces its capital: first in a
+/// sentence, right after an opening quote or colon, or in a heading.
+pub fn forced_capitals(text: &str, words: &[Token], kind: Kind) -> Vec<bool> {
+    if kind == Kind::Heading && is_title_case(words) {
+        return vec![true; words.len()];
+    }
+    let starts: Vec<usize> = sentence_ranges(text).iter().map(|r| r.start).collect();
+    let mut previous_end = 0;
+    words
+        .iter()
+        .map(|word| {
+            let gap = &text[previous_end..word.start];
+            let forced = previous_end == 0
+                || starts.iter().any(|&s| s > previous_end && s <= word.start)
+                || gap.trim_end().ends_with(OPENERS);
+            previous_end = word.end;
+            forced
+        })
+        .collect()
+}
+
+/// A heading in title case ("Ready to Provide Ukraine with Security
+/// Guarantees") capitalises every word but short ones ("with", "from"); a
+/// sentence-case heading reads like a sentence.
+fn is_title_case(words: &[Token]) -> bool {
+    !words
+        .iter()
+        .any(|w| !w.is_capitalised() && !w.is_number() && w.text.chars().count() >= 5)
+}
+
+/// Whether most function words of the text are German, where every noun
+/// is capitalised and a capital after an article proves nothing.
+pub fn looks_german(words: &[Token]) -> bool {
+    let german = words
+        .iter()
+        .filter(|w| ["der", "die", "das", "und", "nicht", "ist", "mit"].contains(&w.text))
+        .count();
+    german * 25 >= words.len().max(1) && german >= 2
+}
+
+impl Casing {
+    /// Tallies every story paragraph of every article.
+    pub fn of(articles: &[Article]) -> Self {
+        let mut casing = Casing::default();
+        for article in articles {
+            for (_, text, kind) in scanned(article) {
+                casing.tally(text, kind);
+            }
+        }
+        casing
+    }
+
+    fn tally(&mut self, text: &str, kind: Kind) {
+        let words = tokens(text);
+        let forced = forced_capitals(text, &words, kind);
+        let german = looks_german(&words);
+        for (i, word) in words.iter().enumerate() {
+            let key = word.stem().to_lowercase();
+            if !word.is_capitalised() {
+                *self.lower.entry(key).or_default() += 1;
+            } else if !(forced[i] || (german && after_article(&words, i))) {
+                *self.capitalised_inside.entry(key).or_default() += 1;
+            }
+        }
+    }
+
+    /// Whether `word` can be part of a name, given whether grammar forced
+    /// its capital here.
+    pub fn is_name_word(&self, word: &Token, forced: bool) -> bool {
+        if !word.is_capitalised() || word.is_number() {
+            return false;
+        }
+        let stem = word.stem();
+        if lexicon::is_calendar_word(stem) || lexicon::is_title(stem) {
+            return false;
+        }
+        if word.is_acronym() {
+            return true;
+        }
+        let key = stem.to_lowercase();
+        let inside = self.capitalised_inside.get(&key).copied().unwrap_or(0);
+        let lower = self.lower.get(&key).copied().unwrap_or(0);
+        let evidence = if forced { inside > 0 } else { true };
+        evidence && lower <= inside
+    }
+}
+
+/// Whether token `i` directly follows a German article ("die Regierung").
+pub fn after_article(words: &[Token], i: usize) -> bool {
+    i > 0 && lexicon::is_german_article(words[i - 1].text)
+}

@@ -1,0 +1,177 @@
+//! Small closed word lists, per language (English, German, French,
+//! Ukrainian/Russian): months, weekdays, titles, determiners, the nouns
+//! that name a source and the verbs that report speech. Everything else in
+//! fact extraction is structural; these lists only hold words whose role
+//! no structural rule can tell (a month is capitalised like a name).
+//! All entries are lower-case; look-ups lower-case their input.
+
+/// Month names and short forms (with their month number), including the
+/// genitive forms Ukrainian and Russian use in dates ("15 грудня").
+#[rustfmt::skip]
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1), ("jan", 1), ("januar", 1), ("janvier", 1), ("січня", 1), ("січень", 1), ("января", 1),
+    ("february", 2), ("feb", 2), ("februar", 2), ("février", 2), ("лютого", 2), ("лютий", 2), ("февраля", 2),
+    ("march", 3), ("mar", 3), ("märz", 3), ("mars", 3), ("березня", 3), ("березень", 3), ("марта", 3),
+    ("april", 4), ("apr", 4), ("avril", 4), ("квітня", 4), ("квітень", 4), ("апреля", 4),
+    ("may", 5), ("mai", 5), ("травня", 5), ("травень", 5), ("мая", 5),
+    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("червня", 6), ("червень", 6), ("июня", 6),
+    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("липня", 7), ("липень", 7), ("июля", 7),
+    ("august", 8), ("aug", 8), ("août", 8), ("серпня", 8), ("серпень", 8), ("августа", 8),
+    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("вересня", 9), ("вересень", 9), ("сентября", 9),
+    ("october", 10), ("oct", 10), ("oktober", 10), ("octobre", 10), ("жовтня", 10), ("жовтень", 10), ("октября", 10),
+    ("november", 11), ("nov", 11), ("novembre", 11), ("листопада", 11), ("листопад", 11), ("ноября", 11),
+    ("december", 12), ("dec", 12), ("dezember", 12), ("décembre", 12), ("грудня", 12), ("грудень", 12), ("декабря", 12),
+];
+
+/// Weekday names (1 = Monday).
+#[rustfmt::skip]
+const WEEKDAYS: &[(&str, u8)] = &[
+    ("monday", 1), ("montag", 1), ("lundi", 1), ("понеділок", 1), ("понеділка", 1), ("понедельник", 1),
+    ("tuesday", 2), ("dienstag", 2), ("mardi", 2), ("вівторок", 2), ("вівторка", 2), ("вторник", 2),
+    ("wednesday", 3), ("mittwoch", 3), ("mercredi", 3), ("середа", 3), ("середу", 3), ("среда", 3),
+    ("thursday", 4), ("donnerstag", 4), ("jeudi", 4), ("четвер", 4), ("четверга", 4), ("четверг", 4),
+    ("friday", 5), ("freitag", 5), ("vendredi", 5), ("пʼятниця", 5), ("п'ятницю", 5), ("пятница", 5),
+    ("saturday", 6), ("samstag", 6), ("samedi", 6), ("субота", 6), ("суботу", 6), ("суббота", 6),
+    ("sunday", 7), ("sonntag", 7), ("dimanche", 7), ("неділя", 7), ("неділю", 7), ("воскресенье", 7),
+];
+
+/// Titles and offices: they precede a name but are not part of it.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "president", "chancellor", "minister", "secretary", "general", "gen", "colonel", "admiral",
+    "special", "envoy", "senator", "governor", "mayor", "king", "queen", "pope", "mr", "mrs", "ms",
+    "dr", "prof", "sir", "lord", "chairman", "chief", "director", "ambassador", "spokesman",
+    "spokeswoman", "commander", "speaker", "prime", "vice", "deputy", "foreign", "defense",
+    "präsident", "präsidentin", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin",
+    "ministerin", "herr", "frau", "sprecher", "sprecherin", "président", "présidente",
+    "chancelier", "chancelière", "ministre", "m", "mme", "général", "porte-parole",
+    "президент", "канцлер", "міністр", "генерал", "пан", "пані", "прем'єр", "речник", "министр",
+];
+
+/// Articles and quantifiers that may open a noun phrase naming a source.
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "another", "second", "first", "third", "senior",
+    "same", "other", "top", "several", "some", "unnamed", "anonymous", "former", "his", "her",
+    "ein", "eine", "einer", "der", "die", "das", "den", "dem", "des", "zwei", "ein", "hohe",
+    "hoher", "un", "une", "le", "la", "les", "l", "deux", "haut", "responsable",
+];
+
+/// German articles: a capitalised word right after one is a common noun
+/// (German capitalises every noun), so it is no evidence of a name.
+#[rustfmt::skip]
+const GERMAN_ARTICLES: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "im", "am", "zum", "zur", "vom", "beim", "kein", "keine",
+];
+
+/// Nouns that can head a phrase naming who said something.
+#[rustfmt::skip]
+const SOURCE_NOUNS: &[&str] = &[
+    "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
+    "representative", "representatives", "diplomat", "diplomats", "outlet", "publication",
+    "minister", "adviser", "advisers", "aide", "aides", "envoy", "president", "chancellor",
+    "statement", "newspaper", "agency", "media", "report", "sprecher", "sprecherin",
+    "regierungssprecher", "quelle", "quellen", "beamter", "beamte", "diplomaten", "source",
+    "responsable", "responsables", "porte-parole", "diplomate", "джерело", "джерела",
+    "речник", "посадовець", "представник",
+];
+
+/// Verbs of saying, in the forms news copy uses.
+#[rustfmt::skip]
+const REPORT_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "reported", "reports", "writes", "wrote", "stated", "states",
+    "added", "adds", "noted", "notes", "claimed", "claims", "shared", "concluded", "replied",
+    "indicated", "announced", "confirmed", "explained", "warned", "admitted", "argued",
+    "sagte", "sagt", "erklärte", "berichtete", "berichtet", "schreibt", "teilte", "betonte",
+    "a déclaré", "déclare", "a dit", "dit", "affirme", "a affirmé", "rapporte", "écrit",
+    "сказав", "заявив", "повідомив", "пише", "зазначив", "додав", "сказала", "заявила",
+];
+
+/// Prepositions: a noun right after one is an object, not who speaks
+/// ("an official who spoke to Axios said").
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "to", "from", "with", "by", "at", "for", "in", "on", "about", "zu", "von", "mit", "bei",
+    "für", "à", "par", "avec", "pour", "до", "від", "з", "для",
+];
+
+/// Prepositions that introduce a source: "according to X", "laut X".
+#[rustfmt::skip]
+const ACCORDING: &[&[&str]] = &[
+    &["according", "to"], &["laut"], &["nach", "angaben", "von"], &["selon"], &["d'après"],
+    &["за", "словами"], &["за", "даними"], &["як", "повідомляє"], &["citing"],
+];
+
+/// Words that make a number a percentage: "90 percent", "90 Prozent".
+#[rustfmt::skip]
+const PERCENT_WORDS: &[&str] = &[
+    "percent", "per cent", "pct", "prozent", "pour cent", "pourcent", "відсотків", "відсотки",
+    "відсотка", "процентов", "процента",
+];
+
+fn find<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    table.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+}
+
+fn contains(table: &[&str], word: &str) -> bool {
+    let lower = word.to_lowercase();
+    table.contains(&lower.as_str())
+}
+
+/// The month number a word names ("Dec", "décembre", "грудня").
+pub fn month(word: &str) -> Option<u8> {
+    find(MONTHS, word)
+}
+
+/// The weekday number a word names (1 = Monday).
+pub fn weekday(word: &str) -> Option<u8> {
+    find(WEEKDAYS, word)
+}
+
+/// Whether a word is a title or office (never part of a name).
+pub fn is_title(word: &str) -> bool {
+    contains(TITLES, word.trim_end_matches('.'))
+}
+
+/// Whether a word can open a source phrase ("a senior US official").
+pub fn is_determiner(word: &str) -> bool {
+    contains(DETERMINERS, word)
+}
+
+/// Whether a word is a German article or article-preposition.
+pub fn is_german_article(word: &str) -> bool {
+    contains(GERMAN_ARTICLES, word)
+}
+
+/// Whether a noun can name who said something.
+pub fn is_source_noun(word: &str) -> bool {
+    contains(SOURCE_NOUNS, word)
+}
+
+/// Whether a verb reports speech.
+pub fn is_report_verb(word: &str) -> bool {
+    contains(REPORT_VERBS, word)
+}
+
+/// Whether a word names a weekday or a month: never a person's name.
+pub fn is_calendar_word(word: &str) -> bool {
+    month(word).is_some() || weekday(word).is_some()
+}
+
+/// The lower-case word sequences meaning "according to".
+pub fn according_phrases() -> &'static [&'static [&'static str]] {
+    ACCORDING
+}
+
+/// Whether `words` (lower-case, one or two) say "percent".
+pub fn is_percent_word(words: &str) -> bool {
+    contains(PERCENT_WORDS, words)
+}
+
+/// Whether a word is a preposition.
+pub fn is_preposition(word: &str) -> bool {
+    contains(PREPOSITIONS, word)
+}

@@ -1,0 +1,252 @@
+//! When two spellings name the same person or place: Witkoff/Whitcoff,
+//! Merz/Merts, Zelensky/Zelenskyy, Donbas/Donbass, Kyiv/Kiev, Путін/Putin.
+//! Spellings are compared on a Latin, lower-case, accent-free form, then on
+//! a consonant skeleton that erases what transliteration varies (vowels,
+//! doubled letters, wh/w, c/k, ts/z), and finally by edit distance so
+//! that unrelated names with the same skeleton stay apart.
+
+/// Latin letters for Ukrainian and Russian Cyrillic (one common scheme; the
+/// skeleton absorbs the differences between schemes).
+const CYRILLIC: &[(char, &str)] = &[
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "h"),
+    ('ґ', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('є', "ie"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "y"),
+    ('і', "i"),
+    ('ї', "i"),
+    ('й', "i"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "kh"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "shch"),
+    ('ь', ""),
+    ('ю', "iu"),
+    ('я', "ia"),
+    ('ы', "y"),
+    ('э', "e"),
+    ('ё', "e"),
+    ('ъ', ""),
+];
+
+/// Accented Latin letters folded to their base letter.
+const ACCENTS: &[(char, &str)] = &[
+    ('á', "a"),
+    ('à', "a"),
+    ('â', "a"),
+    ('ä', "a"),
+    ('ã', "a"),
+    ('å', "a"),
+    ('ç', "c"),
+    ('č', "c"),
+    ('é', "e"),
+    ('è', "e"),
+    ('ê', "e"),
+    ('ë', "e"),
+    ('í', "i"),
+    ('ì', "i"),
+    ('î', "i"),
+    ('ï', "i"),
+    ('ñ', "n"),
+    ('ó', "o"),
+    ('ò', "o"),
+    ('ô', "o"),
+    ('ö', "o"),
+    ('õ', "o"),
+    ('ø', "o"),
+    ('ú', "u"),
+    ('ù', "u"),
+    ('û', "u"),
+    ('ü', "u"),
+    ('ý', "y"),
+    ('ÿ', "y"),
+    ('š', "s"),
+    ('ž', "z"),
+    ('ł', "l"),
+    ('ß', "ss"),
+    ('ś', "s"),
+    ('ź', "z"),
+    ('ż', "z"),
+    ('ń', "n"),
+    ('ř', "r"),
+    ('ě', "e"),
+];
+
+/// Lower-case, Latin, accent-free letters and digits of a word: the key
+/// two spellings must share to be the same variant.
+pub fn fold(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if let Some((_, latin)) = CYRILLIC.iter().chain(ACCENTS).find(|(k, _)| *k == c) {
+            out.push_str(latin);
+        } else if c.is_alphanumeric() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The consonant skeleton of a folded word: first letter kept, vowels and
+/// y dropped after it, sound-alike spellings merged, doubles collapsed.
+pub fn skeleton(folded: &str) -> String {
+    let mut s = folded.to_string();
+    for (from, to) in [
+        ("wh", "w"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("tsch", "ch"),
+        ("tch", "ch"),
+        ("tz", "z"),
+        ("ts", "z"),
+        ("kh", "h"),
+        ("c", "k"),
+        ("w", "v"),
+        ("q", "k"),
+        ("x", "ks"),
+    ] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        let vowel = "aeiouy".contains(c);
+        if (i > 0 && vowel) || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether two single words are spellings of one name.
+pub fn same_word(a: &str, b: &str) -> bool {
+    let across_scripts = is_cyrillic(a) != is_cyrillic(b);
+    let (a, b) = (fold(a), fold(b));
+    if a == b {
+        return true;
+    }
+    let shortest = a.chars().count().min(b.chars().count());
+    let (sa, sb) = (skeleton(&a), skeleton(&b));
+    let close = across_scripts || edit_distance(&a, &b) <= 2.max(shortest / 3);
+    sa == sb && sa.chars().count() >= 2 && shortest >= 4 && close
+}
+
+/// Whether a word is written in Cyrillic: spellings in two scripts are a
+/// transliteration, never a misspelling.
+pub fn is_cyrillic(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// Whether a word is plausibly a misspelling of another where the rest of
+/// the name agrees ("Friedrich Murch" beside "Friedrich Merz").
+fn loosely_same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    let prefix = |s: &str| skeleton(s).chars().take(2).collect::<String>();
+    prefix(&a).chars().count() == 2
+        && prefix(&a) == prefix(&b)
+        && a.chars().count().min(b.chars().count()) >= 4
+        && edit_distance(&a, &b) <= 3
+}
+
+/// Whether two names (as word lists) are one entity: same length with
+/// every word a spelling of the other's, or all words equal but one that
+/// is loosely the same, or one a one-word surname of the other.
+pub fn same_name(a: &[String], b: &[String]) -> bool {
+    if a.len() == b.len() {
+        let differing = a.iter().zip(b).filter(|(x, y)| fold(x) != fold(y)).count();
+        let spelled = a.iter().zip(b).all(|(x, y)| same_word(x, y));
+        let loose = a.len() >= 2
+            && differing == 1
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| fold(x) == fold(y) || loosely_same_word(x, y));
+        return spelled || loose;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    short.len() == 1 && long.len() <= 3 && same_word(&short[0], &long[long.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn transliteration_variants_are_one_name() {
+        for (a, b) in [
+            ("Witkoff", "Whitcoff"),
+            ("Merz", "Merts"),
+            ("Zelensky", "Zelenskyy"),
+            ("Donbas", "Donbass"),
+            ("Kyiv", "Kiev"),
+            ("Путін", "Putin"),
+            ("Віткофф", "Witkoff"),
+            ("Москви", "Moscow"),
+            ("Macron", "Macrón"),
+        ] {
+            assert!(same_word(a, b), "{a} / {b}");
+        }
+        assert!(same_name(
+            &words("Friedrich Merz"),
+            &words("Friedrich Murch")
+        ));
+        assert!(same_name(&words("Steve Witkoff"), &words("Whitcoff")));
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        for (a, b) in [
+            ("Iran", "Iraq"),
+            ("Austria", "Australia"),
+            ("Russia", "Prussia"),
+            ("Merz", "Murch"),
+            ("Kushner", "Kirchner"),
+            ("Berlin", "Bern"),
+            ("France", "Finland"),
+        ] {
+            assert!(!same_word(a, b), "{a} / {b}");
+        }
+        assert!(!same_name(&words("Donald Trump"), &words("Donald Tusk")));
+        assert!(!same_name(&words("North Korea"), &words("South Korea")));
+    }
+}

@@ -1,0 +1,143 @@
+//! When two quotations render the same statement, and how their words
+//! differ. Outlets translate and paraphrase quotes ("submit it to Congress
+//! for approval" / "send it to Congress for a vote"), so matching is by
+//! shared content words, and the finding is the word diff between them.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffTag as SimilarTag, capture_diff_slices_deadline};
+
+use super::name_key::fold;
+use super::tokens::{Token, tokens};
+use crate::align::{DiffOp, DiffTag, Span};
+
+/// Shortest word that counts when comparing quotes (a length rule that
+/// drops most function words in any language).
+const MIN_CONTENT_CHARS: usize = 3;
+
+/// Least Dice overlap of content words for two renderings of one statement.
+const MIN_DICE: f64 = 0.5;
+
+/// Least share of the shorter quote's words found in the longer one, for
+/// an excerpt of a longer quote.
+const MIN_CONTAINMENT: f64 = 0.8;
+
+/// Bound on the work of one diff.
+const DIFF_TIME_LIMIT: Duration = Duration::from_millis(100);
+
+fn content(words: &[String]) -> BTreeSet<&str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().count() >= MIN_CONTENT_CHARS)
+        .collect()
+}
+
+/// Whether two quotes (folded words) render the same statement: most
+/// content words shared, or one an excerpt of the other.
+pub fn same_quote(a: &[String], b: &[String]) -> bool {
+    let (a, b) = (content(a), content(b));
+    let shared = a.intersection(&b).count();
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return false;
+    }
+    let dice = 2.0 * shared as f64 / (a.len() + b.len()) as f64;
+    let containment = shared as f64 / smaller as f64;
+    dice >= MIN_DICE || (smaller >= 4 && containment >= MIN_CONTAINMENT)
+}
+
+/// Whether `short` occurs word for word inside `long`.
+pub fn is_excerpt(short: &[String], long: &[String]) -> bool {
+    short.is_empty() || long.windows(short.len()).any(|w| w == short)
+}
+
+/// Word diff of `left` against `right`, as spans into each (unit 0 on both
+/// sides). Case, accents and punctuation are not differences.
+pub fn word_diff(left: &str, right: &str) -> Vec<DiffOp> {
+    let (lt, rt) = (tokens(left), tokens(right));
+    let keys = |ts: &[Token]| ts.iter().map(|t| fold(t.text)).collect::<Vec<_>>();
+    let (lk, rk) = (keys(&lt), keys(&rt));
+    let deadline = Instant::now() + DIFF_TIME_LIMIT;
+    let mut out = Vec::new();
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &lk, &rk, Some(deadline)) {
+        let (tag, old, new) = op.as_tag_tuple();
+        let l = span(&lt[old]);
+        let r = span(&rt[new]);
+        match tag {
+            SimilarTag::Equal => out.push(DiffOp {
+                op: DiffTag::Equal,
+                left: l,
+                right: r,
+            }),
+            SimilarTag::Delete => out.push(DiffOp {
+                op: DiffTag::Delete,
+                left: l,
+                right: None,
+            }),
+            SimilarTag::Insert => out.push(DiffOp {
+                op: DiffTag::Insert,
+                left: None,
+                right: r,
+            }),
+            SimilarTag::Replace => {
+                out.push(DiffOp {
+                    op: DiffTag::Delete,
+                    left: l,
+                    right: None,
+                });
+                out.push(DiffOp {
+                    op: DiffTag::Insert,
+                    left: None,
+                    right: r,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn span(tokens: &[Token]) -> Option<Span> {
+    Some(Span {
+        unit: 0,
+        start: tokens.first()?.start,
+        end: tokens.last()?.end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(fold).collect()
+    }
+
+    #[test]
+    fn paraphrased_renderings_match_and_diff() {
+        let a = "We want to give Ukrainians a security guarantee that is not a blank check";
+        let b =
+            "We want to give the Ukrainians a security guarantee that will not be a blank check";
+        assert!(same_quote(&words(a), &words(b)));
+        let diff = word_diff(a, b);
+        let inserted: Vec<&str> = diff
+            .iter()
+            .filter(|op| op.op == DiffTag::Insert)
+            .filter_map(|op| op.right.map(|s| &b[s.start..s.end]))
+            .collect();
+        assert_eq!(inserted, ["the", "will", "be"]);
+    }
+
+    #[test]
+    fn different_statements_do_not_match() {
+        assert!(!same_quote(
+            &words("Those guarantees will not be on the table forever"),
+            &words("We feel very good about the progress we have made")
+        ));
+        assert!(is_excerpt(
+            &words("an attack against them all"),
+            &words("shall be considered an attack against them all")
+        ));
+    }
+}

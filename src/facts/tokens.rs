@@ -1,0 +1,172 @@
+//! Words with their byte ranges, cut so that facts keep their spelling:
+//! "U.S.", "ZN.ua", "3.5", "1,000" and "Trump’s" are one word each, while
+//! hyphens split ("US-Ukraine" is two names). Every extractor works on
+//! these tokens so that byte ranges always index the paragraph text.
+
+/// One word of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token<'_> {
+    /// Starts with an upper-case letter (any script).
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more letters, all upper-case ("NATO", "U.S.", "EU").
+    pub fn is_acronym(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+
+    /// Starts with a digit.
+    pub fn is_number(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// The word without a possessive ending ("Trump’s" → "Trump").
+    pub fn stem(&self) -> &str {
+        for suffix in ["’s", "'s", "’", "'"] {
+            if let Some(stem) = self.text.strip_suffix(suffix) {
+                return stem;
+            }
+        }
+        self.text
+    }
+
+    /// Whether the word carries a possessive ending.
+    pub fn is_possessive(&self) -> bool {
+        self.stem().len() != self.text.len()
+    }
+}
+
+/// Characters that may join two word characters inside one word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '’' | '\'' | ',' | 'ʼ')
+}
+
+/// The words of `text`, in order.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let next = chars.get(j + 1).map(|x| x.1);
+            if c.is_alphanumeric() {
+                j += 1;
+            } else if is_joiner(c) && next.is_some_and(char::is_alphanumeric) && joins(&chars, j) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let mut end = chars.get(j).map_or(text.len(), |x| x.0);
+        if is_initials(&text[start..end]) && text[end..].starts_with('.') {
+            end += 1;
+            j += 1;
+        }
+        out.push(Token {
+            text: &text[start..end],
+            start,
+            end,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Whether the joiner at `j` sits inside a word: a comma only between
+/// digits ("1,000", "3,5"), a period not before a capital unless it joins
+/// initials or a domain ("U.S", "ZN.ua").
+fn joins(chars: &[(usize, char)], j: usize) -> bool {
+    let before = chars[j - 1].1;
+    let after = chars[j + 1].1;
+    match chars[j].1 {
+        ',' => {
+            // "1,000" groups thousands; "3,5" is a decimal comma.
+            let digits = chars[j + 1..]
+                .iter()
+                .take_while(|c| c.1.is_ascii_digit())
+                .count();
+            let ends = chars
+                .get(j + 1 + digits)
+                .is_none_or(|c| !c.1.is_alphanumeric());
+            before.is_ascii_digit() && (1..=3).contains(&digits) && ends
+        }
+        '.' => {
+            (before.is_ascii_digit() && after.is_ascii_digit())
+                || after.is_lowercase()
+                || (before.is_uppercase() && after.is_uppercase() && single_before(chars, j))
+        }
+        _ => before.is_alphabetic() && after.is_alphabetic(),
+    }
+}
+
+/// The character before `j` is a one-letter piece ("U" in "U.S").
+fn single_before(chars: &[(usize, char)], j: usize) -> bool {
+    j < 2 || !chars[j - 2].1.is_alphanumeric()
+}
+
+/// "U.S", "J", "e.g": single letters separated by periods.
+fn is_initials(word: &str) -> bool {
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_numbers_and_possessives_whole() {
+        assert_eq!(
+            words("U.S. envoy met ZN.ua on 3.5 and 1,000, Trump’s plan."),
+            [
+                "U.S.",
+                "envoy",
+                "met",
+                "ZN.ua",
+                "on",
+                "3.5",
+                "and",
+                "1,000",
+                "Trump’s",
+                "plan"
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphens_and_sentence_ends_split() {
+        assert_eq!(
+            words("US-Ukraine talks. Then"),
+            ["US", "Ukraine", "talks", "Then"]
+        );
+        assert_eq!(words("in Berlin.Then"), ["in", "Berlin", "Then"]);
+    }
+
+    #[test]
+    fn ranges_index_the_text() {
+        let text = "Zelenskyy sagte: «Київ»";
+        for t in tokens(text) {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+        assert_eq!(tokens("Trump’s")[0].stem(), "Trump");
+    }
+}

@@ -1,0 +1,132 @@
+//! What a corpus report holds, shared by its Markdown, HTML and JSON
+//! renderers: the articles, every pair's similarity, coverage, the facts,
+//! and one chosen pair aligned in full.
+
+use crate::align::{DiffOp, Group, Span};
+use crate::article::Article;
+use crate::corpus::Comparison;
+use crate::facts::{Fact, Variant};
+use crate::report::{Mark, marked_segments};
+
+use crate::align::Alignment;
+
+/// Everything a report shows.
+pub struct CorpusReport<'a> {
+    pub articles: &'a [Article],
+    pub comparison: &'a Comparison,
+    pub facts: &'a [Fact],
+    /// The pair shown in full: (left, right) article indices.
+    pub pair: (usize, usize),
+    /// The alignment of that pair, left article on the left.
+    pub alignment: &'a Alignment,
+}
+
+impl CorpusReport<'_> {
+    /// The article's source name (file name).
+    pub fn source(&self, index: usize) -> &str {
+        self.articles.get(index).map_or("?", |a| a.source.as_str())
+    }
+
+    /// The chosen pair's articles.
+    pub fn pair_articles(&self) -> (&Article, &Article) {
+        (&self.articles[self.pair.0], &self.articles[self.pair.1])
+    }
+}
+
+/// One side of a group as marked stretches, each already converted by
+/// `plain` or `changed` (escaping and tagging are the renderer's).
+pub fn side_markup(
+    alignment: &Alignment,
+    group: &Group,
+    left_side: bool,
+    plain: impl Fn(&str) -> String,
+    changed: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let (units, indices) = if left_side {
+        (&alignment.left, &group.left)
+    } else {
+        (&alignment.right, &group.right)
+    };
+    indices
+        .iter()
+        .filter_map(|&i| units.get(i).map(|u| (i, u)))
+        .map(|(i, unit)| {
+            let side = |op: &DiffOp| if left_side { op.left } else { op.right };
+            markup(&unit.text, i, &group.diff, side, &plain, &changed)
+        })
+        .collect()
+}
+
+/// `text` (unit `unit`) with its changed stretches passed to `changed`.
+pub fn markup(
+    text: &str,
+    unit: usize,
+    diff: &[DiffOp],
+    side: impl Fn(&DiffOp) -> Option<Span>,
+    plain: impl Fn(&str) -> String,
+    changed: impl Fn(&str) -> String,
+) -> String {
+    marked_segments(text, unit, diff, side)
+        .into_iter()
+        .map(|(mark, s)| match mark {
+            Mark::Plain => plain(s),
+            Mark::Changed => changed(s),
+        })
+        .collect()
+}
+
+/// What a group is, in words, for headings.
+pub fn group_label(group: &Group) -> String {
+    match (group.left.is_empty(), group.right.is_empty()) {
+        (false, false) => {
+            let what = if group.is_reworded() {
+                "reworded"
+            } else {
+                "same"
+            };
+            let moved = if group.moved { ", moved" } else { "" };
+            format!("{what}{moved} · score {:.2}", group.score)
+        }
+        (false, true) => "only left".to_string(),
+        (true, false) => "only right".to_string(),
+        (true, true) => String::new(),
+    }
+}
+
+/// At most `max` characters of `text`, cut at a word, with "…".
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", &cut[..at])
+}
+
+/// Where a variant occurs: "source ¶1 ¶4; source ¶2", escaped.
+pub fn places(r: &CorpusReport, v: &Variant, esc: impl Fn(&str) -> String) -> String {
+    let mut by_article: Vec<(usize, Vec<usize>)> = Vec::new();
+    for m in &v.mentions {
+        match by_article.last_mut() {
+            Some((a, ps)) if *a == m.article => {
+                if ps.last() != Some(&m.paragraph) {
+                    ps.push(m.paragraph);
+                }
+            }
+            _ => by_article.push((m.article, vec![m.paragraph])),
+        }
+    }
+    by_article
+        .iter()
+        .map(|(a, ps)| {
+            let ps: Vec<String> = ps.iter().map(|p| format!("¶{p}")).collect();
+            format!("{} {}", esc(r.source(*a)), ps.join(" "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A share as a whole percentage, never "-0%".
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", (share * 100.0).max(0.0))
+}
