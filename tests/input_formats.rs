@@ -57,59 +57,48 @@ fn assert_absent(article: &Article, junk: &[&str]) {
 
 use Kind::{Body, Heading, ListItem};
 
+// The news page and the Markdown file tell the same story.
+const HEADLINE: &str = "City council votes to close the Harbour Bridge for a year";
+const CABLES: &str = "The city council voted on Tuesday to close the Harbour Bridge to all traffic from June, after engineers found corrosion in three of its main cables.";
+const COMMUTERS: &str = "What changes for commuters";
+const FERRIES: &str = "Ferry services will run every 12 minutes at peak times.";
+const PONTOON: &str = "Cyclists and pedestrians can use a temporary pontoon.";
+const MAYOR: &str = "“We cannot take any risk with a structure that carries 40,000 people a day,” said the mayor, Anna Lindqvist.";
+const CAPTION: &str = "The Harbour Bridge at dusk. Photo: Reuters";
+const READ_MORE: &str = "Read more: Tram line extension delayed again";
+
 #[test]
 fn news_page_keeps_the_story_and_drops_nav_ads_banner_and_related() {
     let article = one("news.html");
     assert_eq!(
         story(&article),
         [
-            (
-                Heading,
-                "City council votes to close the Harbour Bridge for a year"
-            ),
-            (
-                Body,
-                "The city council voted on Tuesday to close the Harbour Bridge to all traffic from June, after engineers found corrosion in three of its main cables."
-            ),
+            (Heading, HEADLINE),
+            (Body, CABLES),
             (
                 Body,
                 "The closure will last about a year and cost an estimated €48 million, the council said in a statement — almost twice the figure it gave in 2023."
             ),
-            (Heading, "What changes for commuters"),
+            (Heading, COMMUTERS),
             (
                 Body,
                 "Buses will be diverted over the Eastern Causeway, adding between 10 and 15 minutes to most journeys, the transport authority said."
             ),
-            (
-                ListItem,
-                "Ferry services will run every 12 minutes at peak times."
-            ),
-            (
-                ListItem,
-                "Cyclists and pedestrians can use a temporary pontoon."
-            ),
+            (ListItem, FERRIES),
+            (ListItem, PONTOON),
             (
                 ListItem,
                 "Parking fees at the Marina car park will be waived."
             ),
-            (
-                Body,
-                "“We cannot take any risk with a structure that carries 40,000 people a day,” said the mayor, Anna Lindqvist."
-            ),
+            (Body, MAYOR),
             (
                 Body,
                 "Opposition councillors criticised the timing, saying the works should have started in winter, when traffic is lighter and tourists are fewer."
             ),
         ]
     );
-    assert_eq!(
-        of_kind(&article, Kind::Caption),
-        ["The Harbour Bridge at dusk. Photo: Reuters"]
-    );
-    assert_eq!(
-        of_kind(&article, Kind::Boilerplate),
-        ["Read more: Tram line extension delayed again"]
-    );
+    assert_eq!(of_kind(&article, Kind::Caption), [CAPTION]);
+    assert_eq!(of_kind(&article, Kind::Boilerplate), [READ_MORE]);
     assert_absent(
         &article,
         &[
@@ -130,10 +119,7 @@ fn news_page_keeps_the_story_and_drops_nav_ads_banner_and_related() {
             "font-family",
         ],
     );
-    assert_eq!(
-        article.title,
-        "City council votes to close the Harbour Bridge for a year"
-    );
+    assert_eq!(article.title, HEADLINE);
     assert_eq!(article.meta.byline.as_deref(), Some("Maria Keller"));
     assert_eq!(
         article.meta.published.as_deref(),
@@ -282,41 +268,23 @@ fn markdown_gives_kinds_from_markup_and_links_as_text() {
     assert_eq!(
         story(&article),
         [
-            (
-                Heading,
-                "City council votes to close the Harbour Bridge for a year"
-            ),
-            (
-                Body,
-                "The city council voted on Tuesday to close the Harbour Bridge to all traffic from June, after engineers found corrosion in three of its main cables."
-            ),
+            (Heading, HEADLINE),
+            (Body, CABLES),
             (
                 Body,
                 "The closure will last about a year and cost an estimated €48 million, the council said in a statement."
             ),
-            (Heading, "What changes for commuters"),
-            (
-                ListItem,
-                "Ferry services will run every 12 minutes at peak times."
-            ),
-            (
-                ListItem,
-                "Cyclists and pedestrians can use a temporary pontoon."
-            ),
-            (
-                Body,
-                "“We cannot take any risk with a structure that carries 40,000 people a day,” said the mayor, Anna Lindqvist."
-            ),
+            (Heading, COMMUTERS),
+            (ListItem, FERRIES),
+            (ListItem, PONTOON),
+            (Body, MAYOR),
         ]
     );
-    assert_eq!(
-        of_kind(&article, Kind::Caption),
-        ["The Harbour Bridge at dusk. Photo: Reuters"]
-    );
+    assert_eq!(of_kind(&article, Kind::Caption), [CAPTION]);
     assert_eq!(
         of_kind(&article, Kind::Boilerplate),
         [
-            "Read more: Tram line extension delayed again",
+            READ_MORE,
             "Share this article",
             "Ask me anything",
             "Explore related questions"
@@ -333,10 +301,7 @@ fn json_single_article_with_body() {
     assert_eq!(
         story(&article),
         [
-            (
-                Heading,
-                "City council votes to close the Harbour Bridge for a year"
-            ),
+            (Heading, HEADLINE),
             (
                 Body,
                 "The city council voted on Tuesday to close the Harbour Bridge from June."
