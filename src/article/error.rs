@@ -17,6 +17,7 @@ pub enum LoadError {
     Unreadable { path: String, reason: String },
     #[error("{path}: stdin can be read only once")]
     StdinTwice { path: String },
+    /// JSON that does not parse, or does not fit the article schema.
     #[error("{path}: {} at line {line}, column {column}: {reason}", json_problem(*.syntax))]
     Json {
         path: String,
@@ -26,8 +27,11 @@ pub enum LoadError {
         /// Broken JSON, as opposed to valid JSON of the wrong shape.
         syntax: bool,
     },
+    /// Readable input without the article asked for: a JSON article with
+    /// no text, an empty array, `feed.json#3` of two.
     #[error("{path}: {reason}")]
-    Schema { path: String, reason: String },
+    NoArticle { path: String, reason: String },
+    /// A URL that could not be fetched: timeout, HTTP error, too large.
     #[error("{url}: {reason}")]
     Fetch { url: String, reason: String },
 }

@@ -84,7 +84,7 @@ pub fn load_inputs_with(
                 all.articles
                     .into_iter()
                     .nth(number - 1)
-                    .ok_or_else(|| LoadError::Schema {
+                    .ok_or_else(|| LoadError::NoArticle {
                         path: input.clone(),
                         reason: format!("no article {number}: {file} holds {count}"),
                     })?;

@@ -39,7 +39,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<JsonParsed>, LoadError> {
         vec![serde_json::from_str(text).map_err(|e| json_error(path, &e))?]
     };
     if articles.is_empty() {
-        return Err(LoadError::Schema {
+        return Err(LoadError::NoArticle {
             path: path.to_string(),
             reason: "the JSON array holds no articles".to_string(),
         });
@@ -49,7 +49,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<JsonParsed>, LoadError> {
         .into_iter()
         .enumerate()
         .map(|(i, article)| {
-            into_parsed(article).ok_or_else(|| LoadError::Schema {
+            into_parsed(article).ok_or_else(|| LoadError::NoArticle {
                 path: path.to_string(),
                 reason: if many {
                     format!("article {} has neither \"body\" nor \"paragraphs\"", i + 1)

@@ -25,11 +25,16 @@ const BINARY_SNIFF_BYTES: usize = 8192;
 /// The format to read an input as. `Auto` decides per input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum InputFormat {
+    /// Decide per input: Content-Type, extension, then a sniff.
     #[default]
     Auto,
+    /// Plain text, paragraphs by layout.
     Text,
+    /// A web page: its main text, without the furniture.
     Html,
+    /// CommonMark with front matter.
     Markdown,
+    /// One article object or an array of them.
     Json,
 }
 
