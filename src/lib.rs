@@ -1,9 +1,12 @@
 //! diptych: read articles side by side. The library holds everything but
-//! the command-line edge: loading ([`article`]), the alignment engine
-//! ([`align`]) and non-interactive output ([`report`]).
+//! the command-line edge and the terminal: loading ([`article`]), the
+//! alignment engine ([`align`]), non-interactive output ([`report`]), the
+//! reader's state ([`app`]) and its widgets ([`ui`]).
 
 pub mod align;
+pub mod app;
 pub mod article;
 pub mod corpus;
 pub mod facts;
 pub mod report;
+pub mod ui;

@@ -4,6 +4,7 @@
 mod cli;
 mod commands;
 mod io;
+mod tui;
 
 use std::process::ExitCode;
 

@@ -14,6 +14,7 @@
 mod candidates;
 mod cleanup;
 mod grouping;
+mod hash;
 mod moved;
 mod order;
 mod tokens;
@@ -75,8 +76,9 @@ pub struct Alignment {
     /// side-by-side reading order (left order, right-only units slotted in
     /// after their predecessor).
     pub groups: Vec<Group>,
-    /// Share of the story text (both sides, by length) that is linked,
-    /// weighted by each link's score; 1.0 for identical texts.
+    /// Share of the story text (both sides, by length) that has a
+    /// counterpart: 1.0 when everything is linked, 0.0 for unrelated
+    /// texts. How closely each link matches is its own `score`.
     #[serde(serialize_with = "rounded")]
     pub similarity: f64,
 }
@@ -190,8 +192,8 @@ pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> 
     }
 }
 
-/// Σ score × linked length / story length, over both sides. Page
-/// furniture counts on neither side of the fraction.
+/// Linked story length / story length, over both sides. Page furniture
+/// counts on neither side of the fraction.
 fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
     let story_len = |units: &[Unit], idx: &mut dyn Iterator<Item = usize>| -> usize {
         idx.filter(|&i| units[i].kind.is_story())
@@ -206,18 +208,15 @@ fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
             0.0
         };
     }
-    let linked: f64 = groups
+    let linked: usize = groups
         .iter()
         .filter(|g| g.is_link())
         .map(|g| {
-            let len = story_len(left, &mut g.left.iter().copied())
-                + story_len(right, &mut g.right.iter().copied());
-            g.score * len as f64
+            story_len(left, &mut g.left.iter().copied())
+                + story_len(right, &mut g.right.iter().copied())
         })
         .sum();
-    let share = linked / total as f64;
-    // An empty float sum is -0.0, which would print as "-0".
-    if share > 0.0 { share.min(1.0) } else { 0.0 }
+    (linked as f64 / total as f64).min(1.0)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::hash::FastState;
 use super::tokens::scan;
 use super::units::Unit;
 
@@ -141,7 +142,7 @@ fn boost(name: bool, number: bool) -> f64 {
 /// One side's token keys, interned in order of first sight.
 #[derive(Default)]
 struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, FastState>,
     keys: Vec<String>,
     /// Per id: (ever a name, ever a number).
     flags: Vec<(bool, bool)>,

@@ -50,6 +50,15 @@ pub fn diff_group(
     left: &[Unit],
     right: &[Unit],
 ) -> Vec<DiffOp> {
+    if let ([l], [r]) = (left_idx, right_idx)
+        && left[*l].text == right[*r].text
+        && left[*l].text.trim().len() == left[*l].text.len()
+        && !left[*l].text.is_empty()
+    {
+        // Unchanged paragraphs, common in revisions, skip the diff.
+        let whole = |unit: usize| Some(Span { unit, start: 0, end: left[*l].text.len() });
+        return vec![DiffOp { op: DiffTag::Equal, left: whole(*l), right: whole(*r) }];
+    }
     let (left_tokens, left_keys) = tokens(left_idx, left);
     let (right_tokens, right_keys) = tokens(right_idx, right);
     let deadline = Instant::now() + DIFF_TIME_LIMIT;

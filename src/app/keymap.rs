@@ -1,0 +1,177 @@
+//! Keys → actions by a pure lookup in one table. The help overlay and the
+//! status-bar hints are generated from the same table, so they can never
+//! drift from what the keys really do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A printable character; Shift is implied by the character itself.
+    Char(char),
+    /// Control plus a letter.
+    Ctrl(char),
+    /// A named key (arrows, PgUp, Enter…).
+    Code(KeyCode),
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere outside the search prompt and the help overlay.
+    Reader,
+    /// Only while the article list has focus.
+    List,
+}
+
+/// One row of the keymap: keys, what they do, and how help names them.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub scope: Scope,
+    /// Heading of the help section this row belongs to.
+    pub section: &'static str,
+    /// One line for the help overlay.
+    pub help: &'static str,
+    /// A word or two for the status-bar hints; `None` keeps it out of them.
+    pub hint: Option<&'static str>,
+}
+
+use Key::{Char, Code, Ctrl};
+
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    section: &'static str,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        scope: Scope::Reader,
+        section,
+        help,
+        hint,
+    }
+}
+
+/// Every key of the reader, in the order help lists them.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    bind(&[Char('j'), Code(KeyCode::Down)], Action::Down(1), "Move", "scroll down (in the list: next article)", None),
+    bind(&[Char('k'), Code(KeyCode::Up)], Action::Up(1), "Move", "scroll up (in the list: previous)", None),
+    bind(&[Code(KeyCode::PageDown), Char(' ')], Action::PageDown, "Move", "one screen down", None),
+    bind(&[Code(KeyCode::PageUp)], Action::PageUp, "Move", "one screen up", None),
+    bind(&[Char('g'), Code(KeyCode::Home)], Action::Top, "Move", "to the top", None),
+    bind(&[Char('G'), Code(KeyCode::End)], Action::Bottom, "Move", "to the end", None),
+    bind(&[Char('n')], Action::Next, "Move", "next difference (or search match)", Some("next diff")),
+    bind(&[Char('N')], Action::Previous, "Move", "previous difference (or search match)", None),
+    bind(&[Char('m')], Action::Moved, "Move", "jump to where a moved group sits; again: back", Some("moved")),
+    bind(&[Code(KeyCode::Tab), Code(KeyCode::BackTab)], Action::FocusNext, "Move", "focus: left pane, right pane, article list", None),
+    bind(&[Char(']')], Action::NextPair, "Pair", "next pair of articles", Some("next pair")),
+    bind(&[Char('[')], Action::PreviousPair, "Pair", "previous pair of articles", None),
+    Binding { scope: Scope::List, ..bind(&[Char('l')], Action::SetLeft, "Pair", "in the list: open the article on the left", None) },
+    Binding { scope: Scope::List, ..bind(&[Char('r'), Code(KeyCode::Enter)], Action::SetRight, "Pair", "in the list: open the article on the right", None) },
+    bind(&[Char('s')], Action::Swap, "Pair", "swap left and right", Some("swap")),
+    bind(&[Char('/')], Action::StartSearch, "Search", "search both texts; then n/N between matches", Some("search")),
+    bind(&[Char('w')], Action::ToggleWords, "View", "word highlights on/off", None),
+    bind(&[Char('a')], Action::ToggleGranularity, "View", "align paragraphs or sentences", Some("sentences")),
+    bind(&[Char('b')], Action::ToggleFurniture, "View", "hide/show boilerplate and captions", None),
+    bind(&[Char('t')], Action::ToggleList, "View", "hide/show the article list", Some("list")),
+    bind(&[Char('?')], Action::ToggleHelp, "View", "this help", Some("help")),
+    bind(&[Code(KeyCode::Esc)], Action::Back, "Quit", "close help or prompt, clear search, else quit", None),
+    bind(&[Char('q'), Ctrl('c')], Action::Quit, "Quit", "quit", Some("quit")),
+];
+
+/// What the reader is doing, as far as keys are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading with the panes focused.
+    Panes,
+    /// Reading with the article list focused.
+    List,
+    /// Typing into the search prompt.
+    Prompt,
+    /// The help overlay is open.
+    Help,
+}
+
+/// The action a key press means in a mode, if any.
+pub fn resolve(key: &KeyEvent, mode: Mode) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match mode {
+        Mode::Prompt => return prompt_key(key, ctrl),
+        Mode::Help => return help_key(key, ctrl),
+        Mode::Panes | Mode::List => {}
+    }
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == Scope::Reader || mode == Mode::List)
+        .find(|b| b.keys.iter().any(|k| matches(*k, key, ctrl)))
+        .map(|b| b.action.clone())
+}
+
+fn prompt_key(key: &KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
+        KeyCode::Backspace => Some(Action::SearchBackspace),
+        KeyCode::Enter => Some(Action::SearchSubmit),
+        KeyCode::Esc => Some(Action::Back),
+        _ => None,
+    }
+}
+
+fn help_key(key: &KeyEvent, ctrl: bool) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char('q') => Some(Action::Quit),
+        KeyCode::Char('?') | KeyCode::Esc | KeyCode::Enter => Some(Action::Back),
+        KeyCode::Char('j') | KeyCode::Down => Some(Action::Down(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(Action::Up(1)),
+        _ => None,
+    }
+}
+
+fn matches(key: Key, event: &KeyEvent, ctrl: bool) -> bool {
+    match (key, event.code) {
+        (Char(c), KeyCode::Char(e)) => !ctrl && c == e,
+        (Ctrl(c), KeyCode::Char(e)) => ctrl && c == e.to_ascii_lowercase(),
+        (Code(c), e) => !ctrl && c == e,
+        _ => false,
+    }
+}
+
+/// How help shows a key.
+pub fn key_label(key: Key) -> String {
+    match key {
+        Char(' ') => "Space".into(),
+        Char(c) => c.to_string(),
+        Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Code(code) => match code {
+            KeyCode::Down => "↓".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            other => other.to_string(),
+        },
+    }
+}
+
+/// All keys of a binding, as help shows them: `j ↓`.
+pub fn keys_label(binding: &Binding) -> String {
+    let labels: Vec<String> = binding.keys.iter().map(|k| key_label(*k)).collect();
+    labels.join(" ")
+}
+
+/// Status-bar hints: `(key, what)` for the bindings that have a hint.
+pub fn hints() -> impl Iterator<Item = (String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter_map(|b| Some((key_label(*b.keys.first()?), b.hint?)))
+}

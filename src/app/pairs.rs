@@ -1,0 +1,146 @@
+//! Choosing the pair: which articles are compared, the cached alignments
+//! behind them, and the list's similarity-to-left column.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::align::{AlignOptions, Alignment, Granularity, align};
+use crate::article::Article;
+use crate::report::align_json::Summary;
+
+use super::App;
+use super::rows::RowModel;
+
+/// Alignments already computed, per (left, right, granularity): switching
+/// back to a pair or granularity is instant.
+#[derive(Default)]
+pub struct AlignmentCache {
+    done: HashMap<(usize, usize, Granularity), Rc<Alignment>>,
+}
+
+impl AlignmentCache {
+    /// The alignment of two articles, computing it on first use.
+    pub fn get(
+        &mut self,
+        articles: &[Article],
+        left: usize,
+        right: usize,
+        granularity: Granularity,
+    ) -> Option<Rc<Alignment>> {
+        if let Some(done) = self.done.get(&(left, right, granularity)) {
+            return Some(done.clone());
+        }
+        let options = AlignOptions {
+            granularity,
+            include_boilerplate: false,
+        };
+        let alignment = Rc::new(align(articles.get(left)?, articles.get(right)?, options));
+        self.done
+            .insert((left, right, granularity), alignment.clone());
+        Some(alignment)
+    }
+}
+
+impl App {
+    /// Compares `left` with `right` and starts reading at the top.
+    pub(super) fn open_pair(&mut self, left: usize, right: usize) {
+        let Some(alignment) = self
+            .cache
+            .get(&self.articles, left, right, self.granularity)
+        else {
+            return;
+        };
+        let left_changed = left != self.left || self.similarity.is_empty();
+        self.left = left;
+        self.right = right;
+        self.summary = Summary::of(&alignment);
+        self.alignment = alignment;
+        if left_changed {
+            self.similarity = (0..self.articles.len())
+                .map(|i| self.similarity_of(left, i))
+                .collect();
+        }
+        self.scroll = 0;
+        self.cursor = None;
+        self.moved_return = None;
+        self.relayout(false);
+    }
+
+    /// Similarity of article `other` to `left`; an article is identical
+    /// to itself, so that one costs no alignment.
+    fn similarity_of(&mut self, left: usize, other: usize) -> f64 {
+        if other == left {
+            return 1.0;
+        }
+        self.cache
+            .get(&self.articles, left, other, Granularity::Paragraph)
+            .map_or(0.0, |a| a.similarity)
+    }
+
+    /// Re-wraps the current alignment at the current width; with
+    /// `keep_place`, the group at the top stays at the top.
+    pub(super) fn relayout(&mut self, keep_place: bool) {
+        let anchor = self.model.group_at(self.scroll).map(|i| {
+            let g = &self.model.groups[i];
+            (g.group, self.scroll - g.start)
+        });
+        self.model = RowModel::build(
+            &self.alignment,
+            self.geometry.text_width(),
+            self.hide_furniture,
+        );
+        self.cursor = None;
+        if let Some((group, offset)) = anchor.filter(|_| keep_place) {
+            let at = self.model.groups.partition_point(|g| g.group < group);
+            self.scroll = self
+                .model
+                .groups
+                .get(at)
+                .map_or(0, |g| g.start + offset.min(g.height - 1));
+        }
+        self.clamp_scroll();
+        self.search.relocate(&self.model);
+        self.refresh_overview();
+    }
+
+    /// The next (or previous) ordered pair of distinct articles.
+    pub(super) fn step_pair(&mut self, forward: bool) {
+        let n = self.articles.len();
+        if n < 2 {
+            self.message = Some("only one article is loaded".into());
+            return;
+        }
+        let pairs: Vec<(usize, usize)> = (0..n)
+            .flat_map(|l| (0..n).filter(move |&r| r != l).map(move |r| (l, r)))
+            .collect();
+        let here = pairs
+            .iter()
+            .position(|&p| p == (self.left, self.right))
+            .unwrap_or(0);
+        let next = if forward {
+            (here + 1) % pairs.len()
+        } else {
+            (here + pairs.len() - 1) % pairs.len()
+        };
+        let (left, right) = pairs[next];
+        self.open_pair(left, right);
+    }
+
+    /// Puts the list's selected article on one side; choosing the article
+    /// already on the other side swaps them.
+    pub(super) fn set_side(&mut self, left_side: bool) {
+        let chosen = self.list_cursor.min(self.articles.len().saturating_sub(1));
+        let (left, right) = match (left_side, chosen == self.left, chosen == self.right) {
+            (true, _, true) | (false, true, _) => (self.right, self.left),
+            (true, _, _) => (chosen, self.right),
+            (false, _, _) => (self.left, chosen),
+        };
+        self.open_pair(left, right);
+    }
+
+    pub(super) fn toggle_granularity(&mut self) {
+        self.granularity = self.granularity.toggled();
+        self.open_pair(self.left, self.right);
+        self.message = Some(format!("aligning by {}", self.granularity.name()));
+    }
+}

@@ -1,0 +1,193 @@
+//! The row model: an alignment laid out at a pane width. Every group starts
+//! on the same row in both panes and is as tall as its taller side (plus a
+//! blank spacer row), so reading down stays in step. Built once per pair,
+//! granularity and width; drawing then only looks rows up.
+
+use std::ops::Range;
+
+use crate::align::{Alignment, Group, Unit};
+
+pub use super::side_lines::prefix;
+
+/// Which article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// What a group shows, most telling first: this drives gutter marks,
+/// colours and the overview ruler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GroupKind {
+    Same,
+    Reworded,
+    Moved,
+    OnlyLeft,
+    OnlyRight,
+}
+
+impl GroupKind {
+    fn of(group: &Group) -> Self {
+        match (group.left.is_empty(), group.right.is_empty()) {
+            (false, true) => GroupKind::OnlyLeft,
+            (true, false) => GroupKind::OnlyRight,
+            _ if group.moved => GroupKind::Moved,
+            _ if group.is_reworded() => GroupKind::Reworded,
+            _ => GroupKind::Same,
+        }
+    }
+
+    /// Anything a reader would want to jump to.
+    pub fn is_difference(self) -> bool {
+        self != GroupKind::Same
+    }
+}
+
+/// One wrapped line of a pane: bytes `range` of unit `unit`, or a blank
+/// line between paragraphs of a merged group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub unit: Option<usize>,
+    pub range: Range<usize>,
+    /// The unit's first line (carries the kind prefix and gutter number).
+    pub first: bool,
+}
+
+/// A displayed group and where its rows and lines are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRows {
+    /// Index into `Alignment::groups`.
+    pub group: usize,
+    pub kind: GroupKind,
+    pub start: usize,
+    /// Rows including the spacer row after the group.
+    pub height: usize,
+    pub left: Range<usize>,
+    pub right: Range<usize>,
+}
+
+/// One side's wrapped lines and per-unit highlights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SideLines {
+    pub lines: Vec<Line>,
+    /// Per unit: byte ranges only this side has (word highlights).
+    pub changes: Vec<Vec<Range<usize>>>,
+    /// Per unit: the displayed group holding it (None when hidden).
+    pub unit_group: Vec<Option<usize>>,
+}
+
+/// The whole pair, laid out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowModel {
+    pub width: usize,
+    pub rows: usize,
+    pub groups: Vec<GroupRows>,
+    pub left: SideLines,
+    pub right: SideLines,
+}
+
+impl RowModel {
+    /// Lays `alignment` out at `width` text columns; with `hide_furniture`,
+    /// groups made only of boilerplate and captions are left out.
+    pub fn build(alignment: &Alignment, width: usize, hide_furniture: bool) -> Self {
+        let mut model = RowModel {
+            width,
+            left: SideLines::new(&alignment.left),
+            right: SideLines::new(&alignment.right),
+            ..RowModel::default()
+        };
+        for (index, group) in alignment.groups.iter().enumerate() {
+            if hide_furniture && is_furniture(group, alignment) {
+                continue;
+            }
+            let shown = model.groups.len();
+            let left = model
+                .left
+                .push_group(group, Side::Left, &alignment.left, width, shown);
+            let right = model
+                .right
+                .push_group(group, Side::Right, &alignment.right, width, shown);
+            let height = left.len().max(right.len()) + 1;
+            model.groups.push(GroupRows {
+                group: index,
+                kind: GroupKind::of(group),
+                start: model.rows,
+                height,
+                left,
+                right,
+            });
+            model.rows += height;
+        }
+        model
+    }
+
+    /// The side's lines.
+    pub fn side(&self, side: Side) -> &SideLines {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
+
+    /// Index into `groups` of the group covering `row`.
+    pub fn group_at(&self, row: usize) -> Option<usize> {
+        let after = self.groups.partition_point(|g| g.start <= row);
+        after
+            .checked_sub(1)
+            .filter(|&i| row < self.groups[i].start + self.groups[i].height)
+    }
+
+    /// The line one side shows on `row`, if any.
+    pub fn line_at(&self, side: Side, row: usize) -> Option<&Line> {
+        let group = &self.groups[self.group_at(row)?];
+        let range = match side {
+            Side::Left => &group.left,
+            Side::Right => &group.right,
+        };
+        let index = range.start + (row - group.start);
+        (index < range.end).then(|| &self.side(side).lines[index])
+    }
+
+    /// The most telling kind in each of `cells` equal slices of the rows.
+    pub fn overview(&self, cells: usize) -> Vec<Option<GroupKind>> {
+        let mut out = vec![None; cells];
+        if cells == 0 || self.rows == 0 {
+            return out;
+        }
+        for group in &self.groups {
+            let first = group.start * cells / self.rows;
+            let end = ((group.start + group.height) * cells).div_ceil(self.rows);
+            let last = end.saturating_sub(1).clamp(first, cells - 1);
+            for cell in &mut out[first..=last] {
+                *cell = (*cell).max(Some(group.kind));
+            }
+        }
+        out
+    }
+
+    /// The row showing byte `at` of a unit, if its group is shown.
+    pub fn row_of(&self, side: Side, unit: usize, at: usize) -> Option<usize> {
+        let lines = self.side(side);
+        let group = &self.groups[(*lines.unit_group.get(unit)?)?];
+        let range = if side == Side::Left {
+            group.left.clone()
+        } else {
+            group.right.clone()
+        };
+        let offset = range.clone().position(|i| {
+            let line = &lines.lines[i];
+            line.unit == Some(unit) && at <= line.range.end
+        })?;
+        Some(group.start + offset)
+    }
+}
+
+fn is_furniture(group: &Group, alignment: &Alignment) -> bool {
+    let story = |units: &[Unit], members: &[usize]| {
+        members
+            .iter()
+            .any(|&i| units.get(i).is_some_and(|u| u.kind.is_story()))
+    };
+    !story(&alignment.left, &group.left) && !story(&alignment.right, &group.right)
+}

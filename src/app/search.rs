@@ -1,0 +1,181 @@
+//! Search in both texts: the prompt being typed, the hits of the last
+//! query, and which hit is current. Lower-case queries ignore case; a
+//! capital letter makes the search case-sensitive (smart case).
+
+use std::ops::Range;
+
+use crate::align::{Alignment, Unit};
+
+use super::rows::{RowModel, Side};
+
+/// A match of the query in one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub side: Side,
+    pub unit: usize,
+    pub range: Range<usize>,
+    /// Where it shows in the current row model.
+    pub row: usize,
+}
+
+/// Search state.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    prompt: Option<String>,
+    query: String,
+    /// Per side, per unit: every match, shown or not.
+    ranges: [Vec<Vec<Range<usize>>>; 2],
+    /// The shown matches in reading order.
+    hits: Vec<Hit>,
+    current: Option<usize>,
+}
+
+impl Search {
+    /// The text typed so far, while the prompt is open.
+    pub fn prompt(&self) -> Option<&str> {
+        self.prompt.as_deref()
+    }
+    /// The last query that was run ("" when none).
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+    /// Index into [`Search::hits`] of the current match.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+    /// A query is in force (n/N move between its matches).
+    pub fn is_active(&self) -> bool {
+        !self.query.is_empty()
+    }
+
+    /// Matches inside a unit of one side, for highlighting.
+    pub fn ranges(&self, side: Side, unit: usize) -> &[Range<usize>] {
+        self.ranges[side_index(side)]
+            .get(unit)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a match is the current one.
+    pub fn is_current(&self, side: Side, unit: usize, start: usize) -> bool {
+        self.current
+            .and_then(|i| self.hits.get(i))
+            .is_some_and(|h| h.side == side && h.unit == unit && h.range.start == start)
+    }
+
+    pub(super) fn open_prompt(&mut self) {
+        self.prompt = Some(String::new());
+    }
+    pub(super) fn prompt_mut(&mut self) -> Option<&mut String> {
+        self.prompt.as_mut()
+    }
+    pub(super) fn close_prompt(&mut self) -> Option<String> {
+        self.prompt.take()
+    }
+    pub(super) fn set_current(&mut self, index: Option<usize>) {
+        self.current = index;
+    }
+
+    /// Forgets the query and its matches.
+    pub(super) fn clear(&mut self) {
+        *self = Search::default();
+    }
+
+    /// Runs `query` over both sides' units.
+    pub(super) fn run(&mut self, query: String, alignment: &Alignment, model: &RowModel) {
+        let fold = !query.chars().any(char::is_uppercase);
+        let find = |units: &[Unit]| -> Vec<Vec<Range<usize>>> {
+            units
+                .iter()
+                .map(|u| find_all(&u.text, &query, fold))
+                .collect()
+        };
+        self.ranges = [find(&alignment.left), find(&alignment.right)];
+        self.query = query;
+        self.relocate(model);
+    }
+
+    /// Re-finds the rows of all matches after a re-layout.
+    pub(super) fn relocate(&mut self, model: &RowModel) {
+        self.hits.clear();
+        self.current = None;
+        for side in [Side::Left, Side::Right] {
+            for (unit, ranges) in self.ranges[side_index(side)].iter().enumerate() {
+                for range in ranges {
+                    if let Some(row) = model.row_of(side, unit, range.start) {
+                        self.hits.push(Hit {
+                            side,
+                            unit,
+                            range: range.clone(),
+                            row,
+                        });
+                    }
+                }
+            }
+        }
+        self.hits
+            .sort_by_key(|h| (h.row, h.side == Side::Right, h.range.start));
+    }
+}
+
+fn side_index(side: Side) -> usize {
+    usize::from(side == Side::Right)
+}
+
+/// Non-overlapping byte ranges of `query` in `text`; with `fold`, letters
+/// compare case-insensitively (char by char, so offsets stay exact).
+pub fn find_all(text: &str, query: &str, fold: bool) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    if !fold {
+        return text
+            .match_indices(query)
+            .map(|(i, m)| i..i + m.len())
+            .collect();
+    }
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let needle: Vec<char> = query.chars().map(lower).collect();
+    let hay: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, lower(c))).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i..i + needle.len()]
+            .iter()
+            .map(|&(_, c)| c)
+            .eq(needle.iter().copied())
+        {
+            let end = hay.get(i + needle.len()).map_or(text.len(), |&(b, _)| b);
+            out.push(hay[i].0..end);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_queries_ignore_case() {
+        assert_eq!(find_all("Kyiv and KYIV", "kyiv", true), [0..4, 9..13]);
+    }
+
+    #[test]
+    fn capitals_make_it_case_sensitive() {
+        assert_eq!(find_all("Kyiv and kyiv", "Kyiv", false), vec![(0..4)]);
+    }
+
+    #[test]
+    fn offsets_stay_exact_in_cyrillic() {
+        let text = "Зустріч у Києві";
+        let hits = find_all(text, "києві", true);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].clone()], "Києві");
+    }
+}

@@ -1,0 +1,94 @@
+//! One side's wrapped lines: each unit of a group wrapped at the pane
+//! width (with its kind's prefix), and the byte ranges of its word
+//! highlights, ready to be laid onto those lines.
+
+use std::ops::Range;
+
+use crate::align::{Group, Unit};
+use crate::article::Kind;
+use crate::report::{Mark, marked_segments};
+
+use super::rows::{Line, Side, SideLines};
+use super::wrap::{display_width, wrap_ranges};
+
+/// What precedes a unit's first line, and how far later lines indent.
+pub fn prefix(kind: Kind) -> (&'static str, usize) {
+    match kind {
+        Kind::ListItem => ("• ", 2),
+        Kind::Boilerplate => ("[boilerplate] ", 0),
+        Kind::Caption => ("[caption] ", 0),
+        Kind::Body | Kind::Heading => ("", 0),
+    }
+}
+
+impl SideLines {
+    pub(super) fn new(units: &[Unit]) -> Self {
+        SideLines {
+            lines: Vec::new(),
+            changes: vec![Vec::new(); units.len()],
+            unit_group: vec![None; units.len()],
+        }
+    }
+
+    pub(super) fn push_group(
+        &mut self,
+        group: &Group,
+        side: Side,
+        units: &[Unit],
+        width: usize,
+        shown: usize,
+    ) -> Range<usize> {
+        let start = self.lines.len();
+        let members = if side == Side::Left {
+            &group.left
+        } else {
+            &group.right
+        };
+        let mut paragraph = None;
+        for &unit in members {
+            let Some(u) = units.get(unit) else { continue };
+            if paragraph.is_some_and(|p| p != u.paragraph) {
+                self.lines.push(Line {
+                    unit: None,
+                    range: 0..0,
+                    first: false,
+                });
+            }
+            paragraph = Some(u.paragraph);
+            self.unit_group[unit] = Some(shown);
+            self.changes[unit] = changed_ranges(&u.text, unit, group, side);
+            let (lead, indent) = prefix(u.kind);
+            let first_width = width.saturating_sub(display_width(lead));
+            for (n, range) in wrap_ranges(&u.text, first_width, width.saturating_sub(indent))
+                .into_iter()
+                .enumerate()
+            {
+                self.lines.push(Line {
+                    unit: Some(unit),
+                    range,
+                    first: n == 0,
+                });
+            }
+        }
+        start..self.lines.len()
+    }
+}
+
+fn changed_ranges(text: &str, unit: usize, group: &Group, side: Side) -> Vec<Range<usize>> {
+    if !group.is_link() {
+        return Vec::new();
+    }
+    let segments = match side {
+        Side::Left => marked_segments(text, unit, &group.diff, |op| op.left),
+        Side::Right => marked_segments(text, unit, &group.diff, |op| op.right),
+    };
+    let mut at = 0;
+    let mut out = Vec::new();
+    for (mark, piece) in segments {
+        if mark == Mark::Changed {
+            out.push(at..at + piece.len());
+        }
+        at += piece.len();
+    }
+    out
+}

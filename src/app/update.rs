@@ -1,0 +1,152 @@
+//! [`App::update`]: the only place the reader's state changes.
+
+use ratatui::layout::Rect;
+
+use super::geometry::Geometry;
+use super::{Action, App, Focus};
+
+impl App {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        match action {
+            Action::Down(n) => self.down(n),
+            Action::Up(n) => self.up(n),
+            Action::PageDown => self.scroll_to(self.scroll + self.page()),
+            Action::PageUp => self.scroll_to(self.scroll.saturating_sub(self.page())),
+            Action::Top if self.focus == Focus::List => self.list_cursor = 0,
+            Action::Bottom if self.focus == Focus::List => self.move_list(true, usize::MAX),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::Next | Action::Previous => self.next(action == Action::Next),
+            Action::Moved => self.jump_moved(),
+            Action::FocusNext => self.focus_next(),
+            Action::NextPair => self.step_pair(true),
+            Action::PreviousPair => self.step_pair(false),
+            Action::SetLeft => self.set_side(true),
+            Action::SetRight => self.set_side(false),
+            Action::Swap => self.open_pair(self.right, self.left),
+            Action::StartSearch => self.search.open_prompt(),
+            Action::SearchInput(c) => self.search.prompt_mut().into_iter().for_each(|p| p.push(c)),
+            Action::SearchBackspace => self.search.prompt_mut().into_iter().for_each(|p| {
+                p.pop();
+            }),
+            Action::SearchSubmit => self.submit_search(),
+            Action::Back => self.back(),
+            Action::ToggleWords => self.words = !self.words,
+            Action::ToggleGranularity => self.toggle_granularity(),
+            Action::ToggleFurniture => self.toggle_furniture(),
+            Action::ToggleList => self.toggle_list(),
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Resize(width, height) => self.resize(width, height),
+            Action::Quit => self.quit = true,
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.geometry.body_rows().saturating_sub(2).max(1)
+    }
+
+    fn down(&mut self, n: usize) {
+        if self.help {
+            let most = super::keymap::BINDINGS.len() * 2;
+            self.help_scroll = self.help_scroll.saturating_add(n).min(most);
+            return;
+        }
+        match self.focus {
+            Focus::List => self.move_list(true, n),
+            _ => self.scroll_to(self.scroll.saturating_add(n)),
+        }
+    }
+
+    fn up(&mut self, n: usize) {
+        if self.help {
+            self.help_scroll = self.help_scroll.saturating_sub(n);
+            return;
+        }
+        match self.focus {
+            Focus::List => self.move_list(false, n),
+            _ => self.scroll = self.scroll.saturating_sub(n),
+        }
+    }
+
+    fn next(&mut self, forward: bool) {
+        if self.search.is_active() {
+            self.jump_hit(forward);
+        } else {
+            self.jump_difference(forward);
+        }
+    }
+
+    fn focus_next(&mut self) {
+        self.focus = match self.focus {
+            Focus::Left => Focus::Right,
+            Focus::Right if self.geometry.list.is_some() => Focus::List,
+            Focus::Right | Focus::List => Focus::Left,
+        };
+        if self.focus == Focus::List {
+            self.list_cursor = self.right;
+        }
+    }
+
+    fn submit_search(&mut self) {
+        let query = self.search.close_prompt().unwrap_or_default();
+        if query.is_empty() {
+            self.search.clear();
+            return;
+        }
+        self.search.run(query, &self.alignment, &self.model);
+        self.jump_hit(true);
+    }
+
+    /// Esc: leave the innermost thing open; quit when nothing is.
+    fn back(&mut self) {
+        if self.help {
+            self.help = false;
+        } else if self.search.prompt().is_some() {
+            self.search.close_prompt();
+        } else if self.search.is_active() {
+            self.search.clear();
+            self.message = Some("search cleared".into());
+        } else if self.focus == Focus::List {
+            self.focus = Focus::Left;
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn toggle_furniture(&mut self) {
+        self.hide_furniture = !self.hide_furniture;
+        self.relayout(true);
+        let state = if self.hide_furniture {
+            "hidden"
+        } else {
+            "shown"
+        };
+        self.message = Some(format!("boilerplate and captions {state}"));
+    }
+
+    fn toggle_list(&mut self) {
+        self.list_visible = !self.list_visible;
+        let area = self.geometry.area;
+        self.resize(area.width, area.height);
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.geometry = Geometry::of(Rect::new(0, 0, width, height), self.list_visible);
+        if self.geometry.list.is_none() && self.focus == Focus::List {
+            self.focus = Focus::Left;
+        }
+        if self.model.width != self.geometry.text_width() {
+            self.relayout(true);
+        } else {
+            self.clamp_scroll();
+            self.refresh_overview();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The interactive edge: a terminal session and the event loop that turns
+//! terminal events into [`Action`]s for [`App::update`] and redraws.
+
+mod session;
+
+use std::time::Duration;
+
+use anyhow::Result;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+
+use diptych::app::keymap::resolve;
+use diptych::app::{Action, App};
+use diptych::ui::{self, Theme};
+
+pub use session::EXIT_SIGNALLED;
+use session::Session;
+
+/// How often the loop wakes to notice a termination signal.
+const SIGNAL_POLL: Duration = Duration::from_millis(200);
+/// Events applied between two frames at most.
+const MAX_BATCH: usize = 64;
+/// Rows one mouse-wheel notch scrolls.
+const WHEEL_ROWS: usize = 3;
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// SIGTERM or SIGHUP; the terminal has been restored.
+    Signalled,
+}
+
+/// Runs the reader until the user quits or a signal arrives.
+pub fn run(mut app: App) -> Result<Ended> {
+    let theme = Theme::from_env();
+    let mut session = Session::start()?;
+    let size = session.terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    loop {
+        session
+            .terminal
+            .draw(|frame| ui::render(&app, &theme, frame.area(), frame.buffer_mut()))?;
+        if app.should_quit() {
+            return Ok(Ended::Quit);
+        }
+        if !wait_for_event(&session)? {
+            return Ok(Ended::Signalled);
+        }
+        // Apply what is already queued before drawing again, so a burst of
+        // wheel events never lags behind; bounded, and checking for signals,
+        // because a hung-up terminal reports "readable" for ever.
+        for _ in 0..MAX_BATCH {
+            if session.stop_requested() {
+                return Ok(Ended::Signalled);
+            }
+            if let Some(action) = action_of(event::read()?, &app) {
+                app.update(action);
+            }
+            if app.should_quit() || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// Waits for a terminal event; false when a signal asks to stop.
+fn wait_for_event(session: &Session) -> Result<bool> {
+    loop {
+        if session.stop_requested() {
+            return Ok(false);
+        }
+        if event::poll(SIGNAL_POLL)? {
+            return Ok(true);
+        }
+    }
+}
+
+fn action_of(event: Event, app: &App) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => resolve(&key, app.mode()),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Down(WHEEL_ROWS)),
+            MouseEventKind::ScrollUp => Some(Action::Up(WHEEL_ROWS)),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        _ => None,
+    }
+}

@@ -1,0 +1,152 @@
+//! The `?` overlay: every key, generated from the keymap table, and a
+//! legend of the marks the panes and the ruler use.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use crate::app::keymap::{BINDINGS, keys_label};
+use crate::app::rows::GroupKind;
+use crate::app::wrap::display_width;
+
+use super::ruler::{glyph, kind_style};
+use super::theme::Theme;
+
+/// Columns given to the keys before their description.
+const KEYS_WIDTH: usize = 14;
+
+/// Draws the overlay centred in `area`.
+pub fn render_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let keys = key_lines(theme);
+    let legend = legend_lines(theme);
+    let two_columns = area.width >= 124;
+    let column = 62u16;
+    let (width, height) = if two_columns {
+        (column * 2 + 3, keys.len().max(legend.len()))
+    } else {
+        (column + 2, keys.len() + legend.len() + 1)
+    };
+    let width = width.min(area.width);
+    let height = u16::try_from(height + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(popup, buf);
+    let all_fit = usize::from(height.saturating_sub(2))
+        >= if two_columns {
+            keys.len().max(legend.len())
+        } else {
+            keys.len() + legend.len() + 1
+        };
+    let title = if all_fit {
+        " Keys — Esc or ? closes "
+    } else {
+        " Keys — j/k scroll · Esc or ? closes "
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.hint_key));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let mut lines = keys;
+    if two_columns {
+        let right = Rect {
+            x: inner.x + column + 1,
+            width: inner.width.saturating_sub(column + 1),
+            ..inner
+        };
+        draw_lines(&legend, right, buf);
+    } else {
+        lines.push(Line::default());
+        lines.extend(legend);
+    }
+    let hidden = lines.len().saturating_sub(usize::from(inner.height));
+    draw_lines(&lines[scroll.min(hidden)..], inner, buf);
+}
+
+fn draw_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
+    for (line, y) in lines.iter().zip(area.y..area.y + area.height) {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
+fn key_lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut section = "";
+    for binding in BINDINGS {
+        if binding.section != section {
+            section = binding.section;
+            lines.push(Line::from(Span::styled(section, theme.header)));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {:<KEYS_WIDTH$}", keys_label(binding)),
+                theme.hint_key,
+            ),
+            Span::raw(binding.help),
+        ]));
+    }
+    lines
+}
+
+fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mark = |text: &'static str, style, what: &'static str| {
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(text, style),
+            Span::raw(" ".repeat(11usize.saturating_sub(display_width(text)))),
+            Span::raw(what),
+        ])
+    };
+    let mut lines = vec![
+        Line::from(Span::styled("Marks", theme.header)),
+        mark(
+            "struck",
+            theme.left_only_words,
+            "words only the left text has",
+        ),
+        mark(
+            "underlined",
+            theme.right_only_words,
+            "words only the right text has",
+        ),
+        mark(
+            "only/here",
+            theme.only_left,
+            "a paragraph only this text has",
+        ),
+        mark("↕¶12", theme.moved, "moved: sits at ¶12 in the other text"),
+        mark(
+            "┌ │ └",
+            theme.bracket,
+            "merged or split paragraphs, linked as one",
+        ),
+        mark("¶3", theme.number, "paragraph number in this text"),
+        mark(
+            "[caption]",
+            theme.prefix,
+            "boilerplate and captions, dimmed (b hides)",
+        ),
+        Line::from(Span::styled(
+            "Ruler (right edge; reversed = on screen)",
+            theme.header,
+        )),
+    ];
+    let kinds = [
+        (GroupKind::Same, "same in both"),
+        (GroupKind::Reworded, "reworded"),
+        (GroupKind::Moved, "moved"),
+        (GroupKind::OnlyLeft, "only in the left text"),
+        (GroupKind::OnlyRight, "only in the right text"),
+    ];
+    for (kind, what) in kinds {
+        lines.push(mark(glyph(kind), kind_style(kind, theme), what));
+    }
+    lines
+}

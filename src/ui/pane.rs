@@ -1,0 +1,250 @@
+//! One article's pane: a header with its title, then the visible rows of
+//! the row model, each a gutter (paragraph number or marker, bracket) and
+//! a wrapped line with word and search highlights.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line as TextLine, Span};
+
+use crate::app::geometry::GUTTER;
+use crate::app::rows::{GroupKind, GroupRows, Line, Side, prefix};
+use crate::app::{App, Focus};
+use crate::article::Kind;
+
+use super::theme::Theme;
+
+/// Draws `side`'s pane into `area` (header row included).
+pub fn render_pane(app: &App, side: Side, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    render_header(app, side, theme, area, buf);
+    for y in 1..area.height {
+        let row = app.scroll() + usize::from(y - 1);
+        let line_area = Rect::new(area.x, area.y + y, area.width, 1);
+        render_row(app, side, theme, row, line_area, buf);
+    }
+}
+
+fn render_header(app: &App, side: Side, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = matches!(
+        (app.focus(), side),
+        (Focus::Left, Side::Left) | (Focus::Right, Side::Right)
+    );
+    let style = if focused {
+        theme.header_focused
+    } else {
+        theme.header
+    };
+    let (tag, index) = match side {
+        Side::Left => ("L", app.pair().0),
+        Side::Right => ("R", app.pair().1),
+    };
+    let title = app.article(side).map_or("", |a| a.title.as_str());
+    let text = format!(" {tag} {}: {title}", index + 1);
+    buf.set_style(Rect::new(area.x, area.y, area.width, 1), style);
+    buf.set_stringn(area.x, area.y, text, usize::from(area.width), style);
+}
+
+fn render_row(app: &App, side: Side, theme: &Theme, row: usize, area: Rect, buf: &mut Buffer) {
+    let model = app.model();
+    let Some(index) = model.group_at(row) else {
+        return;
+    };
+    let group = &model.groups[index];
+    let offset = row - group.start;
+    let line = model.line_at(side, row);
+    let gutter = gutter(app, side, theme, index, group, offset, line);
+    buf.set_line(area.x, area.y, &gutter, GUTTER);
+    let width = area.width.saturating_sub(GUTTER);
+    let Some(line) = line else {
+        let note = match (group.kind, side) {
+            (GroupKind::OnlyLeft, Side::Right) => "◂ only in the left text",
+            (GroupKind::OnlyRight, Side::Left) => "only in the right text ▸",
+            _ => return,
+        };
+        if offset == 0 {
+            buf.set_stringn(area.x + GUTTER, area.y, note, usize::from(width), theme.dim);
+        }
+        return;
+    };
+    let text = text_line(app, side, theme, group, line);
+    buf.set_line(area.x + GUTTER, area.y, &text, width);
+}
+
+/// The five-column label, the bracket column and a space.
+fn gutter<'a>(
+    app: &App,
+    side: Side,
+    theme: &Theme,
+    index: usize,
+    group: &GroupRows,
+    offset: usize,
+    line: Option<&Line>,
+) -> TextLine<'a> {
+    let alignment = app.alignment();
+    let raw = &alignment.groups[group.group];
+    let units = if side == Side::Left {
+        &alignment.left
+    } else {
+        &alignment.right
+    };
+    let other = if side == Side::Left {
+        &alignment.right
+    } else {
+        &alignment.left
+    };
+    let other_first = if side == Side::Left {
+        raw.right.first()
+    } else {
+        raw.left.first()
+    };
+    let content_rows = group.height - 1;
+    let (label, mut label_style) = match (group.kind, offset, line) {
+        (_, _, None) => (String::new(), theme.number),
+        (GroupKind::OnlyLeft | GroupKind::OnlyRight, 0, _) => {
+            ("only".to_string(), side_style(side, theme))
+        }
+        (GroupKind::OnlyLeft | GroupKind::OnlyRight, 1, _) => {
+            ("here".to_string(), side_style(side, theme))
+        }
+        (GroupKind::Moved, 0, _) => {
+            let at = other_first
+                .and_then(|&u| other.get(u))
+                .map_or(0, |u| u.paragraph + 1);
+            (format!("↕¶{at}"), theme.moved)
+        }
+        (
+            _,
+            _,
+            Some(Line {
+                unit: Some(unit),
+                first: true,
+                ..
+            }),
+        ) if starts_paragraph(units, *unit) => {
+            (format!("¶{}", units[*unit].paragraph + 1), theme.number)
+        }
+        _ => (String::new(), theme.number),
+    };
+    if app.cursor() == Some(index) && offset == 0 {
+        label_style = theme.cursor;
+    }
+    let multi = raw.is_link() && (raw.left.len() > 1 || raw.right.len() > 1);
+    let (bracket, bracket_style) = match (multi, group.kind, line.is_some()) {
+        (true, _, _) if offset >= content_rows => (" ", theme.bracket),
+        (true, _, _) if content_rows == 1 => ("[", theme.bracket),
+        (true, _, _) if offset == 0 => ("┌", theme.bracket),
+        (true, _, _) if offset + 1 == content_rows => ("└", theme.bracket),
+        (true, _, _) => ("│", theme.bracket),
+        (false, GroupKind::OnlyLeft | GroupKind::OnlyRight, true) => ("▌", side_style(side, theme)),
+        _ => (" ", theme.bracket),
+    };
+    let label = if label_style == theme.cursor && label.is_empty() {
+        "▶".to_string()
+    } else {
+        label
+    };
+    TextLine::from(vec![
+        Span::styled(format!("{label:<5}"), label_style),
+        Span::styled(bracket, bracket_style),
+        Span::raw(" "),
+    ])
+}
+
+fn side_style(side: Side, theme: &Theme) -> Style {
+    if side == Side::Left {
+        theme.only_left
+    } else {
+        theme.only_right
+    }
+}
+
+fn starts_paragraph(units: &[crate::align::Unit], unit: usize) -> bool {
+    unit == 0 || units.get(unit - 1).map(|u| u.paragraph) != units.get(unit).map(|u| u.paragraph)
+}
+
+/// The text of one wrapped line, cut where highlights start and end.
+fn text_line<'a>(
+    app: &'a App,
+    side: Side,
+    theme: &Theme,
+    group: &GroupRows,
+    line: &Line,
+) -> TextLine<'a> {
+    let Some(unit) = line.unit else {
+        return TextLine::default();
+    };
+    let alignment = app.alignment();
+    let units = if side == Side::Left {
+        &alignment.left
+    } else {
+        &alignment.right
+    };
+    let Some(u) = units.get(unit) else {
+        return TextLine::default();
+    };
+    let base = match u.kind {
+        Kind::Heading => theme.heading,
+        Kind::Boilerplate | Kind::Caption => theme.furniture,
+        Kind::Body | Kind::ListItem => Style::new(),
+    };
+    let (lead, indent) = prefix(u.kind);
+    let mut spans = Vec::new();
+    if line.first && !lead.is_empty() {
+        spans.push(Span::styled(lead, theme.prefix));
+    } else if !line.first && indent > 0 {
+        spans.push(Span::raw(" ".repeat(indent)));
+    }
+    let changes: &[Range<usize>] = if app.words() && group.kind != GroupKind::Same {
+        &app.model().side(side).changes[unit]
+    } else {
+        &[]
+    };
+    let hits = app.search().ranges(side, unit);
+    let change_style = if side == Side::Left {
+        theme.left_only_words
+    } else {
+        theme.right_only_words
+    };
+    for piece in cuts(line.range.clone(), changes, hits) {
+        let mut style = base;
+        if changes
+            .iter()
+            .any(|c| c.start <= piece.start && piece.end <= c.end)
+        {
+            style = style.patch(change_style);
+        }
+        if let Some(hit) = hits
+            .iter()
+            .find(|h| h.start <= piece.start && piece.end <= h.end)
+        {
+            let current = app.search().is_current(side, unit, hit.start);
+            style = style.patch(if current {
+                theme.search_current
+            } else {
+                theme.search_hit
+            });
+        }
+        spans.push(Span::styled(&u.text[piece], style));
+    }
+    TextLine::from(spans)
+}
+
+/// `range` split at every boundary of `changes` and `hits` inside it.
+fn cuts(range: Range<usize>, changes: &[Range<usize>], hits: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut points: Vec<usize> = vec![range.start, range.end];
+    for r in changes.iter().chain(hits) {
+        for p in [r.start, r.end] {
+            if p > range.start && p < range.end {
+                points.push(p);
+            }
+        }
+    }
+    points.sort_unstable();
+    points.dedup();
+    points.windows(2).map(|w| w[0]..w[1]).collect()
+}

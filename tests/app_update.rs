@@ -1,0 +1,233 @@
+//! State transitions of the reader: `update(action)` → state, no terminal.
+
+mod common;
+
+use common::{demo_app, press, type_keys};
+use diptych::align::Granularity;
+use diptych::app::keymap::Mode;
+use diptych::app::rows::GroupKind;
+use diptych::app::{Action, Focus};
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn opens_on_the_first_two_articles_at_the_top() {
+    let app = demo_app(160, 45);
+    assert_eq!(app.pair(), (0, 1));
+    assert_eq!(app.scroll(), 0);
+    assert!(app.model().rows > 0);
+    assert_eq!(app.mode(), Mode::Panes);
+}
+
+#[test]
+fn scrolling_is_clamped_to_the_document() {
+    let mut app = demo_app(160, 45);
+    app.update(Action::Up(5));
+    assert_eq!(app.scroll(), 0);
+    app.update(Action::Down(3));
+    assert_eq!(app.scroll(), 3);
+    app.update(Action::Bottom);
+    let bottom = app.scroll();
+    assert_eq!(bottom, app.model().rows - app.geometry().body_rows());
+    app.update(Action::PageDown);
+    assert_eq!(app.scroll(), bottom);
+    app.update(Action::Top);
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn n_visits_every_difference_in_order_then_stops() {
+    let mut app = demo_app(160, 45);
+    let differences: Vec<usize> = (0..app.model().groups.len())
+        .filter(|&i| app.model().groups[i].kind.is_difference())
+        .collect();
+    for &expected in &differences {
+        app.update(Action::Next);
+        assert_eq!(app.cursor(), Some(expected));
+    }
+    app.update(Action::Next);
+    assert_eq!(app.message(), Some("no more differences below"));
+    app.update(Action::Previous);
+    assert_eq!(app.cursor(), differences.iter().rev().nth(1).copied());
+}
+
+#[test]
+fn swap_and_pair_keys_change_the_pair() {
+    let mut app = demo_app(160, 45);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.pair(), (1, 0));
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.pair(), (1, 2));
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.pair(), (0, 4));
+}
+
+#[test]
+fn the_list_sets_left_and_right() {
+    let mut app = demo_app(160, 45);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.list_cursor(), 1);
+    type_keys(&mut app, "jj");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.pair(), (0, 3));
+    type_keys(&mut app, "kl");
+    assert_eq!(app.pair(), (2, 3));
+    // Choosing the article already on the other side swaps them.
+    type_keys(&mut app, "jl");
+    assert_eq!(app.pair(), (3, 2));
+    assert!((app.similarity_to_left(3).unwrap() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn search_finds_matches_in_both_panes_and_esc_clears() {
+    let mut app = demo_app(160, 45);
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.mode(), Mode::Prompt);
+    type_keys(&mut app, "kushner");
+    press(&mut app, KeyCode::Enter);
+    let hits = app.search().hits().to_vec();
+    assert!(
+        hits.iter()
+            .any(|h| h.side == diptych::app::rows::Side::Left)
+    );
+    assert!(
+        hits.iter()
+            .any(|h| h.side == diptych::app::rows::Side::Right)
+    );
+    assert_eq!(app.search().current(), Some(0));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.search().current(), Some(1));
+    let row = hits[1].row;
+    assert!(row >= app.scroll() && row < app.scroll() + app.geometry().body_rows());
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.search().is_active());
+    assert!(!app.should_quit());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn a_search_without_matches_says_so() {
+    let mut app = demo_app(160, 45);
+    type_keys(&mut app, "/zzzqqq");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search().hits().is_empty());
+    assert!(app.message().unwrap().contains("no matches"));
+}
+
+#[test]
+fn granularity_toggles_and_comes_back() {
+    let mut app = demo_app(160, 45);
+    let paragraphs = app.alignment().clone();
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.granularity(), Granularity::Sentence);
+    assert!(app.alignment().left.len() > paragraphs.left.len());
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(*app.alignment(), paragraphs);
+}
+
+#[test]
+fn m_jumps_to_the_moved_text_and_back() {
+    let mut app = demo_app(160, 45);
+    let moved = |app: &diptych::app::App| {
+        app.model()
+            .groups
+            .iter()
+            .position(|g| g.kind == GroupKind::Moved)
+    };
+    // Walk the pairs (and then sentence granularity) to one with a moved group.
+    for step in 0..40 {
+        if moved(&app).is_some() {
+            break;
+        }
+        app.update(if step == 20 {
+            Action::ToggleGranularity
+        } else {
+            Action::NextPair
+        });
+    }
+    let Some(moved) = moved(&app) else {
+        panic!("the demo corpus has a moved group somewhere");
+    };
+    let start = app.model().groups[moved].start;
+    app.update(Action::Down(start));
+    let here = app.scroll();
+    press(&mut app, KeyCode::Char('m'));
+    assert!(app.message().unwrap().contains("belongs after this"));
+    assert_eq!(app.cursor(), Some(moved));
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.scroll(), here);
+}
+
+#[test]
+fn resizing_keeps_the_place_and_survives_tiny_screens() {
+    let mut app = demo_app(160, 45);
+    app.update(Action::Down(20));
+    let group = app
+        .model()
+        .group_at(app.scroll())
+        .map(|i| app.model().groups[i].group);
+    app.update(Action::Resize(12, 4));
+    assert!(!app.geometry().is_usable());
+    app.update(Action::Resize(90, 30));
+    let after = app
+        .model()
+        .group_at(app.scroll())
+        .map(|i| app.model().groups[i].group);
+    assert_eq!(group, after);
+}
+
+#[test]
+fn hiding_the_list_widens_the_panes() {
+    let mut app = demo_app(160, 45);
+    let width = app.model().width;
+    press(&mut app, KeyCode::Char('t'));
+    assert!(!app.list_visible());
+    assert!(app.model().width > width);
+}
+
+#[test]
+fn hiding_furniture_drops_boilerplate_rows() {
+    let mut app = demo_app(160, 45);
+    let rows = app.model().rows;
+    press(&mut app, KeyCode::Char('b'));
+    assert!(app.hide_furniture());
+    assert!(app.model().rows < rows);
+}
+
+#[test]
+fn help_is_modal_and_closes_with_esc() {
+    let mut app = demo_app(160, 45);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.scroll(), 0);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help_open());
+    assert!(!app.should_quit());
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn w_toggles_word_highlights() {
+    let mut app = demo_app(160, 45);
+    assert!(app.words());
+    press(&mut app, KeyCode::Char('w'));
+    assert!(!app.words());
+}
+
+#[test]
+fn help_scrolls_on_low_screens_and_reopens_at_the_top() {
+    let mut app = demo_app(90, 30);
+    press(&mut app, KeyCode::Char('?'));
+    type_keys(&mut app, "jjj");
+    assert_eq!(app.help_scroll(), 3);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.help_scroll(), 2);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.help_scroll(), 0);
+}

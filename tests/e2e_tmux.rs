@@ -1,0 +1,299 @@
+//! End to end: the real binary in a real pseudo-terminal (tmux), driven
+//! with keys and read back with `capture-pane`, as a person would.
+//! Needs tmux; `.ci/run` installs it.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+
+/// A private tmux server running one command; killed on drop.
+struct Tmux {
+    socket: String,
+    dir: PathBuf,
+}
+
+impl Tmux {
+    /// Starts `diptych` in a `width`×`height` pane; its exit status lands
+    /// in `exit` in the test's directory, then the pane stays open.
+    fn start(width: u16, height: u16) -> Self {
+        let found = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            found,
+            "tmux is not installed: the reader's end-to-end tests need it (apt-get install tmux; .ci/run installs it)"
+        );
+        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
+        let socket = format!("diptych-e2e-{}-{n}", std::process::id());
+        let dir = std::env::temp_dir().join(&socket);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let bin = env!("CARGO_BIN_EXE_diptych");
+        let script = format!(
+            "'{bin}'; echo EXIT=$? > '{}'; sleep 120",
+            dir.join("exit").display()
+        );
+        let tmux = Tmux { socket, dir };
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "sh",
+            "-c",
+            &script,
+        ]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Polls the screen until it shows `text`.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, true)
+    }
+
+    /// Polls the screen until `text` is gone.
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(text, false)
+    }
+
+    fn wait_until(&self, text: &str, shown: bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) == shown {
+                return screen;
+            }
+            let what = if shown { "for" } else { "for the end of" };
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "waited {what} {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+
+    /// Waits for the reader to exit and returns its status.
+    fn exit_status(&self) -> String {
+        let start = Instant::now();
+        loop {
+            let text = std::fs::read_to_string(self.dir.join("exit")).unwrap_or_default();
+            if text.ends_with('\n') {
+                return text.trim().to_string();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the reader did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Whether the pane is back on the main screen with mouse reporting off.
+    fn terminal_restored(&self) -> bool {
+        self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            "e2e",
+            "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag}",
+        ])
+        .trim()
+            == "0 0 0"
+    }
+
+    /// The process id of the reader (the pane's shell's child).
+    fn reader_pid(&self) -> String {
+        let shell = self
+            .run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+            .trim()
+            .to_string();
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .expect("/proc children");
+        children
+            .split_whitespace()
+            .next()
+            .expect("the reader runs")
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The number after "L ¶" in the status bar: the left paragraph at the top.
+fn top_paragraph(screen: &str) -> String {
+    let at = screen.rfind("L ¶").expect("status shows the position");
+    screen[at..]
+        .chars()
+        .skip(3)
+        .take_while(|c| c.is_ascii_digit())
+        .collect()
+}
+
+#[test]
+fn demo_opens_scrolls_jumps_searches_resizes_and_quits() {
+    let tmux = Tmux::start(160, 45);
+    let screen = tmux.wait_for("similar");
+    assert!(screen.contains("Articles (5)"));
+    assert!(screen.contains("L 1: Media: U.S. Ready to Provide Ukraine"));
+    assert!(screen.contains("only in the left text"));
+    assert_eq!(top_paragraph(&screen), "1");
+
+    tmux.keys(&["G"]);
+    tmux.wait_for("· 100% ·");
+    tmux.keys(&["g"]);
+    tmux.wait_for("· 0% ·");
+    for _ in 0..7 {
+        tmux.keys(&["j"]);
+    }
+    let screen = tmux.wait_for("L ¶4/35");
+    assert!(
+        screen.contains("¶4   ┌ The United States has claimed"),
+        "{screen}"
+    );
+
+    tmux.keys(&["g", "n", "n", "n", "n", "n"]);
+    let screen = tmux.wait_for("L ¶6/35");
+    let top = screen.lines().nth(1).unwrap_or_default();
+    assert!(
+        top.contains("│¶6     The issue will be discussed"),
+        "{screen}"
+    );
+
+    tmux.keys(&["/", "witkoff", "Enter"]);
+    tmux.wait_for("match 1 of 5 for “witkoff”");
+    tmux.keys(&["n"]);
+    tmux.wait_for("match 2 of 5");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("search cleared");
+
+    tmux.resize(12, 4);
+    tmux.wait_for("too small");
+    tmux.resize(90, 30);
+    let screen = tmux.wait_for("R 2: 001_56c06cd4d7a87d44");
+    assert!(!screen.contains("too small"));
+    tmux.resize(160, 45);
+    tmux.wait_for("% similar");
+
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.exit_status(), "EXIT=0");
+    assert!(
+        tmux.terminal_restored(),
+        "alternate screen or mouse mode left on"
+    );
+}
+
+#[test]
+fn pair_keys_and_help_work_in_the_real_terminal() {
+    let tmux = Tmux::start(140, 40);
+    tmux.wait_for("similar");
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys — Esc or ? closes");
+    // An Esc directly followed by a key would read as Alt+key: wait first.
+    tmux.keys(&["Escape"]);
+    tmux.wait_gone("Keys — Esc or ? closes");
+    tmux.keys(&["]"]);
+    tmux.wait_for(" 1 ⇄ 3 ");
+    tmux.keys(&["s"]);
+    tmux.wait_for(" 3 ⇄ 1 ");
+    tmux.keys(&["C-c"]);
+    assert_eq!(tmux.exit_status(), "EXIT=0");
+    assert!(tmux.terminal_restored());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let tmux = Tmux::start(120, 30);
+    tmux.wait_for("similar");
+    let pid = tmux.reader_pid();
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    assert_eq!(tmux.exit_status(), "EXIT=143");
+    assert!(
+        tmux.terminal_restored(),
+        "alternate screen or mouse mode left on"
+    );
+}
+
+#[test]
+fn a_hung_up_terminal_does_not_leave_the_reader_running() {
+    let tmux = Tmux::start(100, 30);
+    tmux.wait_for("similar");
+    let pid = tmux.reader_pid();
+    tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat
+            .rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().next());
+        if matches!(state, None | Some("Z" | "X")) {
+            break;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the reader (pid {pid}) is still running: {stat}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
