@@ -56,8 +56,18 @@ pub fn diff_group(
         && !left[*l].text.is_empty()
     {
         // Unchanged paragraphs, common in revisions, skip the diff.
-        let whole = |unit: usize| Some(Span { unit, start: 0, end: left[*l].text.len() });
-        return vec![DiffOp { op: DiffTag::Equal, left: whole(*l), right: whole(*r) }];
+        let whole = |unit: usize| {
+            Some(Span {
+                unit,
+                start: 0,
+                end: left[*l].text.len(),
+            })
+        };
+        return vec![DiffOp {
+            op: DiffTag::Equal,
+            left: whole(*l),
+            right: whole(*r),
+        }];
     }
     let (left_tokens, left_keys) = tokens(left_idx, left);
     let (right_tokens, right_keys) = tokens(right_idx, right);
