@@ -4,22 +4,24 @@
 use clap::{Parser, Subcommand, ValueEnum};
 
 use diptych::align::Granularity;
+use diptych::article::InputFormat;
 
 /// Read articles side by side: what matches, what was reworded, what moved,
 /// and what only one text says.
 #[derive(Debug, Parser)]
-#[command(
-    name = "diptych",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+// No `args_conflicts_with_subcommands`: it would make the global
+// `--input-format` before a subcommand turn the subcommand into a path.
+#[command(name = "diptych", version, about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Articles to open: files, directories, or - for stdin. None opens the
-    /// embedded demo corpus.
+    /// Articles to open: files, directories, http(s) URLs, or - for stdin.
+    /// None opens the embedded demo corpus.
     pub paths: Vec<String>,
+    /// Read every input as this format instead of deciding by extension,
+    /// Content-Type or content.
+    #[arg(long, global = true, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,7 +76,7 @@ pub enum FactsFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct AlignArgs {
-    /// The left article (a file, or - for stdin).
+    /// The left article (a file, a URL, or - for stdin).
     pub left: String,
     /// The right article.
     pub right: String,
@@ -109,4 +111,26 @@ impl From<GranularityArg> for Granularity {
 pub enum AlignFormat {
     Json,
     Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// By extension or Content-Type, else by sniffing the content.
+    Auto,
+    Text,
+    Html,
+    Markdown,
+    Json,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(value: InputFormatArg) -> Self {
+        match value {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Json => InputFormat::Json,
+        }
+    }
 }

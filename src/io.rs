@@ -3,16 +3,28 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 
-use diptych::article::{Article, load_inputs};
+use diptych::article::{Article, LoadOptions, load_inputs_with};
+
+/// How every command reads its inputs (`--input-format` is global). Set once
+/// in `main` before any command runs, so each command's loading stays a
+/// plain `load(paths)` call.
+static LOAD_OPTIONS: OnceLock<LoadOptions> = OnceLock::new();
+
+/// Records the global loading options; later calls are ignored.
+pub fn set_load_options(options: LoadOptions) {
+    let _ = LOAD_OPTIONS.set(options);
+}
 
 /// Loads inputs (the demo corpus when there are none), printing the
 /// loader's warnings to stderr.
 pub fn load(paths: &[String]) -> Result<Vec<Article>> {
     let mut stdin = std::io::stdin();
-    let loaded = load_inputs(paths, &mut stdin as &mut dyn Read)?;
+    let options = LOAD_OPTIONS.get_or_init(LoadOptions::default);
+    let loaded = load_inputs_with(paths, &mut stdin as &mut dyn Read, options)?;
     for warning in &loaded.warnings {
         eprintln!("diptych: warning: {warning}");
     }
@@ -26,7 +38,7 @@ pub fn load_pair(left: &str, right: &str) -> Result<(Article, Article)> {
         let mut loaded = load(&[path.to_string()])?;
         if loaded.len() != 1 {
             bail!(
-                "{path}: holds {} articles; give one file per side",
+                "{path}: holds {} articles; give one per side ({path}#1 picks the first)",
                 loaded.len()
             );
         }

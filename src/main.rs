@@ -12,13 +12,18 @@ use anyhow::Result;
 use clap::Parser;
 
 use cli::{Cli, Command};
-use diptych::article::LoadError;
+use diptych::article::{LoadError, LoadOptions};
 
-/// Exit code for unusable input (missing, binary, empty directory).
+/// Exit code for unusable input (missing, binary, empty directory, bad
+/// JSON, a URL that cannot be fetched).
 const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    io::set_load_options(LoadOptions {
+        format: cli.input_format.into(),
+        ..LoadOptions::default()
+    });
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -76,6 +76,30 @@ pub fn classify(paragraphs: &[RawParagraph]) -> Vec<Kind> {
     kinds
 }
 
+/// Kinds for paragraphs whose markup already names their role (HTML,
+/// Markdown, JSON): the markup's kind stands, but page furniture and
+/// captions are still recognised by their text, so "Read more" inside a
+/// `<p>` is boilerplate in every format.
+pub fn classify_marked(paragraphs: &[RawParagraph], markup: &[Kind]) -> Vec<Kind> {
+    let article_script = clear_majority_script(paragraphs);
+    let mut kinds: Vec<Kind> = paragraphs
+        .iter()
+        .zip(markup)
+        .map(|(p, &kind)| {
+            let text = p.text.as_str();
+            if is_machine_text(text) || is_furniture_phrase(text) {
+                Kind::Boilerplate
+            } else if kind == Kind::Caption || is_caption(text, article_script) {
+                Kind::Caption
+            } else {
+                kind
+            }
+        })
+        .collect();
+    mark_edges(paragraphs, &mut kinds);
+    kinds
+}
+
 /// The title: the first heading before the story starts.
 pub fn title_index(kinds: &[Kind]) -> Option<usize> {
     kinds
@@ -323,6 +347,18 @@ mod tests {
         ));
         assert_eq!(result[1].0, Kind::Boilerplate);
         assert_eq!(result[2].0, Kind::Boilerplate);
+    }
+
+    #[test]
+    fn marked_kinds_stand_but_furniture_is_still_found() {
+        let paragraphs = split_paragraphs(&format!(
+            "Short line, with a period.\n\n{BODY}\n\nRead more\n\nRescuers at the scene. Photo: Reuters"
+        ));
+        let markup = [Kind::Heading, Kind::Body, Kind::Body, Kind::Body];
+        assert_eq!(
+            classify_marked(&paragraphs, &markup),
+            [Kind::Heading, Kind::Body, Kind::Boilerplate, Kind::Caption]
+        );
     }
 
     #[test]

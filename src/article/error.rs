@@ -17,6 +17,31 @@ pub enum LoadError {
     Unreadable { path: String, reason: String },
     #[error("{path}: stdin can be read only once")]
     StdinTwice { path: String },
+    /// JSON that does not parse, or does not fit the article schema.
+    #[error("{path}: {} at line {line}, column {column}: {reason}", json_problem(*.syntax))]
+    Json {
+        path: String,
+        line: usize,
+        column: usize,
+        reason: String,
+        /// Broken JSON, as opposed to valid JSON of the wrong shape.
+        syntax: bool,
+    },
+    /// Readable input without the article asked for: a JSON article with
+    /// no text, an empty array, `feed.json#3` of two.
+    #[error("{path}: {reason}")]
+    NoArticle { path: String, reason: String },
+    /// A URL that could not be fetched: timeout, HTTP error, too large.
+    #[error("{url}: {reason}")]
+    Fetch { url: String, reason: String },
+}
+
+fn json_problem(syntax: bool) -> &'static str {
+    if syntax {
+        "invalid JSON"
+    } else {
+        "unexpected JSON"
+    }
 }
 
 impl LoadError {
@@ -35,7 +60,7 @@ impl LoadError {
 
 /// std's messages start with a capital and end with an OS error number;
 /// keep the sentence readable inside ours.
-fn lower_first(message: &str) -> String {
+pub(crate) fn lower_first(message: &str) -> String {
     let message = message.split(" (os error").next().unwrap_or(message);
     let mut chars = message.chars();
     match chars.next() {

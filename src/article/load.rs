@@ -1,21 +1,22 @@
-//! Inputs → articles: files, directories of files, `-` for stdin, and the
-//! embedded demo corpus when no input is named. Never writes anything.
+//! Inputs → articles: files, directories of files, `-` for stdin, http(s)
+//! URLs, and the embedded demo corpus when no input is named. Never writes
+//! anything.
 
 use std::fs;
 use std::io::Read;
 use std::path::Path;
 
+use super::assemble::Origin;
 use super::classify::{classify, title_index};
 use super::clean::clean_text;
 use super::demo::DEMO_CORPUS;
+use super::fetch::{FetchOptions, is_url};
+use super::formats::{Input, InputFormat, parse_input};
 use super::segment::{drop_repeats, split_paragraphs};
-use super::{Article, LoadError, Paragraph};
+use super::{Article, LoadError, Meta, Paragraph};
 
 /// File endings read from a directory; other files there are ignored.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
-
-/// How many leading bytes are checked for NUL to tell binary files apart.
-const BINARY_SNIFF_BYTES: usize = 8192;
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "json"];
 
 /// The articles of one invocation and the warnings to print about them.
 #[derive(Debug, Default)]
@@ -24,9 +25,26 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// How to read inputs: the format to force (or `Auto`) and the limits for
+/// fetching URLs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    pub format: InputFormat,
+    pub fetch: FetchOptions,
+}
+
 /// Loads every input in order; no inputs means the embedded demo corpus.
 /// Fails on the first input that cannot be read at all.
 pub fn load_inputs(inputs: &[String], stdin: &mut dyn Read) -> Result<Loaded, LoadError> {
+    load_inputs_with(inputs, stdin, &LoadOptions::default())
+}
+
+/// [`load_inputs`] with a forced format or other fetch limits.
+pub fn load_inputs_with(
+    inputs: &[String],
+    stdin: &mut dyn Read,
+    options: &LoadOptions,
+) -> Result<Loaded, LoadError> {
     let mut loaded = Loaded::default();
     if inputs.is_empty() {
         for (name, text) in DEMO_CORPUS {
@@ -47,11 +65,32 @@ pub fn load_inputs(inputs: &[String], stdin: &mut dyn Read) -> Result<Loaded, Lo
             stdin
                 .read_to_end(&mut bytes)
                 .map_err(|e| LoadError::io("<stdin>", &e))?;
-            push_bytes("-", "stdin", &bytes, &mut loaded)?;
+            let origin = Origin {
+                path: input.clone(),
+                source: "stdin".to_string(),
+            };
+            push_bytes(origin, &bytes, options.format, &mut loaded)?;
+        } else if is_url(input) {
+            loaded
+                .articles
+                .extend(super::fetch::load_url(input, options)?);
         } else if Path::new(input).is_dir() {
-            load_directory(input, &mut loaded)?;
+            load_directory(input, options.format, &mut loaded)?;
+        } else if let Some((file, number)) = article_selector(input) {
+            let mut all = Loaded::default();
+            load_file(file, options.format, &mut all)?;
+            let count = all.articles.len();
+            let article =
+                all.articles
+                    .into_iter()
+                    .nth(number - 1)
+                    .ok_or_else(|| LoadError::NoArticle {
+                        path: input.clone(),
+                        reason: format!("no article {number}: {file} holds {count}"),
+                    })?;
+            loaded.articles.push(article);
         } else {
-            load_file(input, &mut loaded)?;
+            load_file(input, options.format, &mut loaded)?;
         }
     }
     for article in &loaded.articles {
@@ -65,7 +104,16 @@ pub fn load_inputs(inputs: &[String], stdin: &mut dyn Read) -> Result<Loaded, Lo
     Ok(loaded)
 }
 
-fn load_directory(dir: &str, loaded: &mut Loaded) -> Result<(), LoadError> {
+/// `feed.json#2`: article 2 of a file holding several (a JSON array), when
+/// no file of that exact name exists.
+fn article_selector(input: &str) -> Option<(&str, usize)> {
+    let (file, number) = input.rsplit_once('#')?;
+    let number: usize = number.parse().ok()?;
+    (number >= 1 && !Path::new(input).exists() && Path::new(file).is_file())
+        .then_some((file, number))
+}
+
+fn load_directory(dir: &str, format: InputFormat, loaded: &mut Loaded) -> Result<(), LoadError> {
     let entries = fs::read_dir(dir).map_err(|e| LoadError::io(dir, &e))?;
     let mut files: Vec<String> = entries
         .filter_map(Result::ok)
@@ -81,7 +129,7 @@ fn load_directory(dir: &str, loaded: &mut Loaded) -> Result<(), LoadError> {
     }
     files.sort();
     for file in &files {
-        load_file(file, loaded)?;
+        load_file(file, format, loaded)?;
     }
     Ok(())
 }
@@ -97,41 +145,33 @@ fn is_article_file(path: &Path) -> bool {
     !hidden && ARTICLE_EXTENSIONS.contains(&extension.as_str())
 }
 
-fn load_file(path: &str, loaded: &mut Loaded) -> Result<(), LoadError> {
+fn load_file(path: &str, format: InputFormat, loaded: &mut Loaded) -> Result<(), LoadError> {
     let bytes = fs::read(path).map_err(|e| LoadError::io(path, &e))?;
     let source = Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string());
-    push_bytes(path, &source, &bytes, loaded)
+    let origin = Origin {
+        path: path.to_string(),
+        source,
+    };
+    push_bytes(origin, &bytes, format, loaded)
 }
 
 fn push_bytes(
-    path: &str,
-    source: &str,
+    origin: Origin,
     bytes: &[u8],
+    forced: InputFormat,
     loaded: &mut Loaded,
 ) -> Result<(), LoadError> {
-    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if let Some(offset) = sniff.iter().position(|b| *b == 0) {
-        return Err(LoadError::Binary {
-            path: path.to_string(),
-            offset,
-        });
-    }
-    let (text, utf8_note) = match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), None),
-        Err(e) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(format!(
-                "invalid UTF-8 at byte {}; bad bytes shown as \u{fffd}",
-                e.valid_up_to()
-            )),
-        ),
+    let input = Input {
+        origin,
+        bytes,
+        content_type: None,
+        url: None,
+        forced,
     };
-    let mut article = parse_article(path, source, &text);
-    article.notes.splice(0..0, utf8_note);
-    loaded.articles.push(article);
+    loaded.articles.extend(parse_input(&input)?);
     Ok(())
 }
 
@@ -161,11 +201,16 @@ pub fn parse_article(path: &str, source: &str, text: &str) -> Article {
         source: source.to_string(),
         title,
         paragraphs,
+        meta: Meta {
+            format: Some("text"),
+            ..Meta::default()
+        },
         notes,
     }
 }
 
-fn file_stem(source: &str) -> String {
+/// The file name without its extension: the title of last resort.
+pub(super) fn file_stem(source: &str) -> String {
     Path::new(source)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

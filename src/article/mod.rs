@@ -4,17 +4,22 @@
 //! Nothing here knows about alignment or the terminal; the engine and the
 //! UI both consume [`Article`] values.
 
+mod assemble;
 mod classify;
 mod clean;
 pub mod demo;
 mod error;
+mod fetch;
+pub mod formats;
 mod load;
 mod script;
 mod segment;
 pub mod sentence;
 
 pub use error::LoadError;
-pub use load::{Loaded, load_inputs, parse_article};
+pub use fetch::FetchOptions;
+pub use formats::InputFormat;
+pub use load::{LoadOptions, Loaded, load_inputs, load_inputs_with, parse_article};
 
 use serde::Serialize;
 
@@ -73,9 +78,30 @@ pub struct Article {
     /// The first heading-like line at the top, else the file stem.
     pub title: String,
     pub paragraphs: Vec<Paragraph>,
+    /// Byline, date and address when the input's markup gives them; empty
+    /// for plain text.
+    pub meta: Meta,
     /// Things the loader noticed and repaired (a repeated title, invalid
     /// UTF-8); printed as warnings, never fatal.
     pub notes: Vec<String>,
+}
+
+/// Facts about an article that its format states outright (HTML meta tags,
+/// Markdown front matter, JSON fields). Absent facts stay `None`: diptych
+/// never guesses a byline or a date from running text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// The author line ("By Jane Doe"), as the page gives it.
+    pub byline: Option<String>,
+    /// The publication date or time, as the page gives it (often ISO 8601).
+    pub published: Option<String>,
+    /// The article's address: the URL it was fetched from (after
+    /// redirects) or the one its metadata names.
+    pub url: Option<String>,
+    /// The publication's name (`og:site_name`, JSON `source`).
+    pub site: Option<String>,
+    /// The format the input was read as: `text`, `html`, `markdown`, `json`.
+    pub format: Option<&'static str>,
 }
 
 impl Article {

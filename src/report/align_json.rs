@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::align::{Alignment, Group};
-use crate::article::{Article, Kind};
+use crate::article::{Article, Kind, Meta};
 
 /// The whole document.
 #[derive(Serialize)]
@@ -30,6 +30,8 @@ struct SideDocument<'a> {
     kinds: Vec<Kind>,
     /// Parallel to `units`: the paragraph each unit belongs to.
     paragraphs: Vec<usize>,
+    /// Byline, date, URL, site and input format, where the input gave them.
+    meta: &'a Meta,
 }
 
 /// Counts of groups by what they are.
@@ -71,6 +73,7 @@ fn side<'a>(article: &'a Article, units: &'a [crate::align::Unit]) -> SideDocume
         units: units.iter().map(|u| u.text.as_str()).collect(),
         kinds: units.iter().map(|u| u.kind).collect(),
         paragraphs: units.iter().map(|u| u.paragraph).collect(),
+        meta: &article.meta,
     }
 }
 
