@@ -31,16 +31,30 @@ pub fn load(paths: &[String]) -> Result<Vec<Article>> {
     Ok(loaded.articles)
 }
 
+/// Input that loads but cannot serve as asked (a directory where one
+/// article is needed); exits with the same code as unreadable input.
+#[derive(Debug)]
+pub struct BadInput(pub String);
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
+
 /// Exactly two articles, one per path.
 pub fn load_pair(left: &str, right: &str) -> Result<(Article, Article)> {
     let mut articles = Vec::new();
     for path in [left, right] {
         let mut loaded = load(&[path.to_string()])?;
         if loaded.len() != 1 {
-            bail!(
+            return Err(BadInput(format!(
                 "{path}: holds {} articles; give one per side ({path}#1 picks the first)",
                 loaded.len()
-            );
+            ))
+            .into());
         }
         articles.append(&mut loaded);
     }
@@ -70,6 +84,14 @@ pub fn write_stdout(text: &str) -> Result<()> {
 /// Writes `text` to `path` atomically: a temporary file in the same
 /// directory, then a rename, so readers never see half a report. Refuses
 /// to replace any of the input articles.
+/// `feed.json#2` (one article of a JSON array) names the file `feed.json`.
+fn without_entry_number(path: &str) -> &str {
+    match path.rsplit_once('#') {
+        Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => file,
+        _ => path,
+    }
+}
+
 pub fn write_atomic(path: &Path, text: &str, inputs: &[Article]) -> Result<()> {
     let shown = path.display();
     if path.is_dir() {
@@ -79,7 +101,8 @@ pub fn write_atomic(path: &Path, text: &str, inputs: &[Article]) -> Result<()> {
         let clash = inputs
             .iter()
             .filter(|a| a.path != "-")
-            .any(|a| Path::new(&a.path).canonicalize().is_ok_and(|p| p == target));
+            .flat_map(|a| [a.path.as_str(), without_entry_number(&a.path)])
+            .any(|input| Path::new(input).canonicalize().is_ok_and(|p| p == target));
         if clash {
             bail!("{shown}: is one of the input articles; refusing to overwrite it");
         }

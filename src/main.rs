@@ -28,7 +28,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("diptych: {error:#}");
-            let bad_input = error.downcast_ref::<LoadError>().is_some();
+            let bad_input = error.downcast_ref::<LoadError>().is_some()
+                || error.downcast_ref::<io::BadInput>().is_some();
             ExitCode::from(if bad_input { EXIT_BAD_INPUT } else { 1 })
         }
     }

@@ -187,6 +187,19 @@ fn a_directory_without_articles_is_refused() {
 }
 
 #[test]
+fn a_directory_where_one_article_is_needed_is_refused() {
+    let dir = scratch("two_articles");
+    fs::write(dir.join("a.txt"), "One.").expect("write");
+    fs::write(dir.join("b.txt"), "Two.").expect("write");
+    let path = dir.to_string_lossy().into_owned();
+    assert_one_line_error(
+        &diptych(&["align", &path, &seed(S000)]),
+        &path,
+        "holds 2 articles",
+    );
+}
+
+#[test]
 fn invalid_utf8_is_read_with_a_warning() {
     let dir = scratch("latin1");
     let path = dir.join("latin1.txt");

@@ -72,6 +72,21 @@ fn refuses_to_overwrite_an_input() {
 }
 
 #[test]
+fn refuses_to_overwrite_the_file_behind_an_array_entry() {
+    let dir = scratch("array");
+    let feed = dir.join("feed.json");
+    let json = r#"[{"title": "A", "body": "Alpha met Bravo in Berlin on Monday."},
+                  {"title": "B", "body": "Alpha met Bravo in Paris on Monday."}]"#;
+    std::fs::write(&feed, json).expect("write");
+    let feed_str = feed.to_str().expect("utf-8");
+    let (first, second) = (format!("{feed_str}#1"), format!("{feed_str}#2"));
+    let out = diptych(&["report", &first, &second, "-o", feed_str]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite"));
+    assert_eq!(std::fs::read_to_string(&feed).expect("read"), json);
+}
+
+#[test]
 fn pair_accepts_numbers_prefixes_and_reports_bad_ones() {
     let out = diptych(&["report", "--pair", "003", "1"]);
     assert!(out.status.success());
