@@ -2,9 +2,13 @@
 //! output, and one clear line (with exit code 2) for every kind of bad
 //! input.
 
+mod binary;
+
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use binary::run_diptych;
 
 use serde_json::Value;
 
@@ -21,22 +25,7 @@ fn diptych(args: &[&str]) -> Output {
 }
 
 fn diptych_with_stdin(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_diptych"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run diptych");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("wait for diptych")
+    run_diptych(args, stdin.as_bytes())
 }
 
 fn stderr(output: &Output) -> String {

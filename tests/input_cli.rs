@@ -2,27 +2,18 @@
 //! forces a format wherever it is written, and every loader error is one
 //! stderr line naming the source, with exit code 2.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod binary;
+
+use std::process::Output;
+
+use binary::run_diptych;
 
 use serde_json::Value;
 
 const FIXTURES: &str = "tests/fixtures/inputs";
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_diptych"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn diptych");
-    let mut pipe = child.stdin.take().expect("stdin");
-    // The binary may exit before reading everything (bad arguments).
-    let _ = pipe.write_all(stdin);
-    drop(pipe);
-    child.wait_with_output().expect("diptych output")
+    run_diptych(args, stdin)
 }
 
 fn fixture(name: &str) -> Vec<u8> {
