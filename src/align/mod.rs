@@ -219,23 +219,34 @@ fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
     (linked as f64 / total as f64).min(1.0)
 }
 
+/// A tuning aid, not a check: prints every candidate pair of two demo
+/// seeds with its overlap, covers and best statement overlap, e.g.
+/// `A=1 B=4 cargo test --lib candidate_table -- --ignored --nocapture`.
 #[cfg(test)]
-mod debug_pairs {
+mod tuning {
     use super::*;
     use crate::article::{demo::DEMO_CORPUS, parse_article};
 
+    fn seed_from_env(var: &str) -> Article {
+        let index: usize = std::env::var(var)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .expect("set A and B to seed numbers 0-4");
+        let (name, text) = DEMO_CORPUS[index];
+        parse_article(name, name, text)
+    }
+
     #[test]
-    #[ignore]
-    fn print_pairs() {
-        let a: usize = std::env::var("A").unwrap().parse().unwrap();
-        let b: usize = std::env::var("B").unwrap().parse().unwrap();
-        let art = |i: usize| parse_article(DEMO_CORPUS[i].0, DEMO_CORPUS[i].0, DEMO_CORPUS[i].1);
-        let (l, r) = (art(a), art(b));
-        let lu = units::units_of(&l, Granularity::Paragraph);
-        let ru = units::units_of(&r, Granularity::Paragraph);
-        let bags = weights::Bags::build(&lu, &ru, |u| u.kind.is_story());
-        let pairs = candidates::scored_candidates(&bags);
-        for p in pairs.iter().filter(|p| p.dice() > 0.12) {
+    #[ignore = "prints a table for tuning thresholds"]
+    fn candidate_table() {
+        let (left, right) = (seed_from_env("A"), seed_from_env("B"));
+        let left = units::units_of(&left, Granularity::Paragraph);
+        let right = units::units_of(&right, Granularity::Paragraph);
+        let bags = weights::Bags::build(&left, &right, |u| u.kind.is_story());
+        for p in candidates::scored_candidates(&bags)
+            .iter()
+            .filter(|p| p.dice() > 0.12)
+        {
             println!(
                 "{:3} {:3} dice {:.3} lc {:.3} rc {:.3} local {:.3}",
                 p.left,
