@@ -1,8 +1,9 @@
 //! Readable word diffs of paraphrase. A minimal diff of two paraphrases
 //! matches every stray "the" and "to" between rewritten stretches, which
-//! breaks the highlight into confetti. As diff-match-patch's semantic
-//! cleanup does, an equal run no longer than the changes on both sides of
-//! it is folded into them.
+//! breaks the highlight into confetti. Much as diff-match-patch's semantic
+//! cleanup does, an equal run shorter than the changes on both sides of it
+//! is folded into them (strictly shorter: a lone shared name between two
+//! one-word changes stays visible).
 
 use std::ops::Range;
 
@@ -40,7 +41,7 @@ pub fn fold_chance_equalities(mut steps: Vec<Step>) -> Vec<Step> {
     while i + 1 < steps.len() {
         let folded = match (&steps[i - 1], &steps[i], &steps[i + 1]) {
             (Step::Changed(a, b), Step::Same(same, _), Step::Changed(c, d))
-                if same.len() <= a.len().max(b.len()) && same.len() <= c.len().max(d.len()) =>
+                if same.len() < a.len().max(b.len()) && same.len() < c.len().max(d.len()) =>
             {
                 Some(Step::Changed(a.start..c.end, b.start..d.end))
             }
@@ -65,13 +66,13 @@ mod tests {
     fn a_short_equality_between_longer_changes_is_folded() {
         let steps = vec![
             Step::Changed(0..3, 0..2),
-            Step::Same(3..4, 2..3),
-            Step::Changed(4..6, 3..7),
-            Step::Same(6..10, 7..11),
+            Step::Same(3..5, 2..4),
+            Step::Changed(5..8, 4..7),
+            Step::Same(8..12, 7..11),
         ];
         assert_eq!(
             fold_chance_equalities(steps),
-            [Step::Changed(0..6, 0..7), Step::Same(6..10, 7..11)]
+            [Step::Changed(0..8, 0..7), Step::Same(8..12, 7..11)]
         );
     }
 
