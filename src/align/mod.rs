@@ -88,7 +88,9 @@ pub struct Alignment {
 pub struct Group {
     pub left: Vec<usize>,
     pub right: Vec<usize>,
-    /// Weighted overlap of the two sides' words, in [0, 1].
+    /// How alike the linked units are, in [0, 1]: the mean of their
+    /// rarity-weighted word overlap and the share of their words the diff
+    /// keeps in order. 1.0 only for identical text.
     #[serde(serialize_with = "rounded")]
     pub score: f64,
     /// Out of reading order relative to the other text.
@@ -175,9 +177,9 @@ pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> 
         .map(|((link, moved), diff)| Group {
             left: link.left,
             right: link.right,
-            score: link.score,
+            score: (link.score + diff.same) / 2.0,
             moved,
-            diff,
+            diff: diff.ops,
         })
         .collect();
     groups.extend(order::unmatched(&groups, left.len(), right.len()));

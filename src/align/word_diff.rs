@@ -27,9 +27,18 @@ struct Token {
     end: usize,
 }
 
+/// A link's word diff and how much of it is unchanged.
+pub struct WordDiff {
+    pub ops: Vec<DiffOp>,
+    /// 2 × words kept in order ÷ words on both sides: 1.0 for identical
+    /// text. Counted on the minimal diff, before the readability cleanup,
+    /// so it is the same whichever side is left.
+    pub same: f64,
+}
+
 /// The diffs of all links, in their order, on two threads.
-pub fn diff_links(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<Vec<DiffOp>> {
-    let diff_all = |links: &[Link]| -> Vec<Vec<DiffOp>> {
+pub fn diff_links(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<WordDiff> {
+    let diff_all = |links: &[Link]| -> Vec<WordDiff> {
         links
             .iter()
             .map(|l| diff_group(&l.left, &l.right, left, right))
@@ -50,7 +59,7 @@ pub fn diff_group(
     right_idx: &[usize],
     left: &[Unit],
     right: &[Unit],
-) -> Vec<DiffOp> {
+) -> WordDiff {
     if let ([l], [r]) = (left_idx, right_idx)
         && left[*l].text == right[*r].text
         && left[*l].text.trim().len() == left[*l].text.len()
@@ -64,17 +73,29 @@ pub fn diff_group(
                 end: left[*l].text.len(),
             })
         };
-        return vec![DiffOp {
+        let ops = vec![DiffOp {
             op: DiffTag::Equal,
             left: whole(*l),
             right: whole(*r),
         }];
+        return WordDiff { ops, same: 1.0 };
     }
     let (left_tokens, left_keys) = tokens(left_idx, left);
     let (right_tokens, right_keys) = tokens(right_idx, right);
     let deadline = Instant::now() + DIFF_TIME_LIMIT;
     let ops =
         capture_diff_slices_deadline(Algorithm::Myers, &left_keys, &right_keys, Some(deadline));
+    let kept: usize = ops
+        .iter()
+        .filter(|op| op.tag() == similar::DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
+    let total = left_keys.len() + right_keys.len();
+    let same = if total == 0 {
+        1.0
+    } else {
+        2.0 * kept as f64 / total as f64
+    };
     let mut out = Vec::new();
     for step in fold_chance_equalities(steps(&ops)) {
         match step {
@@ -85,7 +106,7 @@ pub fn diff_group(
             }
         }
     }
-    out
+    WordDiff { ops: out, same }
 }
 
 fn tokens(indices: &[usize], units: &[Unit]) -> (Vec<Token>, Vec<u64>) {
@@ -267,7 +288,7 @@ mod tests {
     fn marks_changed_words() {
         let left = [unit("Ukraine keeps 80% of its territory.")];
         let right = [unit("Ukraine retains 80% of its land.")];
-        let ops = diff_group(&[0], &[0], &left, &right);
+        let ops = diff_group(&[0], &[0], &left, &right).ops;
         assert_eq!(
             rendered(&ops, &left, &right),
             [
@@ -286,7 +307,7 @@ mod tests {
     fn curly_and_straight_quotes_are_equal() {
         let left = [unit("“NATO’s”")];
         let right = [unit("\"NATO's\"")];
-        let ops = diff_group(&[0], &[0], &left, &right);
+        let ops = diff_group(&[0], &[0], &left, &right).ops;
         assert!(ops.iter().all(|op| op.op == DiffTag::Equal));
     }
 
@@ -294,7 +315,7 @@ mod tests {
     fn dotted_acronyms_equal_plain_ones() {
         let left = [unit("The U.S. side agreed.")];
         let right = [unit("The US side agreed.")];
-        let ops = diff_group(&[0], &[0], &left, &right);
+        let ops = diff_group(&[0], &[0], &left, &right).ops;
         assert!(ops.iter().all(|op| op.op == DiffTag::Equal), "{ops:?}");
     }
 
@@ -302,7 +323,7 @@ mod tests {
     fn equal_runs_split_at_unit_boundaries() {
         let left = [unit("One two."), unit("Three four.")];
         let right = [unit("One two. Three four.")];
-        let ops = diff_group(&[0, 1], &[0], &left, &right);
+        let ops = diff_group(&[0, 1], &[0], &left, &right).ops;
         assert_eq!(ops.len(), 2);
         assert_eq!(
             ops[0].left,
