@@ -5,7 +5,7 @@
 use crate::align::{DiffOp, Group, Span};
 use crate::article::Article;
 use crate::corpus::Comparison;
-use crate::facts::{Fact, Variant};
+use crate::facts::{Fact, FactKind, Variant};
 use crate::report::{Mark, marked_segments};
 
 use crate::align::Alignment;
@@ -73,6 +73,44 @@ pub fn markup(
             Mark::Changed => changed(s),
         })
         .collect()
+}
+
+/// A quote variant set against the first rendering of its statement: its
+/// own text with the words it adds passed to `ins`, and the first
+/// rendering's words it lacks passed to `del`. `None` for anything that
+/// is not a differently worded quote.
+pub fn quote_against_first(
+    fact: &Fact,
+    variant: &Variant,
+    esc: impl Fn(&str) -> String,
+    del: impl Fn(&str) -> String,
+    ins: impl Fn(&str) -> String,
+) -> Option<(String, String)> {
+    let first = fact.variants.first()?;
+    if fact.kind != FactKind::Quote || variant.diff.is_empty() {
+        return None;
+    }
+    let mine = markup(&variant.text, 0, &variant.diff, |op| op.right, esc, ins);
+    let theirs = markup(
+        &first.text,
+        0,
+        &variant.diff,
+        |op| op.left,
+        |_| String::new(),
+        |s| del(s) + " ",
+    );
+    Some((mine, theirs))
+}
+
+/// The articles a fact occurs in, numbered from 1 as the reader and the
+/// report's `#` column show them: "1, 2, 5".
+pub fn article_numbers(fact: &Fact) -> String {
+    let numbers: Vec<String> = fact
+        .articles()
+        .iter()
+        .map(|a| (a + 1).to_string())
+        .collect();
+    numbers.join(", ")
 }
 
 /// What a group is, in words, for headings.

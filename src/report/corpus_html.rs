@@ -5,8 +5,11 @@
 
 use std::fmt::Write;
 
-use super::corpus::{CorpusReport, excerpt, group_label, markup, percent, places, side_markup};
-use crate::facts::{Fact, FactKind};
+use super::corpus::{
+    CorpusReport, article_numbers, excerpt, group_label, percent, places, quote_against_first,
+    side_markup,
+};
+use crate::facts::Fact;
 
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:75rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
 h1,h2,h3{line-height:1.2}h2{margin-top:2.5rem;border-bottom:1px solid #ccc}
@@ -133,20 +136,11 @@ fn facts(out: &mut String, r: &CorpusReport) {
             esc(fact.reason.as_deref().unwrap_or(""))
         );
         for v in &fact.variants {
-            let text = if fact.kind == FactKind::Quote && !v.diff.is_empty() {
-                let first = &fact.variants[0].text;
-                let mine = markup(&v.text, 0, &v.diff, |op| op.right, esc, ins);
-                let theirs = markup(
-                    first,
-                    0,
-                    &v.diff,
-                    |op| op.left,
-                    |_| String::new(),
-                    |s| del(s) + " ",
-                );
-                format!("{mine}<br><span class=\"where\">instead of: {theirs}</span>")
-            } else {
-                esc(&v.text)
+            let text = match quote_against_first(fact, v, esc, del, ins) {
+                Some((mine, theirs)) => {
+                    format!("{mine}<br><span class=\"where\">instead of: {theirs}</span>")
+                }
+                None => esc(&v.text),
             };
             let _ = writeln!(
                 out,
@@ -162,13 +156,12 @@ fn facts(out: &mut String, r: &CorpusReport) {
         others.len()
     );
     for fact in others {
-        let list: Vec<String> = fact.articles().iter().map(|a| a.to_string()).collect();
         let _ = writeln!(
             out,
             "<tr><td class=\"kind\">{}</td><td>{}</td><td class=\"nowrap\">{}</td></tr>",
             fact.kind.name(),
             esc(&excerpt(&fact.label, 120)),
-            list.join(", ")
+            article_numbers(fact)
         );
     }
     out.push_str("</table>\n");

@@ -4,8 +4,11 @@
 
 use std::fmt::Write;
 
-use super::corpus::{CorpusReport, excerpt, group_label, markup, percent, places, side_markup};
-use crate::facts::{Fact, FactKind};
+use super::corpus::{
+    CorpusReport, article_numbers, excerpt, group_label, percent, places, quote_against_first,
+    side_markup,
+};
+use crate::facts::Fact;
 
 /// Escapes text for Markdown with inline HTML.
 fn esc(text: &str) -> String {
@@ -111,27 +114,11 @@ fn facts(out: &mut String, r: &CorpusReport) {
             esc(reason)
         );
         for (i, v) in fact.variants.iter().enumerate() {
-            let text = if fact.kind == FactKind::Quote && !v.diff.is_empty() {
-                let first = &fact.variants[0].text;
-                let del: String = markup(
-                    first,
-                    0,
-                    &v.diff,
-                    |op| op.left,
-                    |_| String::new(),
-                    |s| format!("<del>{}</del> ", esc(s)),
-                );
-                let ins = markup(
-                    &v.text,
-                    0,
-                    &v.diff,
-                    |op| op.right,
-                    esc,
-                    |s| format!("<ins>{}</ins>", esc(s)),
-                );
-                format!("{ins} (instead of: {del})")
-            } else {
-                esc(&v.text)
+            let del = |s: &str| format!("<del>{}</del>", esc(s));
+            let ins = |s: &str| format!("<ins>{}</ins>", esc(s));
+            let text = match quote_against_first(fact, v, esc, del, ins) {
+                Some((mine, theirs)) => format!("{mine} (instead of: {theirs})"),
+                None => esc(&v.text),
             };
             let places = places(r, v, esc);
             let _ = writeln!(out, "  {}. {text} — {places}", i + 1);
@@ -142,13 +129,12 @@ fn facts(out: &mut String, r: &CorpusReport) {
         "\n## Facts\n\n| kind | fact | articles |\n|---|---|---|"
     );
     for fact in r.facts.iter().filter(|f| !f.discrepancy) {
-        let sources: Vec<String> = fact.articles().iter().map(|&a| a.to_string()).collect();
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
             fact.kind.name(),
             esc(&excerpt(&fact.label, 100)),
-            sources.join(", ")
+            article_numbers(fact)
         );
     }
 }
