@@ -3,7 +3,7 @@
 //! [`Comparison`] of every pair, computed the first time either is
 //! opened and kept for the session — never per frame.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::corpus::Comparison;
 
@@ -27,9 +27,10 @@ pub fn article_mark(index: usize) -> char {
 
 impl App {
     /// Every pair compared, once; the first call does the work.
-    pub(super) fn comparison(&mut self) -> Rc<Comparison> {
+    pub(super) fn comparison(&mut self) -> Arc<Comparison> {
+        let corpus = &self.corpus;
         self.comparison
-            .get_or_insert_with(|| Rc::new(Comparison::of(&self.articles)))
+            .get_or_insert_with(|| corpus.comparison())
             .clone()
     }
 
@@ -51,7 +52,7 @@ impl App {
 
     /// Moves the matrix cursor by rows and columns, stopping at the edges.
     pub(super) fn move_cell(&mut self, rows: isize, columns: isize) {
-        let last = self.articles.len().saturating_sub(1);
+        let last = self.articles().len().saturating_sub(1);
         let step = |at: usize, by: isize| at.saturating_add_signed(by).min(last);
         let (row, column) = self.matrix_cursor;
         self.matrix_cursor = (step(row, rows), step(column, columns));
@@ -76,7 +77,7 @@ impl App {
 
     /// `c`: coverage markers on or off (the panes get narrower).
     pub(super) fn toggle_coverage(&mut self) {
-        if !self.coverage && self.articles.len() > COVERAGE_MAX_ARTICLES {
+        if !self.coverage && self.articles().len() > COVERAGE_MAX_ARTICLES {
             self.message = Some(format!(
                 "coverage markers fit up to {COVERAGE_MAX_ARTICLES} articles; u still filters"
             ));
@@ -125,7 +126,7 @@ impl App {
     /// Columns the coverage markers take beside each pane's gutter.
     pub fn coverage_width(&self) -> u16 {
         if self.coverage {
-            u16::try_from(self.articles.len() + 1).unwrap_or(0)
+            u16::try_from(self.articles().len() + 1).unwrap_or(0)
         } else {
             0
         }

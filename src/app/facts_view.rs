@@ -99,7 +99,7 @@ impl App {
             return;
         }
         if self.facts.is_none() {
-            self.facts = Some(FactsList::new(extract_facts(&self.articles)));
+            self.facts = Some(FactsList::new(extract_facts(self.corpus.articles())));
         }
         self.view = View::Facts;
         self.keep_fact_visible();

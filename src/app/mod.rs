@@ -13,11 +13,12 @@ mod navigation;
 mod pairs;
 pub mod rows;
 pub mod search;
+mod shared;
 mod side_lines;
 mod update;
 pub mod wrap;
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::align::{Alignment, Granularity};
 use crate::article::Article;
@@ -28,9 +29,9 @@ pub use action::Action;
 use facts_view::{FactMark, FactsList};
 use geometry::Geometry;
 use keymap::Mode;
-use pairs::AlignmentCache;
 use rows::{GroupKind, RowModel, Side};
 use search::Search;
+pub use shared::SharedCorpus;
 
 /// What fills the screen above the status bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,14 +54,15 @@ pub enum Focus {
 
 /// Everything the reader shows, derived caches included.
 pub struct App {
-    articles: Vec<Article>,
+    /// The articles and every alignment computed so far; shared with other
+    /// readers of the same corpus.
+    corpus: SharedCorpus,
     /// Per article: (words, paragraphs), counted once.
     stats: Vec<(usize, usize)>,
     left: usize,
     right: usize,
     granularity: Granularity,
-    cache: AlignmentCache,
-    alignment: Rc<Alignment>,
+    alignment: Arc<Alignment>,
     /// Per article: similarity to the current left one.
     similarity: Vec<f64>,
     model: RowModel,
@@ -87,7 +89,7 @@ pub struct App {
     quit: bool,
     view: View,
     /// Every pair compared (matrix and coverage), on first need.
-    comparison: Option<Rc<Comparison>>,
+    comparison: Option<Arc<Comparison>>,
     /// The facts view's list, on first opening.
     facts: Option<FactsList>,
     /// The matrix cell selected: (row article, column article).
@@ -103,19 +105,25 @@ pub struct App {
 impl App {
     /// A reader over `articles` (at least one), comparing the first two.
     pub fn new(articles: Vec<Article>) -> Self {
+        Self::with_corpus(SharedCorpus::new(articles))
+    }
+
+    /// A reader over a corpus other readers may share (at least one
+    /// article), comparing the first two.
+    pub fn with_corpus(corpus: SharedCorpus) -> Self {
+        let articles = corpus.articles();
         let stats = articles
             .iter()
             .map(|a| (a.word_count(), a.paragraphs.len()))
             .collect();
         let right = usize::from(articles.len() > 1);
         let mut app = App {
-            articles,
+            corpus,
             stats,
             left: 0,
             right,
             granularity: Granularity::Paragraph,
-            cache: AlignmentCache::default(),
-            alignment: Rc::new(Alignment {
+            alignment: Arc::new(Alignment {
                 granularity: Granularity::Paragraph,
                 left: Vec::new(),
                 right: Vec::new(),
@@ -153,7 +161,7 @@ impl App {
     }
 
     pub fn articles(&self) -> &[Article] {
-        &self.articles
+        self.corpus.articles()
     }
     /// (words, paragraphs) of article `index`.
     pub fn stats(&self, index: usize) -> (usize, usize) {
@@ -164,7 +172,7 @@ impl App {
         (self.left, self.right)
     }
     pub fn article(&self, side: Side) -> Option<&Article> {
-        self.articles.get(if side == Side::Left {
+        self.articles().get(if side == Side::Left {
             self.left
         } else {
             self.right

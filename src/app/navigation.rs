@@ -137,7 +137,7 @@ impl App {
 
     /// Moves the list selection, wrapping at neither end.
     pub(super) fn move_list(&mut self, down: bool, by: usize) {
-        let last = self.articles.len().saturating_sub(1);
+        let last = self.articles().len().saturating_sub(1);
         self.list_cursor = if down {
             self.list_cursor.saturating_add(by).min(last)
         } else {

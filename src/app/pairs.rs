@@ -1,53 +1,16 @@
 //! Choosing the pair: which articles are compared, the cached alignments
-//! behind them, and the list's similarity-to-left column.
+//! (computed through the shared corpus), and the list's similarity-to-left column.
 
-use std::collections::HashMap;
-use std::rc::Rc;
-
-use crate::align::{AlignOptions, Alignment, Granularity, align};
-use crate::article::Article;
+use crate::align::Granularity;
 use crate::report::align_json::Summary;
 
 use super::App;
 use super::rows::{RowModel, has_paragraph, is_furniture};
 
-/// Alignments already computed, per (left, right, granularity): switching
-/// back to a pair or granularity is instant.
-#[derive(Default)]
-pub struct AlignmentCache {
-    done: HashMap<(usize, usize, Granularity), Rc<Alignment>>,
-}
-
-impl AlignmentCache {
-    /// The alignment of two articles, computing it on first use.
-    pub fn get(
-        &mut self,
-        articles: &[Article],
-        left: usize,
-        right: usize,
-        granularity: Granularity,
-    ) -> Option<Rc<Alignment>> {
-        if let Some(done) = self.done.get(&(left, right, granularity)) {
-            return Some(done.clone());
-        }
-        let options = AlignOptions {
-            granularity,
-            include_boilerplate: false,
-        };
-        let alignment = Rc::new(align(articles.get(left)?, articles.get(right)?, options));
-        self.done
-            .insert((left, right, granularity), alignment.clone());
-        Some(alignment)
-    }
-}
-
 impl App {
     /// Compares `left` with `right` and starts reading at the top.
     pub(super) fn open_pair(&mut self, left: usize, right: usize) {
-        let Some(alignment) = self
-            .cache
-            .get(&self.articles, left, right, self.granularity)
-        else {
+        let Some(alignment) = self.corpus.alignment(left, right, self.granularity) else {
             return;
         };
         let left_changed = left != self.left || self.similarity.is_empty();
@@ -56,7 +19,7 @@ impl App {
         self.summary = Summary::of(&alignment);
         self.alignment = alignment;
         if left_changed {
-            self.similarity = (0..self.articles.len())
+            self.similarity = (0..self.articles().len())
                 .map(|i| self.similarity_of(left, i))
                 .collect();
         }
@@ -73,8 +36,8 @@ impl App {
         if other == left {
             return 1.0;
         }
-        self.cache
-            .get(&self.articles, left, other, Granularity::Paragraph)
+        self.corpus
+            .alignment(left, other, Granularity::Paragraph)
             .map_or(0.0, |a| a.similarity)
     }
 
@@ -110,7 +73,7 @@ impl App {
 
     /// The next (or previous) ordered pair of distinct articles.
     pub(super) fn step_pair(&mut self, forward: bool) {
-        let n = self.articles.len();
+        let n = self.articles().len();
         if n < 2 {
             self.message = Some("only one article is loaded".into());
             return;
@@ -134,7 +97,9 @@ impl App {
     /// Puts the list's selected article on one side; choosing the article
     /// already on the other side swaps them.
     pub(super) fn set_side(&mut self, left_side: bool) {
-        let chosen = self.list_cursor.min(self.articles.len().saturating_sub(1));
+        let chosen = self
+            .list_cursor
+            .min(self.articles().len().saturating_sub(1));
         let (left, right) = match (left_side, chosen == self.left, chosen == self.right) {
             (true, _, true) | (false, true, _) => (self.right, self.left),
             (true, _, _) => (chosen, self.right),
