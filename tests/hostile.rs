@@ -602,25 +602,8 @@ fn a_page_without_a_title_keeps_its_whole_host_name() {
 /// bidi and invisible characters, invalid UTF-8, Markdown structure.
 fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
     let piece = prop_oneof![
-        prop::sample::select(vec![
-            "\u{1b}]0;title\u{7}",
-            "\u{1b}]52;c;aGk=\u{1b}\\",
-            "\u{1b}[2J",
-            "\u{1b}[31m",
-            "\u{1b}P1$r\u{1b}\\",
-            "\u{1b}c",
-            "\u{9b}2J",
-            "\u{9d}0;x\u{9c}",
-            "\u{7f}",
-            "\u{8}\u{8}",
-            "\r",
-            "\u{202e}",
-            "\u{2067}",
-            "\u{200f}",
-            "\u{61c}",
-            "\u{ad}",
-            "\u{e0041}",
-            "\u{3164}",
+        3 => attack().prop_map(|s| s.as_bytes().to_vec()),
+        2 => prop::sample::select(vec![
             "\n\n",
             "| ",
             "~~",
@@ -630,9 +613,44 @@ fn hostile_bytes() -> impl Strategy<Value = Vec<u8>> {
             "repairs cost 40 million euros. ",
         ])
         .prop_map(|s| s.as_bytes().to_vec()),
-        prop::collection::vec(any::<u8>(), 1..6),
+        1 => prop::collection::vec(any::<u8>(), 1..6),
     ];
-    prop::collection::vec(piece, 1..30).prop_map(|v| v.concat())
+    // Always at least one attack, wherever the rest puts it.
+    (
+        attack(),
+        prop::collection::vec(piece, 0..30),
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(first, rest, at)| {
+            let mut pieces: Vec<Vec<u8>> = rest;
+            let at = at.index(pieces.len() + 1);
+            pieces.insert(at, first.as_bytes().to_vec());
+            pieces.concat()
+        })
+}
+
+/// Sequences that act on a terminal, one of each family.
+fn attack() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "\u{1b}]0;title\u{7}",
+        "\u{1b}]52;c;aGk=\u{1b}\\",
+        "\u{1b}[2J",
+        "\u{1b}[31m",
+        "\u{1b}P1$r\u{1b}\\",
+        "\u{1b}c",
+        "\u{9b}2J",
+        "\u{9d}0;x\u{9c}",
+        "\u{7f}",
+        "\u{8}\u{8}",
+        "\r",
+        "\u{202e}",
+        "\u{2067}",
+        "\u{200f}",
+        "\u{61c}",
+        "\u{ad}",
+        "\u{e0041}",
+        "\u{3164}",
+    ])
 }
 
 /// A file name from hostile bytes: no `/` or NUL, not empty.
