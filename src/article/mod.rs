@@ -12,6 +12,7 @@ mod error;
 mod fetch;
 pub mod formats;
 mod load;
+mod read;
 pub mod sanitize;
 mod script;
 mod segment;
