@@ -55,11 +55,30 @@ fn swap_and_pair_keys_change_the_pair() {
     let mut app = demo_app(160, 45);
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(app.pair(), (1, 0));
+    // The swapped pair is 1⇄2 unordered: the next is 1⇄3.
     press(&mut app, KeyCode::Char(']'));
-    assert_eq!(app.pair(), (1, 2));
+    assert_eq!(app.pair(), (0, 2));
     press(&mut app, KeyCode::Char('['));
     press(&mut app, KeyCode::Char('['));
-    assert_eq!(app.pair(), (0, 4));
+    assert_eq!(app.pair(), (3, 4));
+}
+
+#[test]
+fn pair_keys_visit_each_unordered_pair_once() {
+    let mut app = demo_app(160, 45);
+    let mut seen = vec![app.pair()];
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Char(']'));
+        seen.push(app.pair());
+    }
+    let mut unordered: Vec<(usize, usize)> =
+        seen.iter().map(|&(l, r)| (l.min(r), l.max(r))).collect();
+    unordered.sort_unstable();
+    unordered.dedup();
+    assert_eq!(unordered.len(), 10, "{seen:?}");
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.pair(), (0, 1));
+    assert_eq!(app.message(), Some("pair 1 of 10: 1 ⇄ 2"));
 }
 
 #[test]
@@ -105,7 +124,8 @@ fn search_finds_matches_in_both_panes_and_esc_clears() {
     assert!(!app.search().is_active());
     assert!(!app.should_quit());
     press(&mut app, KeyCode::Esc);
-    assert!(app.should_quit());
+    assert!(!app.should_quit(), "Esc never quits");
+    assert_eq!(app.message(), Some("nothing to close — q quits"));
 }
 
 #[test]

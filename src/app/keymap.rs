@@ -93,7 +93,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Char('b')], Action::ToggleFurniture, "View", "hide/show boilerplate and captions", None),
     bind(&[Char('t')], Action::ToggleList, "View", "hide/show the article list", Some("list")),
     Binding { scope: Scope::Anywhere, ..bind(&[Char('?')], Action::ToggleHelp, "View", "this help", Some("help")) },
-    bind(&[Code(KeyCode::Esc)], Action::Back, "Quit", "close help or prompt, clear search, else quit", None),
+    bind(&[Code(KeyCode::Esc)], Action::Back, "Quit", "close help, prompt or view, clear search (never quits)", None),
     Binding { scope: Scope::Anywhere, ..bind(&[Char('q'), Ctrl('c')], Action::Quit, "Quit", "quit", Some("quit")) },
     view(Scope::Matrix, &[Char('j'), Code(KeyCode::Down)], Action::Down(1), "Matrix (M)", "next row", Some("row")),
     view(Scope::Matrix, &[Char('k'), Code(KeyCode::Up)], Action::Up(1), "Matrix (M)", "previous row", None),

@@ -59,6 +59,8 @@ pub struct App {
     corpus: SharedCorpus,
     /// Per article: (words, paragraphs), counted once.
     stats: Vec<(usize, usize)>,
+    /// Per article: its display name (title or opening words), made once.
+    names: Vec<String>,
     left: usize,
     right: usize,
     granularity: Granularity,
@@ -116,10 +118,12 @@ impl App {
             .iter()
             .map(|a| (a.word_count(), a.paragraphs.len()))
             .collect();
+        let names = articles.iter().map(Article::display_name).collect();
         let right = usize::from(articles.len() > 1);
         let mut app = App {
             corpus,
             stats,
+            names,
             left: 0,
             right,
             granularity: Granularity::Paragraph,
@@ -166,6 +170,10 @@ impl App {
     /// (words, paragraphs) of article `index`.
     pub fn stats(&self, index: usize) -> (usize, usize) {
         self.stats.get(index).copied().unwrap_or_default()
+    }
+    /// Article `index`'s display name: its title, else its opening words.
+    pub fn name(&self, index: usize) -> &str {
+        self.names.get(index).map_or("", String::as_str)
     }
     /// Indices of the left and right articles.
     pub fn pair(&self) -> (usize, usize) {

@@ -71,7 +71,8 @@ impl App {
         self.refresh_overview();
     }
 
-    /// The next (or previous) ordered pair of distinct articles.
+    /// The next (or previous) pair of distinct articles, each unordered
+    /// pair once (1⇄2, 1⇄3, … 2⇄3, …), opened lower number on the left.
     pub(super) fn step_pair(&mut self, forward: bool) {
         let n = self.articles().len();
         if n < 2 {
@@ -79,19 +80,23 @@ impl App {
             return;
         }
         let pairs: Vec<(usize, usize)> = (0..n)
-            .flat_map(|l| (0..n).filter(move |&r| r != l).map(move |r| (l, r)))
+            .flat_map(|l| (l + 1..n).map(move |r| (l, r)))
             .collect();
-        let here = pairs
-            .iter()
-            .position(|&p| p == (self.left, self.right))
-            .unwrap_or(0);
-        let next = if forward {
-            (here + 1) % pairs.len()
-        } else {
-            (here + pairs.len() - 1) % pairs.len()
+        let here = (self.left.min(self.right), self.left.max(self.right));
+        let next = match pairs.iter().position(|&p| p == here) {
+            Some(i) if forward => (i + 1) % pairs.len(),
+            Some(i) => (i + pairs.len() - 1) % pairs.len(),
+            None => 0,
         };
         let (left, right) = pairs[next];
         self.open_pair(left, right);
+        self.message = Some(format!(
+            "pair {} of {}: {} ⇄ {}",
+            next + 1,
+            pairs.len(),
+            left + 1,
+            right + 1
+        ));
     }
 
     /// Puts the list's selected article on one side; choosing the article

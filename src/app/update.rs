@@ -41,7 +41,7 @@ impl App {
             }),
             Action::SearchSubmit => self.submit_search(),
             Action::Back => self.back(),
-            Action::ToggleWords => self.words = !self.words,
+            Action::ToggleWords => self.toggle_words(),
             Action::ToggleGranularity => self.toggle_granularity(),
             Action::ToggleFurniture => self.toggle_furniture(),
             Action::ToggleList => self.toggle_list(),
@@ -123,7 +123,8 @@ impl App {
         self.jump_hit(true);
     }
 
-    /// Esc: leave the innermost thing open; quit when nothing is.
+    /// Esc: leave the innermost thing open. Never quits: a second Esc after
+    /// closing an overlay must not end the session (`q` quits).
     fn back(&mut self) {
         if self.help {
             self.help = false;
@@ -139,7 +140,7 @@ impl App {
         } else if self.focus == Focus::List {
             self.focus = Focus::Left;
         } else {
-            self.quit = true;
+            self.message = Some("nothing to close — q quits".into());
         }
     }
 
@@ -152,6 +153,12 @@ impl App {
             "shown"
         };
         self.message = Some(format!("boilerplate and captions {state}"));
+    }
+
+    fn toggle_words(&mut self) {
+        self.words = !self.words;
+        let state = if self.words { "on" } else { "off" };
+        self.message = Some(format!("word highlights {state} — w toggles"));
     }
 
     fn toggle_list(&mut self) {

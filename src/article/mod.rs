@@ -10,6 +10,7 @@ mod clean;
 pub mod demo;
 mod error;
 mod fetch;
+pub mod identity;
 pub mod formats;
 mod load;
 mod script;

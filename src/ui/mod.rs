@@ -4,6 +4,7 @@
 
 mod coverage;
 mod facts;
+mod fit;
 mod heat;
 mod help;
 mod list;

@@ -44,8 +44,8 @@ fn render_header(app: &App, side: Side, theme: &Theme, area: Rect, buf: &mut Buf
         Side::Left => ("L", app.pair().0),
         Side::Right => ("R", app.pair().1),
     };
-    let title = app.article(side).map_or("", |a| a.title.as_str());
-    let text = format!(" {tag} {}: {title}", index + 1);
+    let text = format!(" {tag} {}: {}", index + 1, app.name(index));
+    let text = super::fit::fit(&text, usize::from(area.width));
     buf.set_style(Rect::new(area.x, area.y, area.width, 1), style);
     buf.set_stringn(area.x, area.y, text, usize::from(area.width), style);
 }
