@@ -93,10 +93,13 @@ fn host(url: &str) -> Option<&str> {
 fn short_date(published: &str) -> &str {
     let date = published.get(..10).unwrap_or(published);
     let iso = date.len() == 10
-        && date
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if iso { date } else { published.trim() }
 }
 

@@ -10,8 +10,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
+use std::io::Write;
 
 /// The terminal, restored when dropped.
 pub struct Session {
@@ -36,7 +35,7 @@ impl Session {
         install_panic_hook();
         let terminal = ratatui::try_init().context("setting up the terminal")?;
         let session = Session { terminal, stop };
-        execute!(stdout(), EnableMouseCapture).context("enabling mouse capture")?;
+        enable_mouse().context("enabling mouse clicks and wheel")?;
         Ok(session)
     }
 
@@ -72,9 +71,25 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
+/// Clicks and the wheel only (xterm mode 1000, SGR coordinates 1006), no
+/// motion tracking (1002/1003, which crossterm's `EnableMouseCapture`
+/// also turns on): terminals then still select text with Shift-drag, and
+/// many with a plain drag, so a quote can be copied.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// Undoes [`MOUSE_ON`] (and any motion mode a crashed run left on).
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
+fn enable_mouse() -> std::io::Result<()> {
+    let mut out = stdout();
+    out.write_all(MOUSE_ON.as_bytes())?;
+    out.flush()
+}
+
 /// Undoes everything [`Session::start`] turned on; safe to call twice.
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let mut out = stdout();
+    let _ = out.write_all(MOUSE_OFF.as_bytes());
+    let _ = out.flush();
     ratatui::restore();
 }
 

@@ -70,7 +70,13 @@ pub fn render_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let y = inner.y + u16::try_from(slot * ITEM_ROWS).unwrap_or(u16::MAX);
         let rows = u16::try_from(items_height.saturating_sub(slot * ITEM_ROWS).min(ITEM_ROWS))
             .unwrap_or(0);
-        render_item(app, theme, index, Rect::new(inner.x, y, inner.width, rows), buf);
+        render_item(
+            app,
+            theme,
+            index,
+            Rect::new(inner.x, y, inner.width, rows),
+            buf,
+        );
     }
     let top = inner.y + u16::try_from(items_height).unwrap_or(u16::MAX);
     for (i, line) in details.iter().enumerate() {
