@@ -133,11 +133,15 @@ fn render_footer(app: &App, comparison: &Comparison, theme: &Theme, inner: Rect,
         buf.set_stringn(inner.x, y + 2, note, usize::from(inner.width), theme.dim);
     }
     let describe = |side: &'static str, index: usize| {
-        let article = &app.articles()[index];
+        let details = format!(" · {}", app.articles()[index].details());
+        // Room for the details after "NN%  left  1: " and the name.
+        let room = usize::from(inner.width)
+            .saturating_sub(15 + details.chars().count())
+            .max(24);
         Line::from(vec![
             Span::styled(format!("{side} {}: ", article_mark(index)), theme.hint_key),
-            Span::raw(app.name(index).to_string()),
-            Span::styled(format!(" · {}", article.details()), theme.dim),
+            Span::raw(super::fit::fit(app.name(index), room)),
+            Span::styled(details, theme.dim),
         ])
     };
     let width = inner.width;

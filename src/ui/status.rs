@@ -52,17 +52,26 @@ pub fn render_status(
 fn fitting(app: &App, width: usize) -> (String, String) {
     let facts = facts_variants(app);
     let positions = position_variants(app);
-    for (f, p) in [(0, 0), (1, 0), (1, 1), (2, 1), (2, 2), (3, 2), (3, 3)] {
+    for (f, p) in [
+        (0, 0),
+        (1, 0),
+        (2, 0),
+        (2, 1),
+        (3, 1),
+        (3, 2),
+        (4, 2),
+        (4, 3),
+    ] {
         if display_width(&facts[f]) + display_width(&positions[p]) + 2 <= width {
             return (facts[f].clone(), positions[p].clone());
         }
     }
-    (facts[3].clone(), positions[3].clone())
+    (facts[4].clone(), positions[3].clone())
 }
 
 /// The pair's figures, longest first. Page furniture is left out of the
 /// counts; how much of it is hidden is said.
-fn facts_variants(app: &App) -> [String; 4] {
+fn facts_variants(app: &App) -> [String; 5] {
     let (left, right) = app.pair();
     let (l, r) = (left + 1, right + 1);
     let s = app.summary();
@@ -82,14 +91,18 @@ fn facts_variants(app: &App) -> [String; 4] {
             s.linked, s.reworded, s.moved, s.only_left, s.only_right
         ),
         format!(
-            " {l}⇄{r} {similarity:.0}% · {} link · {} rew · {} mov · {}◂ {}▸{furniture_short}",
+            " {l} ⇄ {r} {similarity:.0}% · {} link · {} rew · {} mov · {}◂ {}▸{furniture}",
             s.linked, s.reworded, s.moved, s.only_left, s.only_right
         ),
         format!(
-            " {l}⇄{r} {similarity:.0}% · {}◂ {}▸{furniture_short}",
+            " {l} ⇄ {r} {similarity:.0}% · {} link · {} rew · {} mov · {}◂ {}▸{furniture_short}",
+            s.linked, s.reworded, s.moved, s.only_left, s.only_right
+        ),
+        format!(
+            " {l} ⇄ {r} {similarity:.0}% · {}◂ {}▸{furniture_short}",
             s.only_left, s.only_right
         ),
-        format!(" {l}⇄{r} {similarity:.0}%"),
+        format!(" {l} ⇄ {r} {similarity:.0}%"),
     ]
 }
 
