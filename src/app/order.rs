@@ -9,9 +9,12 @@ use crate::align::Group;
 
 use super::rows::Side;
 
+/// One side's members of a group.
+type Members = fn(&Group) -> &[usize];
+
 /// Indices into `groups` in the order `drive` reads them.
 pub fn side_order(groups: &[Group], drive: Side) -> Vec<usize> {
-    let (own, other): (fn(&Group) -> &[usize], fn(&Group) -> &[usize]) = match drive {
+    let (own, other): (Members, Members) = match drive {
         Side::Left => (|g| &g.left, |g| &g.right),
         Side::Right => (|g| &g.right, |g| &g.left),
     };
