@@ -11,6 +11,7 @@ pub mod demo;
 mod error;
 mod fetch;
 pub mod formats;
+pub mod identity;
 mod load;
 mod read;
 pub mod sanitize;
