@@ -5,7 +5,7 @@
 //! Ctrl-Z (a key in raw mode) or SIGTSTP leaves raw mode and the alternate
 //! screen and stops; on SIGCONT the session comes back and redraws.
 
-use std::io::{IsTerminal, stdout};
+use std::io::{IsTerminal, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -16,7 +16,6 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-use std::io::Write;
 
 /// The terminal, restored when dropped.
 pub struct Session {
@@ -145,8 +144,8 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
 
 /// Clicks and the wheel only (xterm mode 1000, SGR coordinates 1006), no
 /// motion tracking (1002/1003, which crossterm's `EnableMouseCapture`
-/// also turns on): terminals leave Shift-drag to text selection, so a
-/// quote can be copied.
+/// also turns on): terminals then still select text with Shift-drag, and
+/// many with a plain drag, so a quote can be copied.
 const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// Undoes [`MOUSE_ON`] (and any motion mode a crashed run left on).
 const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
