@@ -267,6 +267,9 @@ fn a_jump_marks_its_target_until_the_next_key() {
     press(&mut app, KeyCode::Char('j'));
     assert!(app.flash().is_none());
     assert_eq!(app.cursor(), Some(cursor), "the cursor itself stays");
+    // A resize re-wraps but keeps the difference the reader is on.
+    app.update(Action::Resize(100, 30));
+    assert_eq!(app.difference_position().0, Some(1));
 }
 
 /// The first unit of `side` on every shown group that has one, in row order.

@@ -116,6 +116,19 @@ fn esc_closes_views_and_never_quits() {
 }
 
 #[test]
+fn a_click_focuses_the_pane_under_it() {
+    let tmux = Tmux::start(200, 50);
+    tmux.wait_for("similar");
+    // What the terminal sends for a left click at column 150, row 5 (SGR,
+    // 1-based): the right pane's ¶1.
+    tmux.keys(&["-l", "\x1b[<0;150;5M\x1b[<0;150;5m"]);
+    tmux.wait_for("R¶1 — n: next difference from here");
+    tmux.wait_for("· R ¶1/14 ·");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.exit_status(), "EXIT=0");
+}
+
+#[test]
 fn the_mouse_reports_clicks_and_wheel_but_no_motion() {
     let tmux = Tmux::start(120, 40);
     tmux.wait_for("similar");

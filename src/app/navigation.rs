@@ -197,10 +197,20 @@ impl App {
         };
         self.cursor = Some(index);
         self.flash_group(index, Some(side));
+        // The paragraph under the pointer, else the group's first on this side.
+        let group = &self.model.groups[index];
+        let lines = match side {
+            Side::Left => group.left.clone(),
+            Side::Right => group.right.clone(),
+        };
+        let first_unit = lines
+            .filter_map(|i| self.model.side(side).lines.get(i)?.unit)
+            .next();
         let paragraph = self
             .model
             .line_at(side, model_row)
             .and_then(|l| l.unit)
+            .or(first_unit)
             .and_then(|u| self.units(side).get(u))
             .map(|u| u.paragraph + 1);
         let tag = if side == Side::Left { "L" } else { "R" };

@@ -56,6 +56,10 @@ impl App {
             let g = &self.model.groups[i];
             (g.group, self.scroll - g.start)
         });
+        let cursor_group = self
+            .cursor
+            .and_then(|c| self.model.groups.get(c))
+            .map(|g| g.group);
         let unique = self.unique_paragraphs();
         let hide_furniture = self.hide_furniture;
         let alignment = &self.alignment;
@@ -73,17 +77,21 @@ impl App {
             .filter(|g| hide_furniture && is_furniture(g, alignment))
             .map(|g| paragraphs_in(g, alignment))
             .sum();
-        self.cursor = None;
+        self.cursor = cursor_group
+            .filter(|_| keep_place)
+            .and_then(|id| self.model.groups.iter().position(|g| g.group == id));
         self.differences = (0..self.model.groups.len())
             .filter(|&i| self.model.groups[i].kind.is_difference() && !self.shown_is_furniture(i))
             .collect();
         if let Some((group, offset)) = anchor.filter(|_| keep_place) {
-            let at = self
-                .model
-                .groups
+            // The same group if still shown, else the next one in the
+            // engine's order (a hidden group's neighbour).
+            let groups = &self.model.groups;
+            let at = groups
                 .iter()
-                .position(|g| g.group >= group)
-                .unwrap_or(self.model.groups.len());
+                .position(|g| g.group == group)
+                .or_else(|| groups.iter().position(|g| g.group > group))
+                .unwrap_or(groups.len());
             self.scroll = self
                 .model
                 .groups

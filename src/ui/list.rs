@@ -61,11 +61,14 @@ pub fn render_list(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let items_height = usize::from(inner.height) - details.len();
     let fits = (items_height / ITEM_ROWS).max(1);
-    let first = if focused {
-        app.list_cursor().saturating_sub(fits - 1)
+    // Keep the selection in view, or (unfocused) both the pair's articles.
+    let (left, right) = app.pair();
+    let anchor = if focused {
+        app.list_cursor()
     } else {
-        0
+        left.max(right)
     };
+    let first = anchor.saturating_sub(fits - 1);
     for (slot, index) in (first..app.articles().len()).take(fits).enumerate() {
         let y = inner.y + u16::try_from(slot * ITEM_ROWS).unwrap_or(u16::MAX);
         let rows = u16::try_from(items_height.saturating_sub(slot * ITEM_ROWS).min(ITEM_ROWS))
