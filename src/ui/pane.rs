@@ -287,7 +287,7 @@ fn text_line<'a>(
         {
             style = style.patch(theme.fact_mark);
         }
-        spans.push(Span::styled(&u.text[piece], style));
+        spans.push(Span::styled(u.text.get(piece).unwrap_or_default(), style));
     }
     TextLine::from(spans)
 }
