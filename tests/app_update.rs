@@ -387,3 +387,26 @@ fn help_scrolls_on_low_screens_and_reopens_at_the_top() {
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.help_scroll(), 0);
 }
+
+#[test]
+fn a_search_is_found_again_in_a_new_pair_or_granularity() {
+    let mut app = demo_app(160, 45);
+    type_keys(&mut app, "/zelensky");
+    press(&mut app, KeyCode::Enter);
+    for key in [']', 'a', ']', 's'] {
+        press(&mut app, KeyCode::Char(key));
+        assert!(app.search().is_active());
+        for hit in app.search().hits() {
+            let units = match hit.side {
+                diptych::app::rows::Side::Left => &app.alignment().left,
+                diptych::app::rows::Side::Right => &app.alignment().right,
+            };
+            let text = units[hit.unit].text.get(hit.range.clone());
+            assert_eq!(
+                text.map(str::to_lowercase).as_deref(),
+                Some("zelensky"),
+                "after {key}: {hit:?}"
+            );
+        }
+    }
+}

@@ -113,3 +113,18 @@ fn shown_furniture_tags_are_legible_not_dim() {
     assert!(!cell.modifier.contains(Modifier::DIM), "{cell:?}");
     assert!(screen.contains("boilerplate and captions shown"));
 }
+
+#[test]
+fn pane_headers_keep_the_outlet_and_the_list_gives_details() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/inputs/");
+    let paths = [format!("{dir}news.html"), format!("{dir}article.md")];
+    let loaded =
+        diptych::article::load_inputs(&paths, &mut std::io::empty()).expect("fixtures load");
+    let mut app = diptych::app::App::new(loaded.articles);
+    app.update(Action::Resize(120, 40));
+    let screen = screen_text(&draw(&app, 120, 40, ColorMode::None));
+    let header = screen.lines().next().unwrap_or_default();
+    assert!(header.contains("… · The Harbour Times│"), "{header}");
+    assert!(screen.contains("The Harbour Times · Maria"), "{screen}");
+    assert!(screen.contains("news.html"), "{screen}");
+}

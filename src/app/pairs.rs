@@ -36,6 +36,12 @@ impl App {
         self.moved_return = None;
         self.fact_mark = None;
         self.relayout(false);
+        // Matches are byte ranges into units: find them again in the new
+        // pair's (or granularity's) units, never reuse the old ones.
+        if self.search.is_active() {
+            let query = self.search.query().to_string();
+            self.search.run(query, &self.alignment, &self.model);
+        }
     }
 
     /// Similarity of article `other` to `left`; an article is identical

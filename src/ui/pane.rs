@@ -44,8 +44,20 @@ fn render_header(app: &App, side: Side, theme: &Theme, area: Rect, buf: &mut Buf
         Side::Left => ("L", app.pair().0),
         Side::Right => ("R", app.pair().1),
     };
-    let text = format!(" {tag} {}: {}", index + 1, app.name(index));
-    let text = super::fit::fit(&text, usize::from(area.width));
+    // The outlet, when known, stays visible: the name gives way first.
+    let outlet = app
+        .article(side)
+        .and_then(|a| a.outlet())
+        .map(|o| format!(" · {o}"))
+        .unwrap_or_default();
+    let lead = format!(" {tag} {}: ", index + 1);
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(lead.chars().count() + outlet.chars().count());
+    let text = if room >= 12 {
+        format!("{lead}{}{outlet}", super::fit::fit(app.name(index), room))
+    } else {
+        super::fit::fit(&format!("{lead}{}", app.name(index)), width)
+    };
     buf.set_style(Rect::new(area.x, area.y, area.width, 1), style);
     buf.set_stringn(area.x, area.y, text, usize::from(area.width), style);
 }
@@ -287,7 +299,7 @@ fn text_line<'a>(
         {
             style = style.patch(theme.fact_mark);
         }
-        spans.push(Span::styled(&u.text[piece], style));
+        spans.push(Span::styled(u.text.get(piece).unwrap_or_default(), style));
     }
     TextLine::from(spans)
 }
