@@ -57,6 +57,17 @@ impl Geometry {
     /// The layout of `area` with or without the article list, with
     /// `markers` columns of coverage markers beside each pane's gutter.
     pub fn of(area: Rect, list_wanted: bool, markers: u16) -> Self {
+        Self::with_threshold(area, list_wanted, markers, STACK_BELOW)
+    }
+
+    /// [`Geometry::of`] with panes side by side from `side_by_side_min`
+    /// columns (the config file's `side_by_side_min_width`).
+    pub fn with_threshold(
+        area: Rect,
+        list_wanted: bool,
+        markers: u16,
+        side_by_side_min: u16,
+    ) -> Self {
         let mut g = Geometry {
             area,
             markers,
@@ -84,7 +95,7 @@ impl Geometry {
         }
         let panes_width = area.x + area.width - x - 1;
         g.ruler = Rect::new(x + panes_width, area.y, 1, main_height);
-        if panes_width >= STACK_BELOW {
+        if panes_width >= side_by_side_min {
             let half = (panes_width - 1) / 2;
             g.arrangement = Some(Arrangement::SideBySide);
             g.left = Rect::new(x, area.y, half, main_height);

@@ -100,6 +100,8 @@ pub struct App {
     coverage: bool,
     /// Only paragraphs no other article carries.
     unique_only: bool,
+    /// Pane columns from which the panes sit side by side.
+    side_by_side_min: u16,
 }
 
 impl App {
@@ -155,6 +157,7 @@ impl App {
             fact_mark: None,
             coverage: false,
             unique_only: false,
+            side_by_side_min: geometry::STACK_BELOW,
         };
         app.open_pair(0, right);
         app
@@ -225,6 +228,19 @@ impl App {
     }
     pub fn hide_furniture(&self) -> bool {
         self.hide_furniture
+    }
+    /// Pane columns from which the panes sit side by side (else stacked).
+    pub fn side_by_side_min(&self) -> u16 {
+        self.side_by_side_min
+    }
+    /// Sets [`App::side_by_side_min`] (from the config file); the next
+    /// resize lays the screen out with it.
+    pub fn set_side_by_side_min(&mut self, columns: u16) {
+        self.side_by_side_min = columns;
+        let area = self.geometry.area;
+        if area.width > 0 {
+            self.resize(area.width, area.height);
+        }
     }
     pub fn help_open(&self) -> bool {
         self.help

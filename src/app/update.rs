@@ -161,10 +161,11 @@ impl App {
     }
 
     pub(super) fn resize(&mut self, width: u16, height: u16) {
-        self.geometry = Geometry::of(
+        self.geometry = Geometry::with_threshold(
             Rect::new(0, 0, width, height),
             self.list_visible,
             self.coverage_width(),
+            self.side_by_side_min,
         );
         if self.geometry.list.is_none() && self.focus == Focus::List {
             self.focus = Focus::Left;
