@@ -23,6 +23,9 @@ pub struct Cli {
     /// Content-Type or content.
     #[arg(long, global = true, value_enum, default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,
+    /// Refuse any file or stdin larger than this (bytes, or with K, M, G).
+    #[arg(long, global = true, value_name = "SIZE", default_value = "64M")]
+    pub max_input_size: ByteSize,
     /// The reader's config file, instead of
     /// $XDG_CONFIG_HOME/diptych/config.toml (~/.config/diptych/config.toml).
     #[arg(long, global = true, value_name = "FILE")]
@@ -30,6 +33,31 @@ pub struct Cli {
     /// The reader's colours, over the config file's `theme`.
     #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeArg>,
+}
+
+/// A size in bytes written as `65536`, `512K`, `64M` or `1G` (powers of 1024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        let upper = text.to_ascii_uppercase();
+        let digits = upper.trim_end_matches(['B', 'I']);
+        let (number, shift) = [('K', 10), ('M', 20), ('G', 30)]
+            .into_iter()
+            .find_map(|(suffix, shift)| Some((digits.strip_suffix(suffix)?, shift)))
+            .unwrap_or((digits, 0));
+        let bad = || format!("{text:?} is not a size (try 65536, 512K, 64M or 1G)");
+        let value: u64 = number.trim().parse().map_err(|_| bad())?;
+        value
+            .checked_mul(1 << shift)
+            .filter(|v| *v > 0)
+            .map(ByteSize)
+            .ok_or_else(bad)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,6 +12,7 @@ mod error;
 mod fetch;
 pub mod formats;
 mod load;
+pub mod sanitize;
 mod script;
 mod segment;
 pub mod sentence;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use crate::io::{load, stdout_wants_color, write_stdout};
+use crate::io::{load, stdout_wants_color, write_stdout, write_styled};
 use crate::tui::{self, EXIT_SIGNALLED, Ended};
 use diptych::align::{AlignOptions, align};
 use diptych::app::{Action, App};
@@ -21,7 +21,7 @@ pub fn run(paths: &[String], config_file: Option<&Path>, theme: Option<ThemeName
     if articles.is_empty() {
         bail!("no articles to read");
     }
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+    if !std::io::stdout().is_terminal() {
         return without_terminal(&articles, &config);
     }
     let mut app = App::new(articles);
@@ -63,15 +63,10 @@ fn without_terminal(articles: &[diptych::article::Article], config: &Config) -> 
         granularity: config.granularity.unwrap_or_default(),
         ..AlignOptions::default()
     };
-    let styling = if stdout_wants_color() {
-        align_text::Styling::Ansi
+    let alignment = align(left, right, options);
+    if stdout_wants_color() {
+        write_styled(&align_text::render(left, right, &alignment, align_text::Styling::Ansi))
     } else {
-        align_text::Styling::Plain
-    };
-    write_stdout(&align_text::render(
-        left,
-        right,
-        &align(left, right, options),
-        styling,
-    ))
+        write_stdout(&align_text::render(left, right, &alignment, align_text::Styling::Plain))
+    }
 }
