@@ -65,8 +65,18 @@ fn without_terminal(articles: &[diptych::article::Article], config: &Config) -> 
     };
     let alignment = align(left, right, options);
     if stdout_wants_color() {
-        write_styled(&align_text::render(left, right, &alignment, align_text::Styling::Ansi))
+        write_styled(&align_text::render(
+            left,
+            right,
+            &alignment,
+            align_text::Styling::Ansi,
+        ))
     } else {
-        write_stdout(&align_text::render(left, right, &alignment, align_text::Styling::Plain))
+        write_stdout(&align_text::render(
+            left,
+            right,
+            &alignment,
+            align_text::Styling::Plain,
+        ))
     }
 }

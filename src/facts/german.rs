@@ -165,7 +165,7 @@ impl GermanEvidence {
         if bare_object {
             self.counts.entry(key(&first)).or_default().0 += 1;
         }
-        if to >= rest + 1 {
+        if to > rest {
             for w in &words[rest..=to] {
                 self.counts.entry(key(w)).or_default().0 += 1;
             }
