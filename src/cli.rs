@@ -124,7 +124,8 @@ pub struct ReportArgs {
     #[arg(long, short)]
     pub output: Option<std::path::PathBuf>,
     /// The pair to show in full: file names, paths, unique name prefixes
-    /// or 0-based indices in load order. Default: the most similar pair.
+    /// or article numbers as the reader's list shows them (1-based, load
+    /// order). Default: the most similar pair.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub pair: Option<Vec<String>>,
 }

@@ -168,6 +168,7 @@ impl TempFile {
         for _ in 0..ATTEMPTS {
             let path = dir.join(format!(".{name}.{:016x}.tmp", random()));
             let mode = if like.is_some() { 0o600 } else { 0o666 };
+            let cleanup = crate::signals::UnlinkOnSignal::new(&path);
             let opened = OpenOptions::new()
                 .write(true)
                 .create_new(true)
@@ -176,7 +177,7 @@ impl TempFile {
                 .open(&path);
             match opened {
                 Ok(file) => {
-                    let cleanup = crate::signals::UnlinkOnSignal::new(&path);
+                    cleanup.arm();
                     let temp = TempFile {
                         path,
                         file: Some(file),

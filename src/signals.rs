@@ -20,10 +20,13 @@ pub struct UnlinkOnSignal {
 }
 
 impl UnlinkOnSignal {
-    /// Arms the cleanup for `path`. If the handlers cannot be installed the
-    /// file is still removed on every ordinary failure (by its owner's drop).
+    /// Installs the cleanup for `path`, disarmed: call [`Self::arm`] the
+    /// moment the file exists, so no signal can slip in between creating
+    /// it and installing handlers, and no file that is not ours is removed.
+    /// If the handlers cannot be installed the file is still removed on
+    /// every ordinary failure (by its owner's drop).
     pub fn new(path: &Path) -> Self {
-        let armed = Arc::new(AtomicBool::new(true));
+        let armed = Arc::new(AtomicBool::new(false));
         if let Some(c_path) = crate::output::c_path(path) {
             let c_path = Arc::new(c_path);
             for signal in TERMINATING {
@@ -31,6 +34,11 @@ impl UnlinkOnSignal {
             }
         }
         UnlinkOnSignal { armed }
+    }
+
+    /// The file now exists and is ours to remove.
+    pub fn arm(&self) {
+        self.armed.store(true, Ordering::SeqCst);
     }
 
     /// Whether the path still needs removing.

@@ -724,3 +724,25 @@ proptest! {
         }
     }
 }
+
+/// In a terminal `align` styles its marks with its own SGR codes; those
+/// must be the only escape sequences, whatever the inputs' names hold.
+#[test]
+fn coloured_align_text_carries_only_its_own_escapes() {
+    use diptych::align::{AlignOptions, align};
+    use diptych::report::align_text::{Styling, render as render_text};
+    let dir = Scratch::new();
+    let left = dir.write(format!("{NASTY}left.txt"), format!("{NASTY}\n\n{LEFT}"));
+    let article = serde_json::json!({"source": NASTY, "title": NASTY, "body": RIGHT});
+    let right = dir.write("right.json", article.to_string());
+    let inputs = [left, right].map(|p| p.to_string_lossy().into_owned());
+    let loaded =
+        load_inputs_with(&inputs, &mut std::io::empty(), &LoadOptions::default()).expect("loads");
+    let [left, right] = [&loaded.articles[0], &loaded.articles[1]];
+    let alignment = align(left, right, AlignOptions::default());
+    let text = render_text(left, right, &alignment, Styling::Ansi);
+    assert!(text.contains("\u{1b}[31;9m"), "marks are styled");
+    let own = ["\u{1b}[31;9m", "\u{1b}[32;4m", "\u{1b}[0m"];
+    let rest = own.iter().fold(text, |t, code| t.replace(code, ""));
+    assert_safe("styled align text", rest.as_bytes());
+}

@@ -10,7 +10,7 @@ use anyhow::{Result, bail};
 use crate::io::{load, stdout_wants_color, write_stdout, write_styled};
 use crate::tui::{self, EXIT_SIGNALLED, Ended};
 use diptych::align::{AlignOptions, align};
-use diptych::app::{Action, App};
+use diptych::app::{Action, App, ReaderOptions, SharedCorpus};
 use diptych::config::{self, Config};
 use diptych::report::align_text;
 use diptych::ui::{Theme, ThemeName};
@@ -24,28 +24,21 @@ pub fn run(paths: &[String], config_file: Option<&Path>, theme: Option<ThemeName
     if !std::io::stdout().is_terminal() {
         return without_terminal(&articles, &config);
     }
-    let mut app = App::new(articles);
-    apply(&config, &mut app);
+    let mut options = ReaderOptions::default();
+    if let Some(show) = config.show_furniture {
+        options.hide_furniture = !show;
+    }
+    if let Some(width) = config.min_pane_width {
+        options.min_pane_width = width;
+    }
+    let mut app = App::with_options(SharedCorpus::new(articles), options);
+    if config.granularity.is_some_and(|g| g != app.granularity()) {
+        app.update(Action::ToggleGranularity);
+    }
     let theme = Theme::named_from_env(theme.or(config.theme).unwrap_or_default());
     match tui::run(app, &theme, &config.keys)? {
         Ended::Quit => Ok(()),
         Ended::Signalled => std::process::exit(EXIT_SIGNALLED),
-    }
-}
-
-/// Puts the config's start-up settings into a fresh reader.
-fn apply(config: &Config, app: &mut App) {
-    if config.granularity.is_some_and(|g| g != app.granularity()) {
-        app.update(Action::ToggleGranularity);
-    }
-    if config
-        .show_furniture
-        .is_some_and(|show| show == app.hide_furniture())
-    {
-        app.update(Action::ToggleFurniture);
-    }
-    if let Some(width) = config.side_by_side_min_width {
-        app.set_side_by_side_min(width);
     }
 }
 

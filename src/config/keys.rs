@@ -34,6 +34,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("unique", Action::ToggleUnique),
     ("furniture", Action::ToggleFurniture),
     ("list", Action::ToggleList),
+    ("order", Action::ToggleOrder),
     ("help", Action::ToggleHelp),
     ("back", Action::Back),
     ("quit", Action::Quit),

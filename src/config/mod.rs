@@ -1,6 +1,6 @@
 //! The config file: theme, key bindings, the reader's start-up
 //! granularity and furniture, and the width from which panes sit side by
-//! side. `$XDG_CONFIG_HOME/diptych/config.toml` (else
+//! side (each pane's columns). `$XDG_CONFIG_HOME/diptych/config.toml` (else
 //! `~/.config/diptych/config.toml`), or `--config FILE`; a missing default
 //! file means the defaults, a bad one is one error line naming the file
 //! and the key. `assets/config.toml` documents every setting.
@@ -26,7 +26,7 @@ pub struct Config {
     pub granularity: Option<Granularity>,
     /// `Some(true)`: furniture shown at start; `Some(false)`: hidden.
     pub show_furniture: Option<bool>,
-    pub side_by_side_min_width: Option<u16>,
+    pub min_pane_width: Option<u16>,
     pub keys: KeyBindings,
 }
 
@@ -124,20 +124,19 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
                     _ => return Err(bad(key, "expected \"show\" or \"hide\"".into())),
                 });
             }
-            "side_by_side_min_width" => {
+            "min_pane_width" => {
                 let width = value
                     .as_integer()
                     .and_then(|n| u16::try_from(n).ok())
                     .filter(|n| *n > 0)
                     .ok_or_else(|| bad(key, "expected a number of columns (1-65535)".into()))?;
-                config.side_by_side_min_width = Some(width);
+                config.min_pane_width = Some(width);
             }
             "keys" => config.keys = key_table(value, path)?,
             _ => {
                 return Err(bad(
                     key,
-                    "unknown setting (theme, granularity, furniture, side_by_side_min_width, keys)"
-                        .into(),
+                    "unknown setting (theme, granularity, furniture, min_pane_width, keys)".into(),
                 ));
             }
         }
@@ -197,23 +196,23 @@ mod tests {
         let config = parse(DEFAULT_CONFIG, "config.toml").expect("default config");
         assert_eq!(config.theme, Some(ThemeName::Dark));
         assert_eq!(config.granularity, Some(Granularity::Paragraph));
-        assert_eq!(config.show_furniture, None);
         assert_eq!(
-            config.side_by_side_min_width,
-            Some(crate::app::geometry::STACK_BELOW)
+            config.show_furniture,
+            Some(!crate::app::ReaderOptions::default().hide_furniture)
         );
+        assert_eq!(config.min_pane_width, Some(crate::app::MIN_PANE_WIDTH));
         assert!(config.keys.is_empty());
     }
 
     #[test]
     fn every_setting_is_read() {
         let text = "theme = \"high-contrast\"\ngranularity = \"sentence\"\nfurniture = \"show\"\n\
-                    side_by_side_min_width = 80\n[keys]\nnext = \"x\"\nquit = [\"Q\", \"Ctrl-d\"]\n";
+                    min_pane_width = 80\n[keys]\nnext = \"x\"\nquit = [\"Q\", \"Ctrl-d\"]\n";
         let config = parse(text, "c.toml").expect("config");
         assert_eq!(config.theme, Some(ThemeName::HighContrast));
         assert_eq!(config.granularity, Some(Granularity::Sentence));
         assert_eq!(config.show_furniture, Some(true));
-        assert_eq!(config.side_by_side_min_width, Some(80));
+        assert_eq!(config.min_pane_width, Some(80));
         let expected = KeyBindings::new(vec![
             (Key::Char('x'), crate::app::Action::Next),
             (Key::Char('Q'), crate::app::Action::Quit),
@@ -235,8 +234,8 @@ mod tests {
                 "c.toml: granularity: expected \"paragraph\" or \"sentence\"",
             ),
             (
-                "side_by_side_min_width = -4",
-                "c.toml: side_by_side_min_width: expected a number",
+                "min_pane_width = -4",
+                "c.toml: min_pane_width: expected a number",
             ),
             (
                 "[keys]\nnext = \"Ctlr-x\"",

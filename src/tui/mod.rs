@@ -6,7 +6,7 @@ mod session;
 use std::time::Duration;
 
 use anyhow::Result;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use diptych::app::{Action, App};
 use diptych::config::KeyBindings;
@@ -98,6 +98,7 @@ fn action_of(event: Event, app: &App, keys: &KeyBindings) -> Option<Action> {
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Down(WHEEL_ROWS)),
             MouseEventKind::ScrollUp => Some(Action::Up(WHEEL_ROWS)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize(width, height)),

@@ -5,16 +5,14 @@
 //! Ctrl-Z (a key in raw mode) or SIGTSTP leaves raw mode and the alternate
 //! screen and stops; on SIGCONT the session comes back and redraws.
 
-use std::io::{IsTerminal, stdout};
+use std::io::{IsTerminal, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
-};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
@@ -67,7 +65,7 @@ impl Session {
             suspend,
             resumed,
         };
-        execute!(stdout(), EnableMouseCapture).context("enabling mouse capture")?;
+        enable_mouse().context("enabling mouse clicks and wheel")?;
         Ok(session)
     }
 
@@ -103,8 +101,8 @@ impl Session {
         // Continued: whatever SIGCONT set is handled right here.
         self.resumed.store(false, Ordering::Relaxed);
         enable_raw_mode().context("setting up the terminal")?;
-        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
-            .context("setting up the terminal")?;
+        execute!(stdout(), EnterAlternateScreen).context("setting up the terminal")?;
+        enable_mouse().context("enabling mouse clicks and wheel")?;
         self.terminal.clear()?;
         Ok(())
     }
@@ -144,9 +142,25 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
+/// Clicks and the wheel only (xterm mode 1000, SGR coordinates 1006), no
+/// motion tracking (1002/1003, which crossterm's `EnableMouseCapture`
+/// also turns on): terminals then still select text with Shift-drag, and
+/// many with a plain drag, so a quote can be copied.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// Undoes [`MOUSE_ON`] (and any motion mode a crashed run left on).
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
+fn enable_mouse() -> std::io::Result<()> {
+    let mut out = stdout();
+    out.write_all(MOUSE_ON.as_bytes())?;
+    out.flush()
+}
+
 /// Undoes everything [`Session::start`] turned on; safe to call twice.
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let mut out = stdout();
+    let _ = out.write_all(MOUSE_OFF.as_bytes());
+    let _ = out.flush();
     ratatui::restore();
 }
 

@@ -141,6 +141,7 @@ impl Theme {
                 .fg_bg(Color::Green, (22, 194), ((0, 100, 0), (215, 250, 215)))
                 .add_modifier(Modifier::UNDERLINED),
             heading: pick.fg(Color::Blue).add_modifier(bold),
+            prefix: pick.fg(Color::Blue),
             moved: pick.fg(Color::Magenta).add_modifier(bold),
             reworded: pick.fg(Color::Magenta),
             chosen: pick.fg(Color::Blue).add_modifier(bold),
@@ -195,7 +196,7 @@ impl Theme {
                 .add_modifier(bold | Modifier::UNDERLINED | pick.reverse_if_mono()),
             heading: pick.fg(Color::Cyan).add_modifier(bold),
             furniture: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
-            prefix: pick.fg(Color::Blue).add_modifier(Modifier::DIM),
+            prefix: pick.fg(Color::Cyan),
             number: Style::new().add_modifier(Modifier::DIM),
             moved: pick.fg(Color::Yellow).add_modifier(bold),
             only_left: pick.fg(Color::Red).add_modifier(bold),
