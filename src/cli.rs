@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use diptych::align::Granularity;
 use diptych::article::InputFormat;
+use diptych::ui::ThemeName;
 
 /// Read articles side by side: what matches, what was reworded, what moved,
 /// and what only one text says.
@@ -25,6 +26,13 @@ pub struct Cli {
     /// Refuse any file or stdin larger than this (bytes, or with K, M, G).
     #[arg(long, global = true, value_name = "SIZE", default_value = "64M")]
     pub max_input_size: ByteSize,
+    /// The reader's config file, instead of
+    /// $XDG_CONFIG_HOME/diptych/config.toml (~/.config/diptych/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// The reader's colours, over the config file's `theme`.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
 }
 
 /// A size in bytes written as `65536`, `512K`, `64M` or `1G` (powers of 1024).
@@ -52,6 +60,39 @@ impl std::str::FromStr for ByteSize {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    HighContrast,
+    Monochrome,
+}
+
+impl From<ThemeArg> for ThemeName {
+    fn from(value: ThemeArg) -> Self {
+        match value {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::HighContrast => ThemeName::HighContrast,
+            ThemeArg::Monochrome => ThemeName::Monochrome,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Print the documented default config file.
+    #[arg(long)]
+    pub default: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Align two articles and print the linked paragraphs with word diffs.
@@ -62,6 +103,14 @@ pub enum Command {
     /// A shareable comparison of all articles: similarity matrix, coverage,
     /// facts and discrepancies, and one pair aligned word by word.
     Report(ReportArgs),
+    /// Check the reader's config file and say where it is read from;
+    /// --default prints the documented default file.
+    Config(ConfigArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish,
+    /// powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]

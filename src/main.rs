@@ -56,6 +56,9 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Align(args)) => commands::align::run(args),
         Some(Command::Facts(args)) => commands::facts::run(args),
         Some(Command::Report(args)) => commands::report::run(args),
-        None => commands::read::run(&cli.paths),
+        Some(Command::Config(args)) => commands::config::run(&args, cli.config.as_deref()),
+        Some(Command::Completions(args)) => commands::docs::completions(args.shell),
+        Some(Command::Man) => commands::docs::man(),
+        None => commands::read::run(&cli.paths, cli.config.as_deref(), cli.theme.map(Into::into)),
     }
 }

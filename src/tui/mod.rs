@@ -8,8 +8,8 @@ use std::time::Duration;
 use anyhow::Result;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use diptych::app::keymap::resolve;
 use diptych::app::{Action, App};
+use diptych::config::KeyBindings;
 use diptych::ui::{self, Theme};
 
 pub use session::EXIT_SIGNALLED;
@@ -31,16 +31,16 @@ pub enum Ended {
     Signalled,
 }
 
-/// Runs the reader until the user quits or a signal arrives.
-pub fn run(mut app: App) -> Result<Ended> {
-    let theme = Theme::from_env();
+/// Runs the reader until the user quits or a signal arrives, with the
+/// config file's `theme` and key bindings.
+pub fn run(mut app: App, theme: &Theme, keys: &KeyBindings) -> Result<Ended> {
     let mut session = Session::start()?;
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
         session
             .terminal
-            .draw(|frame| ui::render(&app, &theme, frame.area(), frame.buffer_mut()))?;
+            .draw(|frame| ui::render(&app, theme, frame.area(), frame.buffer_mut()))?;
         if app.should_quit() {
             return Ok(Ended::Quit);
         }
@@ -68,7 +68,7 @@ pub fn run(mut app: App) -> Result<Ended> {
                 app.update(Action::Resize(size.width, size.height));
                 break;
             }
-            if let Some(action) = action_of(event, &app) {
+            if let Some(action) = action_of(event, &app, keys) {
                 app.update(action);
             }
             if app.should_quit() || !event::poll(Duration::ZERO)? {
@@ -92,9 +92,9 @@ fn wait_for_event(session: &mut Session) -> Result<Signalled> {
     }
 }
 
-fn action_of(event: Event, app: &App) -> Option<Action> {
+fn action_of(event: Event, app: &App, keys: &KeyBindings) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => resolve(&key, app.mode()),
+        Event::Key(key) if key.kind == KeyEventKind::Press => keys.resolve(&key, app.mode()),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Down(WHEEL_ROWS)),
             MouseEventKind::ScrollUp => Some(Action::Up(WHEEL_ROWS)),

@@ -23,7 +23,7 @@ use crate::app::geometry::Geometry;
 use crate::app::rows::Side;
 use crate::app::{App, View};
 
-pub use theme::{ColorMode, Theme};
+pub use theme::{ColorMode, Theme, ThemeName};
 
 /// Draws the whole screen into `buf` over `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
