@@ -22,6 +22,13 @@ impl Tmux {
     /// Starts `diptych` on the demo corpus in a `width`×`height` pane; its
     /// exit status lands in `exit` in the test's directory.
     pub fn start(width: u16, height: u16) -> Self {
+        Self::start_with(&[], &[], width, height)
+    }
+
+    /// As [`Tmux::start`], with `files` (name, text) written to the test's
+    /// directory first and `args` after the binary; `{dir}` in an
+    /// argument is that directory.
+    pub fn start_with(args: &[&str], files: &[(&str, &str)], width: u16, height: u16) -> Self {
         let found = Command::new("tmux")
             .arg("-V")
             .output()
@@ -34,9 +41,18 @@ impl Tmux {
         let socket = format!("diptych-e2e-o-{}-{n}", std::process::id());
         let dir = std::env::temp_dir().join(&socket);
         std::fs::create_dir_all(&dir).expect("temp dir");
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).expect("test file written");
+        }
         let bin = env!("CARGO_BIN_EXE_diptych");
+        let shown = dir.display().to_string();
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| format!(" '{}'", a.replace("{dir}", &shown)))
+            .collect();
         let script = format!(
-            "'{bin}'; echo EXIT=$? > '{}'; sleep 120",
+            "'{bin}'{}; echo EXIT=$? > '{}'; sleep 120",
+            args.concat(),
             dir.join("exit").display()
         );
         let tmux = Tmux { socket, dir };
