@@ -8,5 +8,6 @@ pub mod app;
 pub mod article;
 pub mod corpus;
 pub mod facts;
+pub mod progress;
 pub mod report;
 pub mod ui;
