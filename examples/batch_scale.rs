@@ -17,9 +17,11 @@
 
 use std::time::Instant;
 
+use diptych::align::Granularity;
 use diptych::article::{Article, parse_article};
-use diptych::corpus::Comparison;
+use diptych::corpus::{AlignmentCache, Comparison};
 use diptych::facts::extract_facts;
+use diptych::progress::Quiet;
 use diptych::report::corpus::CorpusReport;
 use diptych::report::corpus_json;
 
@@ -191,14 +193,14 @@ fn facts_job(label: &str, articles: &[Article], target: &str) {
 
 fn report_job(articles: &[Article]) {
     let start = Instant::now();
-    let comparison = Comparison::of(articles);
+    let cache = AlignmentCache::default();
+    let comparison =
+        Comparison::with(articles, &cache, &Quiet).unwrap_or_else(|| Comparison::of(articles));
     let compared = start.elapsed().as_secs_f64();
     let pair = comparison.matrix.most_similar().unwrap_or((0, 1));
-    let alignment = diptych::align::align(
-        &articles[pair.0],
-        &articles[pair.1],
-        diptych::align::AlignOptions::default(),
-    );
+    let Some(alignment) = cache.alignment(articles, pair.0, pair.1, Granularity::Paragraph) else {
+        return;
+    };
     let facts = extract_facts(articles);
     let report = CorpusReport {
         articles,

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::progress_bar::Bar;
 use crate::cli::{AlignArgs, AlignFormat};
 use crate::io::{load_pair, stdout_wants_color, write_stdout};
 use diptych::align::{AlignOptions, align};
@@ -13,7 +14,9 @@ pub fn run(args: AlignArgs) -> Result<()> {
         granularity: args.granularity.into(),
         include_boilerplate: args.include_boilerplate,
     };
+    let bar = Bar::new("aligning");
     let alignment = align(&left, &right, options);
+    drop(bar);
     let output = match args.format {
         AlignFormat::Json => align_json::render(&left, &right, &alignment),
         AlignFormat::Text => {

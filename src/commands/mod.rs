@@ -3,5 +3,6 @@
 
 pub mod align;
 pub mod facts;
+mod progress_bar;
 pub mod read;
 pub mod report;
