@@ -113,6 +113,22 @@ mod tests {
     }
 
     #[test]
+    fn the_comparison_fills_the_readers_alignments() {
+        let corpus = demo();
+        let comparison = corpus.comparison();
+        let first = comparison
+            .pairs
+            .first()
+            .map(|p| (p.left, p.right, p.alignment.clone()));
+        let Some((left, right, aligned)) = first else {
+            panic!("the demo corpus has pairs that share content");
+        };
+        let cached = corpus.alignment_ready(left, right, Granularity::Paragraph);
+        assert!(cached.is_some_and(|c| Arc::ptr_eq(&c, &aligned)));
+        assert!(corpus.comparison_ready().is_some());
+    }
+
+    #[test]
     fn out_of_range_pairs_have_no_alignment() {
         let corpus = demo();
         assert!(corpus.alignment(0, 99, Granularity::Sentence).is_none());
