@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::progress_bar::Bar;
 use crate::cli::{AlignArgs, AlignFormat};
-use crate::io::{load_pair, stdout_wants_color, write_stdout};
+use crate::io::{load_pair, stdout_wants_color, write_json, write_stdout, write_styled};
 use diptych::align::{AlignOptions, align};
 use diptych::report::{align_json, align_text};
 
@@ -17,16 +17,19 @@ pub fn run(args: AlignArgs) -> Result<()> {
     let bar = Bar::new("aligning");
     let alignment = align(&left, &right, options);
     drop(bar);
-    let output = match args.format {
-        AlignFormat::Json => align_json::render(&left, &right, &alignment),
-        AlignFormat::Text => {
-            let styling = if stdout_wants_color() {
-                align_text::Styling::Ansi
-            } else {
-                align_text::Styling::Plain
-            };
-            align_text::render(&left, &right, &alignment, styling)
-        }
-    };
-    write_stdout(&output)
+    match args.format {
+        AlignFormat::Json => write_json(&align_json::render(&left, &right, &alignment)),
+        AlignFormat::Text if stdout_wants_color() => write_styled(&align_text::render(
+            &left,
+            &right,
+            &alignment,
+            align_text::Styling::Ansi,
+        )),
+        AlignFormat::Text => write_stdout(&align_text::render(
+            &left,
+            &right,
+            &alignment,
+            align_text::Styling::Plain,
+        )),
+    }
 }

@@ -5,7 +5,7 @@ use anyhow::Result;
 
 use super::progress_bar::Bar;
 use crate::cli::{FactsArgs, FactsFormat};
-use crate::io::{load, write_stdout};
+use crate::io::{load, write_json, write_stdout};
 use diptych::facts::extract_facts_with;
 use diptych::report::{facts_json, facts_text};
 
@@ -15,9 +15,8 @@ pub fn run(args: FactsArgs) -> Result<()> {
     // The bar never cancels, so there are always facts.
     let facts = extract_facts_with(&articles, &bar).unwrap_or_default();
     drop(bar);
-    let output = match args.format {
-        FactsFormat::Json => facts_json::render(&articles, &facts),
-        FactsFormat::Text => facts_text::render(&articles, &facts),
-    };
-    write_stdout(&output)
+    match args.format {
+        FactsFormat::Json => write_json(&facts_json::render(&articles, &facts)),
+        FactsFormat::Text => write_stdout(&facts_text::render(&articles, &facts)),
+    }
 }
