@@ -9,5 +9,6 @@ pub mod article;
 pub mod config;
 pub mod corpus;
 pub mod facts;
+pub mod progress;
 pub mod report;
 pub mod ui;

@@ -5,26 +5,19 @@
 //! visitor, so a pair aligned for one visitor is never aligned again, and a
 //! worker thread can fill the cache while the input loop keeps answering.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, OnceLock};
 
-use crate::align::{AlignOptions, Alignment, Granularity, align};
+use crate::align::{Alignment, Granularity};
 use crate::article::Article;
-use crate::corpus::Comparison;
-
-/// Key of one alignment: (left article, right article, granularity).
-type PairKey = (usize, usize, Granularity);
-/// An alignment that is filled once, by whichever reader asks first.
-type AlignmentCell = Arc<OnceLock<Arc<Alignment>>>;
+use crate::corpus::{AlignmentCache, Comparison};
+use crate::progress::{Progress, Quiet};
 
 /// A read-only corpus and its alignments; cheap to clone (all `Arc`).
 #[derive(Clone)]
 pub struct SharedCorpus {
     articles: Arc<[Article]>,
-    /// One cell per pair: the map's lock is held only to find the cell, so
-    /// two readers asking for different pairs never wait on each other, and
-    /// two asking for the same pair compute it once.
-    alignments: Arc<Mutex<HashMap<PairKey, AlignmentCell>>>,
+    /// Every alignment computed so far, by any reader or the comparison.
+    alignments: AlignmentCache,
     /// Every pair compared (matrix and coverage), on first need.
     comparison: Arc<OnceLock<Arc<Comparison>>>,
 }
@@ -34,7 +27,7 @@ impl SharedCorpus {
     pub fn new(articles: Vec<Article>) -> Self {
         SharedCorpus {
             articles: articles.into(),
-            alignments: Arc::default(),
+            alignments: AlignmentCache::default(),
             comparison: Arc::default(),
         }
     }
@@ -51,22 +44,8 @@ impl SharedCorpus {
         right: usize,
         granularity: Granularity,
     ) -> Option<Arc<Alignment>> {
-        let (left_article, right_article) = (self.articles().get(left)?, self.articles.get(right)?);
-        let cell = self
-            .alignments
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .entry((left, right, granularity))
-            .or_default()
-            .clone();
-        let options = AlignOptions {
-            granularity,
-            include_boilerplate: false,
-        };
-        Some(
-            cell.get_or_init(|| Arc::new(align(left_article, right_article, options)))
-                .clone(),
-        )
+        self.alignments
+            .alignment(&self.articles, left, right, granularity)
     }
 
     /// The alignment if some reader has computed it already; never blocks
@@ -77,18 +56,30 @@ impl SharedCorpus {
         right: usize,
         granularity: Granularity,
     ) -> Option<Arc<Alignment>> {
-        let map = self
-            .alignments
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        map.get(&(left, right, granularity))?.get().cloned()
+        self.alignments.ready(left, right, granularity)
     }
 
     /// Every pair compared, once per corpus; the first call does the work.
     pub fn comparison(&self) -> Arc<Comparison> {
-        self.comparison
-            .get_or_init(|| Arc::new(Comparison::of(&self.articles)))
-            .clone()
+        // `Quiet` never cancels, so this always holds a comparison.
+        self.comparison_with(&Quiet)
+            .unwrap_or_else(|| Arc::new(Comparison::of(&self.articles)))
+    }
+
+    /// [`Self::comparison`] telling `progress` how far it is; `None` (and
+    /// nothing kept) when `progress` cancels. The pairs it aligns stay in
+    /// the alignment cache, so the reader's panes reuse them.
+    pub fn comparison_with(&self, progress: &dyn Progress) -> Option<Arc<Comparison>> {
+        if let Some(done) = self.comparison.get() {
+            return Some(done.clone());
+        }
+        let computed = Comparison::with(&self.articles, &self.alignments, progress)?;
+        Some(self.comparison.get_or_init(|| Arc::new(computed)).clone())
+    }
+
+    /// The comparison if it has been computed; never blocks.
+    pub fn comparison_ready(&self) -> Option<Arc<Comparison>> {
+        self.comparison.get().cloned()
     }
 }
 
@@ -119,6 +110,22 @@ mod tests {
         let first = corpus.alignment(0, 1, Granularity::Paragraph);
         let again = other.alignment_ready(0, 1, Granularity::Paragraph);
         assert!(matches!((first, again), (Some(a), Some(b)) if Arc::ptr_eq(&a, &b)));
+    }
+
+    #[test]
+    fn the_comparison_fills_the_readers_alignments() {
+        let corpus = demo();
+        let comparison = corpus.comparison();
+        let first = comparison
+            .pairs
+            .first()
+            .map(|p| (p.left, p.right, p.alignment.clone()));
+        let Some((left, right, aligned)) = first else {
+            panic!("the demo corpus has pairs that share content");
+        };
+        let cached = corpus.alignment_ready(left, right, Granularity::Paragraph);
+        assert!(cached.is_some_and(|c| Arc::ptr_eq(&c, &aligned)));
+        assert!(corpus.comparison_ready().is_some());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use super::progress_bar::Bar;
 use crate::cli::{AlignArgs, AlignFormat};
 use crate::io::{load_pair, stdout_wants_color, write_json, write_stdout, write_styled};
 use diptych::align::{AlignOptions, align};
@@ -13,7 +14,9 @@ pub fn run(args: AlignArgs) -> Result<()> {
         granularity: args.granularity.into(),
         include_boilerplate: args.include_boilerplate,
     };
+    let bar = Bar::new("aligning");
     let alignment = align(&left, &right, options);
+    drop(bar);
     match args.format {
         AlignFormat::Json => write_json(&align_json::render(&left, &right, &alignment)),
         AlignFormat::Text if stdout_wants_color() => write_styled(&align_text::render(

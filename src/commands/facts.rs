@@ -3,14 +3,18 @@
 
 use anyhow::Result;
 
+use super::progress_bar::Bar;
 use crate::cli::{FactsArgs, FactsFormat};
 use crate::io::{load, write_json, write_stdout};
-use diptych::facts::extract_facts;
+use diptych::facts::extract_facts_with;
 use diptych::report::{facts_json, facts_text};
 
 pub fn run(args: FactsArgs) -> Result<()> {
     let articles = load(&args.paths)?;
-    let facts = extract_facts(&articles);
+    let bar = Bar::new("reading facts");
+    // The bar never cancels, so there are always facts.
+    let facts = extract_facts_with(&articles, &bar).unwrap_or_default();
+    drop(bar);
     match args.format {
         FactsFormat::Json => write_json(&facts_json::render(&articles, &facts)),
         FactsFormat::Text => write_stdout(&facts_text::render(&articles, &facts)),

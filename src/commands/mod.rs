@@ -5,5 +5,6 @@ pub mod align;
 pub mod config;
 pub mod docs;
 pub mod facts;
+mod progress_bar;
 pub mod read;
 pub mod report;

@@ -1,15 +1,17 @@
 //! `diptych report [PATHS…]`: the corpus report as Markdown, HTML or JSON,
 //! to stdout or atomically to a file.
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
+use super::progress_bar::Bar;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::io::load;
 use crate::output::Output;
-use diptych::align::{AlignOptions, align};
+use diptych::align::Granularity;
 use diptych::article::{Article, sanitize};
-use diptych::corpus::Comparison;
-use diptych::facts::extract_facts;
+use diptych::corpus::{AlignmentCache, Comparison};
+use diptych::facts::extract_facts_with;
+use diptych::progress::Progress;
 use diptych::report::corpus::CorpusReport;
 use diptych::report::{corpus_html, corpus_json, corpus_md};
 
@@ -22,7 +24,11 @@ pub fn run(args: ReportArgs) -> Result<()> {
             articles.len()
         );
     }
-    let comparison = Comparison::of(&articles);
+    let bar = Bar::new("comparing pairs");
+    let cache = AlignmentCache::default();
+    // The bar never cancels, so there is always a comparison.
+    let comparison =
+        Comparison::with(&articles, &cache, &bar).unwrap_or_else(|| Comparison::of(&articles));
     let pair = match &args.pair {
         Some(names) => (pick(&articles, &names[0])?, pick(&articles, &names[1])?),
         None => comparison.matrix.most_similar().unwrap_or((0, 1)),
@@ -33,12 +39,13 @@ pub fn run(args: ReportArgs) -> Result<()> {
             articles[pair.0].source
         );
     }
-    let alignment = align(
-        &articles[pair.0],
-        &articles[pair.1],
-        AlignOptions::default(),
-    );
-    let facts = extract_facts(&articles);
+    // Usually aligned already, for the comparison.
+    bar.phase("aligning the pair", 1);
+    let alignment = cache
+        .alignment(&articles, pair.0, pair.1, Granularity::Paragraph)
+        .context("--pair: no such article")?;
+    let facts = extract_facts_with(&articles, &bar).unwrap_or_default();
+    drop(bar);
     let report = CorpusReport {
         articles: &articles,
         comparison: &comparison,

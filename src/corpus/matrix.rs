@@ -15,9 +15,13 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    /// Fills the matrix from the aligned pairs.
+    /// Fills the matrix from the aligned pairs; pairs not given (never
+    /// aligned: they share no rare content) are 0.
     pub fn from_pairs(size: usize, pairs: &[PairAlignment]) -> Self {
-        let mut values = vec![vec![1.0; size]; size];
+        let mut values = vec![vec![0.0; size]; size];
+        for (i, row) in values.iter_mut().enumerate() {
+            row[i] = 1.0;
+        }
         for pair in pairs {
             let value = round4(pair.alignment.similarity);
             values[pair.left][pair.right] = value;

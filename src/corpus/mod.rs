@@ -1,55 +1,131 @@
-//! Across all articles at once: every pair aligned, the similarity matrix
-//! and which articles carry each paragraph. The report and (later) the
-//! reader's heat-map and coverage column read these; nothing here renders.
+//! Across all articles at once: the pairs worth aligning, the similarity
+//! matrix and which articles carry each paragraph. The report and the
+//! reader's matrix and coverage read these; nothing here renders.
+//!
+//! Only pairs that share rare content are aligned (see [`index`]); every
+//! other pair has similarity 0 and carries none of the other's
+//! paragraphs. Alignments go through an [`AlignmentCache`], so the reader
+//! and the report reuse them.
 
+mod cache;
 mod coverage;
+pub mod index;
 mod matrix;
 
+pub use cache::AlignmentCache;
 pub use coverage::Coverage;
 pub use matrix::Matrix;
 
-use crate::align::{AlignOptions, Alignment, align};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::align::{Alignment, Granularity};
 use crate::article::Article;
+use crate::progress::{Progress, Quiet};
 
 /// The alignment of articles `left` < `right`.
 #[derive(Debug, Clone)]
 pub struct PairAlignment {
     pub left: usize,
     pub right: usize,
-    pub alignment: Alignment,
+    /// Shared with the [`AlignmentCache`] it came from.
+    pub alignment: Arc<Alignment>,
 }
 
-/// Every pair of a set of articles compared once, by paragraph.
+/// Every pair of a set of articles that shares rare content, compared
+/// once, by paragraph.
 #[derive(Debug, Clone)]
 pub struct Comparison {
-    /// Pairs in order (0,1), (0,2), …, (1,2), …; each aligned once, since
-    /// swapping the sides of an alignment only mirrors it.
+    /// Aligned pairs in order (0,1), (0,2), …, (1,2), …; each aligned once,
+    /// since swapping the sides of an alignment only mirrors it. Pairs not
+    /// listed share no rare content: similarity 0, no links.
     pub pairs: Vec<PairAlignment>,
     pub matrix: Matrix,
     pub coverage: Coverage,
 }
 
 impl Comparison {
-    /// Aligns every pair of `articles` at paragraph granularity.
+    /// Compares `articles` with a cache of its own, reporting nothing.
     pub fn of(articles: &[Article]) -> Self {
-        let options = AlignOptions::default();
-        let mut pairs = Vec::new();
-        for left in 0..articles.len() {
-            for right in left + 1..articles.len() {
-                let alignment = align(&articles[left], &articles[right], options);
-                pairs.push(PairAlignment {
-                    left,
-                    right,
-                    alignment,
-                });
-            }
+        // `Quiet` never cancels.
+        Self::with(articles, &AlignmentCache::default(), &Quiet).unwrap_or_else(|| Comparison {
+            pairs: Vec::new(),
+            matrix: Matrix::from_pairs(articles.len(), &[]),
+            coverage: Coverage::from_pairs(articles, &[]),
+        })
+    }
+
+    /// Compares `articles`, aligning pairs through `cache` (so alignments
+    /// already made are reused and new ones kept) on every core, telling
+    /// `progress` each pair done; `None` when `progress` cancels.
+    pub fn with(
+        articles: &[Article],
+        cache: &AlignmentCache,
+        progress: &dyn Progress,
+    ) -> Option<Self> {
+        progress.phase("indexing articles", 1);
+        let candidates = index::candidate_pairs(articles);
+        progress.advance(1);
+        if progress.cancelled() {
+            return None;
         }
+        progress.phase("comparing pairs", candidates.len());
+        let pairs = align_all(articles, &candidates, cache, progress)?;
         let matrix = Matrix::from_pairs(articles.len(), &pairs);
         let coverage = Coverage::from_pairs(articles, &pairs);
-        Comparison {
+        Some(Comparison {
             pairs,
             matrix,
             coverage,
-        }
+        })
     }
+}
+
+/// Aligns `candidates` on all cores, in order; `None` when cancelled.
+fn align_all(
+    articles: &[Article],
+    candidates: &[(usize, usize)],
+    cache: &AlignmentCache,
+    progress: &dyn Progress,
+) -> Option<Vec<PairAlignment>> {
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(candidates.len().max(1));
+    let worker = || {
+        let mut done = Vec::new();
+        loop {
+            if progress.cancelled() {
+                return done;
+            }
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(left, right)) = candidates.get(i) else {
+                return done;
+            };
+            if let Some(alignment) = cache.alignment(articles, left, right, Granularity::Paragraph)
+            {
+                done.push((
+                    i,
+                    PairAlignment {
+                        left,
+                        right,
+                        alignment,
+                    },
+                ));
+            }
+            progress.advance(1);
+        }
+    };
+    let mut done: Vec<(usize, PairAlignment)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    if progress.cancelled() {
+        return None;
+    }
+    done.sort_unstable_by_key(|(i, _)| *i);
+    Some(done.into_iter().map(|(_, pair)| pair).collect())
 }

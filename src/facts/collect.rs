@@ -13,6 +13,7 @@ use super::numbers::numbers_in;
 use super::quotes::quotes_in;
 use super::{FactKind, Mention};
 use crate::article::Article;
+use crate::progress::Progress;
 
 /// One extracted mention before grouping.
 #[derive(Debug, Clone)]
@@ -34,11 +35,18 @@ pub struct Candidate {
     pub named: bool,
 }
 
-/// Every candidate of every article, in article and reading order.
-pub fn candidates(articles: &[Article]) -> Vec<Candidate> {
+/// Every candidate of every article, in article and reading order; `None`
+/// when `progress` cancels.
+pub fn candidates(articles: &[Article], progress: &dyn Progress) -> Option<Vec<Candidate>> {
+    progress.phase("reading facts", articles.len() * 2);
     let casing = Casing::of(articles);
+    progress.advance(articles.len());
     let mut out = Vec::new();
     for (article, a) in articles.iter().enumerate() {
+        if progress.cancelled() {
+            return None;
+        }
+        progress.advance(1);
         let german = article_is_german(a);
         for (paragraph, text, kind) in scanned(a) {
             let mention = |range: std::ops::Range<usize>| Mention {
@@ -130,7 +138,7 @@ pub fn candidates(articles: &[Article]) -> Vec<Candidate> {
             }
         }
     }
-    out
+    Some(out)
 }
 
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {

@@ -1,8 +1,14 @@
 //! Clustering candidates into facts and facts into variants. Clusters are
 //! the connected components of a symmetric "same fact" relation, so the
 //! result does not depend on the order of the articles.
+//!
+//! The relation is only tested on pairs that can satisfy it: each kind
+//! says how through a [`Blocking`] (shared keys such as a consonant
+//! skeleton, or enough shared words, found through an inverted index with
+//! prefix filtering), so grouping costs about the number of plausible
+//! pairs rather than the square of the number of mentions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::collect::Candidate;
 use super::{Mention, Variant};
@@ -27,10 +33,39 @@ impl UnionFind {
     }
 }
 
+/// Which pairs of candidates can be related at all; every other pair is
+/// skipped. Each variant must be sound for its relation: whenever the
+/// relation holds, the pair is among those compared.
+pub enum Blocking<'f> {
+    /// Only candidates that share one of these keys.
+    Keys(&'f dyn Fn(&Candidate) -> Vec<String>),
+    /// Candidates whose token sets (each deduplicated) share at least
+    /// `share` of *both* sets' tokens (Jaccard-like relations: a Jaccard
+    /// of `t` implies this with `share = t`).
+    Overlap {
+        tokens: &'f dyn Fn(&Candidate) -> Vec<String>,
+        share: f64,
+    },
+    /// Candidates sharing at least `share` of the *smaller* token set
+    /// (containment-like relations).
+    Contained {
+        tokens: &'f dyn Fn(&Candidate) -> Vec<String>,
+        share: f64,
+    },
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests compare every pair, to check that blocking loses nothing.
+    pub static EXHAUSTIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Groups candidates: equal `cluster` keys always share a group, and two
-/// key groups join when `related` holds for any pair of their members.
+/// key groups join when `related` holds for any pair of their members
+/// (among the pairs `blocking` lets through).
 pub fn clusters<'a>(
     candidates: &[&'a Candidate],
+    blocking: Blocking,
     related: impl Fn(&Candidate, &Candidate) -> bool,
 ) -> Vec<Vec<&'a Candidate>> {
     let mut by_key: BTreeMap<&str, Vec<&'a Candidate>> = BTreeMap::new();
@@ -38,31 +73,22 @@ pub fn clusters<'a>(
         by_key.entry(c.cluster.as_str()).or_default().push(c);
     }
     let keyed: Vec<Vec<&'a Candidate>> = by_key.into_values().collect();
-    // Members with the same words relate alike: compare one of each.
-    let representatives: Vec<Vec<&Candidate>> = keyed
-        .iter()
-        .map(|members| {
-            let mut reps: Vec<&Candidate> = Vec::new();
-            for c in members {
-                if !reps
-                    .iter()
-                    .any(|r| r.words == c.words && r.mention.article == c.mention.article)
-                {
-                    reps.push(c);
-                }
+    // Members with the same words in the same article relate alike:
+    // compare one of each. `reps[r]` = (key group, candidate).
+    let mut reps: Vec<(usize, &Candidate)> = Vec::new();
+    for (group, members) in keyed.iter().enumerate() {
+        let mut seen: HashSet<(&[String], usize)> = HashSet::new();
+        for c in members {
+            if seen.insert((c.words.as_slice(), c.mention.article)) {
+                reps.push((group, c));
             }
-            reps
-        })
-        .collect();
+        }
+    }
     let mut sets = UnionFind((0..keyed.len()).collect());
-    for i in 0..keyed.len() {
-        for j in i + 1..keyed.len() {
-            let linked = representatives[i]
-                .iter()
-                .any(|a| representatives[j].iter().any(|b| related(a, b)));
-            if linked {
-                sets.union(i, j);
-            }
+    for (x, y) in plausible_pairs(&reps, &blocking) {
+        let ((gx, cx), (gy, cy)) = (reps[x], reps[y]);
+        if sets.find(gx) != sets.find(gy) && related(cx, cy) {
+            sets.union(gx, gy);
         }
     }
     let mut groups: BTreeMap<usize, Vec<&'a Candidate>> = BTreeMap::new();
@@ -70,6 +96,91 @@ pub fn clusters<'a>(
         groups.entry(sets.find(i)).or_default().extend(members);
     }
     groups.into_values().collect()
+}
+
+/// Pairs `(x, y)` of representatives in different key groups that the
+/// blocking lets through, each once, `x < y`, in ascending order (so the
+/// union-find sees them in a fixed order).
+fn plausible_pairs(reps: &[(usize, &Candidate)], blocking: &Blocking) -> Vec<(usize, usize)> {
+    #[cfg(test)]
+    if EXHAUSTIVE.with(std::cell::Cell::get) {
+        return (0..reps.len())
+            .flat_map(|x| (x + 1..reps.len()).map(move |y| (x, y)))
+            .filter(|&(x, y)| reps[x].0 != reps[y].0)
+            .collect();
+    }
+    let candidates: Vec<&Candidate> = reps.iter().map(|(_, c)| *c).collect();
+    let (probe, index) = match blocking {
+        Blocking::Keys(keys) => {
+            let keys: Vec<Vec<String>> = candidates.iter().map(|c| keys(c)).collect();
+            (keys.clone(), keys)
+        }
+        Blocking::Overlap { tokens, share } => {
+            let sets = token_sets(&candidates, *tokens);
+            let prefixes = prefixes(&sets, *share);
+            (prefixes.clone(), prefixes)
+        }
+        Blocking::Contained { tokens, share } => {
+            let sets = token_sets(&candidates, *tokens);
+            (prefixes(&sets, *share), sets)
+        }
+    };
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (r, keys) in index.iter().enumerate() {
+        for key in keys {
+            postings.entry(key.as_str()).or_default().push(r);
+        }
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    for (x, keys) in probe.iter().enumerate() {
+        for y in keys.iter().flat_map(|k| postings.get(k.as_str())).flatten() {
+            let (x, y) = (x.min(*y), x.max(*y));
+            if reps[x].0 != reps[y].0 {
+                pairs.insert((x, y));
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// Each candidate's tokens, deduplicated.
+fn token_sets(
+    candidates: &[&Candidate],
+    tokens: &dyn Fn(&Candidate) -> Vec<String>,
+) -> Vec<Vec<String>> {
+    candidates
+        .iter()
+        .map(|c| {
+            let mut t = tokens(c);
+            t.sort_unstable();
+            t.dedup();
+            t
+        })
+        .collect()
+}
+
+/// Prefix filtering: each set's rarest tokens (rarest first across all
+/// sets, ties by text), as many as can be missed while still sharing
+/// `share` of the set, plus one. Two sets that share `share` of both have
+/// a token in both prefixes; a set sharing `share` of itself with any
+/// other has one of its prefix tokens in that other set.
+fn prefixes(sets: &[Vec<String>], share: f64) -> Vec<Vec<String>> {
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    for t in sets.iter().flatten() {
+        *frequency.entry(t.as_str()).or_default() += 1;
+    }
+    sets.iter()
+        .map(|set| {
+            let mut ordered: Vec<&String> = set.iter().collect();
+            ordered.sort_by_key(|t| (frequency.get(t.as_str()).copied().unwrap_or(0), *t));
+            // The tolerance keeps 0.8 × 5 from rounding up to 5.
+            let needed = (share * set.len() as f64 - 1e-9).ceil() as usize;
+            let keep = (set.len() + 1).saturating_sub(needed.max(1));
+            ordered.into_iter().take(keep).cloned().collect()
+        })
+        .collect()
 }
 
 /// The variants of one group: members with the same `variant` key, each

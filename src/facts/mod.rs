@@ -36,6 +36,7 @@ use serde::Serialize;
 
 use crate::align::DiffOp;
 use crate::article::Article;
+use crate::progress::{Progress, Quiet};
 
 pub use name_key::{fold, same_name, same_word};
 
@@ -171,8 +172,15 @@ impl Fact {
 /// Extracts and groups the facts of `articles`: discrepancies first, then
 /// by kind, then the facts most articles share.
 pub fn extract_facts(articles: &[Article]) -> Vec<Fact> {
-    let candidates = collect::candidates(articles);
-    let mut facts = kinds::group_all(candidates);
+    // `Quiet` never cancels.
+    extract_facts_with(articles, &Quiet).unwrap_or_default()
+}
+
+/// [`extract_facts`] telling `progress` how far it is (articles read, then
+/// kinds grouped); `None` when `progress` cancels.
+pub fn extract_facts_with(articles: &[Article], progress: &dyn Progress) -> Option<Vec<Fact>> {
+    let candidates = collect::candidates(articles, progress)?;
+    let mut facts = kinds::group_all(candidates, progress)?;
     facts.sort_by_cached_key(|f| {
         let first = f
             .variants
@@ -187,5 +195,5 @@ pub fn extract_facts(articles: &[Article]) -> Vec<Fact> {
             first.map(|m| (m.article, m.paragraph, m.range.start)),
         )
     });
-    facts
+    Some(facts)
 }

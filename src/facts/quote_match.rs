@@ -26,7 +26,8 @@ const MIN_CONTAINMENT: f64 = 0.8;
 /// Bound on the work of one diff.
 const DIFF_TIME_LIMIT: Duration = Duration::from_millis(100);
 
-fn content(words: &[String]) -> BTreeSet<&str> {
+/// The distinct content words of a quote (what `same_quote` compares).
+pub fn content(words: &[String]) -> BTreeSet<&str> {
     words
         .iter()
         .map(String::as_str)
