@@ -86,6 +86,9 @@ fn main() {
             let (moved_score, moved_alignment) = quality::score_pair(&variant.pair, options);
             print_row(&variant.pair.name, &moved_score);
             let (found, flagged) = quality::moved_found(&variant, &moved_alignment);
+            if args.show > 0 {
+                show_moved_misses(&variant, &moved_alignment, args.show);
+            }
             let delta = moved_score.f1() - score.f1();
             println!(
                 "  moved verses ({} in 3 blocks): found {found:.3}, found and flagged moved {flagged:.3}; F1 delta {delta:+.4}",
@@ -179,6 +182,32 @@ fn show_errors(pair: &GoldPair, alignment: &Alignment, limit: usize) {
             "    {l}-{r}\n      L {}\n      R {}",
             text(&left, l),
             text(&right, r)
+        );
+    }
+}
+
+/// Prints up to `limit` gold links into moved verses that were missed,
+/// with what each side was linked to instead.
+fn show_moved_misses(variant: &quality::MovedVariant, alignment: &Alignment, limit: usize) {
+    let pair = &variant.pair;
+    let left = quality::gold_paragraphs(&pair.left);
+    let right = quality::gold_paragraphs(&pair.right);
+    let left_map = quality::map_units(&alignment.left, &left);
+    let right_map = quality::map_units(&alignment.right, &right);
+    let predicted = quality::predicted_pairs(alignment, &left_map, &right_map);
+    let clip = |t: &str| t.chars().take(90).collect::<String>();
+    println!("  moved verses missed:");
+    let missed = pair
+        .gold
+        .iter()
+        .filter(|(l, r)| variant.moved.contains(r) && !predicted.contains(&(*l, *r)));
+    for &(l, r) in missed.take(limit) {
+        let l_to: Vec<usize> = predicted.iter().filter(|p| p.0 == l).map(|p| p.1).collect();
+        let r_to: Vec<usize> = predicted.iter().filter(|p| p.1 == r).map(|p| p.0).collect();
+        println!(
+            "    {l}-{r} (left linked to {l_to:?}, right to {r_to:?})\n      L {}\n      R {}",
+            clip(&left[l]),
+            clip(&right[r])
         );
     }
 }

@@ -85,9 +85,9 @@ fn moved_blocks_are_found_and_flagged() {
 }
 
 /// Floors a little under what the engine reaches (see the test output).
-const EN_PRECISION: f64 = 0.0;
-const EN_RECALL: f64 = 0.0;
-const DE_PRECISION: f64 = 0.0;
-const DE_RECALL: f64 = 0.0;
-const DE_SENTENCE_F1: f64 = 0.0;
-const MOVED_FLAGGED: f64 = 0.0;
+const EN_PRECISION: f64 = 0.98;
+const EN_RECALL: f64 = 0.98;
+const DE_PRECISION: f64 = 0.98;
+const DE_RECALL: f64 = 0.97;
+const DE_SENTENCE_F1: f64 = 0.93;
+const MOVED_FLAGGED: f64 = 0.9;

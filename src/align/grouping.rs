@@ -44,6 +44,11 @@ const EPSILON: f64 = 1e-9;
 /// to a unit of that link, unless the two share a statement: a join of
 /// scattered units is a coincidence of vocabulary, not a merge.
 const JOIN_REACH: usize = 2;
+/// In-band anchors rank before out-of-band ones of up to this much more
+/// strength: a formulaic verse keeps its neighbour-partner rather than a
+/// twin far away, but a paragraph moved whole still beats a loose
+/// paraphrase that happens to sit in the band.
+const IN_BAND_BONUS: f64 = 0.3;
 /// Outside the positional band, a pair links only on strong evidence:
 /// this overlap as a whole…
 const OUT_OF_BAND_DICE: f64 = 0.40;
@@ -55,6 +60,10 @@ const OUT_OF_BAND_LOCAL: f64 = 0.60;
 const FACING_DICE: f64 = 0.08;
 /// Longest such gap.
 const FACING_MAX: usize = 3;
+/// Beside a one-to-one link, the next pair in both texts links with this
+/// overlap: a block of verses moved together is found verse by verse
+/// from the ones that anchored it.
+const EXTEND_DICE: f64 = 0.15;
 
 /// Units linked together and how well (weighted Dice of their union).
 #[derive(Debug, Clone, PartialEq)]
@@ -121,11 +130,13 @@ pub fn group(
     grouper.pair_identical_unscored();
     grouper.anchor(pairs);
     if band.is_some() {
+        grouper.extend_runs(pairs);
         grouper.link_facing_gaps(pairs);
     }
     grouper.join_until_stable(pairs);
     grouper.fill_gaps(pairs);
     if band.is_some() {
+        grouper.extend_runs(pairs);
         grouper.link_facing_gaps(pairs);
     }
     grouper.join_until_stable(pairs);
@@ -178,10 +189,10 @@ impl<'a> Grouper<'a> {
             .map(|p| (self.in_band(p), p))
             .filter(|(in_band, p)| *in_band || is_strong(p))
             .collect();
+        let rank =
+            |in_band: bool, p: &Pair| strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 };
         strong.sort_by(|(a_in, a), (b_in, b)| {
-            b_in.cmp(a_in)
-                .then_with(|| by_desc(strength(a), strength(b)))
-                .then_with(|| by_position(a, b))
+            by_desc(rank(*a_in, a), rank(*b_in, b)).then_with(|| by_position(a, b))
         });
         let strong = strong.into_iter().map(|(_, p)| p);
         for pair in strong {
@@ -202,7 +213,9 @@ impl<'a> Grouper<'a> {
             .iter()
             .filter(|p| p.dice() >= JOIN_DICE && self.headings_match(p))
         {
-            let shares_statement = pair.local >= STATEMENT_LOCAL;
+            // Out of the band, a shared statement must be strong evidence.
+            let shares_statement =
+                pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(pair));
             match (self.left_owner[pair.left], self.right_owner[pair.right]) {
                 (None, Some(index))
                     if (shares_statement || pair.left_cover() >= JOIN_COVER)
@@ -338,6 +351,33 @@ impl<'a> Grouper<'a> {
                 }
             }
             l = next;
+        }
+    }
+
+    /// Grows one-to-one links into their free neighbours, pair by pair in
+    /// both directions, while the neighbours overlap enough.
+    fn extend_runs(&mut self, pairs: &[Pair]) {
+        let mut work: Vec<usize> = (0..self.drafts.len()).collect();
+        while let Some(index) = work.pop() {
+            let draft = &self.drafts[index];
+            let (&[l], &[r]) = (draft.left.as_slice(), draft.right.as_slice()) else {
+                continue;
+            };
+            let neighbours = [l.checked_sub(1).zip(r.checked_sub(1)), Some((l + 1, r + 1))];
+            for (nl, nr) in neighbours.into_iter().flatten() {
+                let free = self.left_owner.get(nl).is_some_and(Option::is_none)
+                    && self.right_owner.get(nr).is_some_and(Option::is_none);
+                if !free {
+                    continue;
+                }
+                if let Some(pair) = find_pair(pairs, nl, nr)
+                    && pair.dice() >= EXTEND_DICE
+                    && self.headings_match(pair)
+                {
+                    self.open(nl, nr, pair.dice());
+                    work.push(self.drafts.len() - 1);
+                }
+            }
         }
     }
 
