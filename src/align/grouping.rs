@@ -218,14 +218,16 @@ impl<'a> Grouper<'a> {
                 pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(pair));
             match (self.left_owner[pair.left], self.right_owner[pair.right]) {
                 (None, Some(index))
-                    if (shares_statement || pair.left_cover() >= JOIN_COVER)
-                        && (shares_statement || near(&self.drafts[index].left, pair.left)) =>
+                    if shares_statement
+                        || (pair.left_cover() >= JOIN_COVER
+                            && near(&self.drafts[index].left, pair.left)) =>
                 {
                     offers.push((pair.left_cover(), pair, Side::Left));
                 }
                 (Some(index), None)
-                    if (shares_statement || pair.right_cover() >= JOIN_COVER)
-                        && (shares_statement || near(&self.drafts[index].right, pair.right)) =>
+                    if shares_statement
+                        || (pair.right_cover() >= JOIN_COVER
+                            && near(&self.drafts[index].right, pair.right)) =>
                 {
                     offers.push((pair.right_cover(), pair, Side::Right));
                 }
