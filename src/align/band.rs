@@ -62,16 +62,16 @@ pub fn detect(links: &[(usize, usize)], left_len: usize, right_len: usize) -> Op
     if links.len() < MIN_LINKS || right_len == 0 {
         return None;
     }
-    let on_chain = on_heaviest_chain(links);
+    let (on_chain, length) = on_heaviest_chain(links);
+    if (length as f64) < IN_ORDER_SHARE * links.len() as f64 {
+        return None;
+    }
     let mut chain: Vec<(usize, usize)> = links
         .iter()
         .zip(&on_chain)
         .filter(|(_, on)| **on)
         .map(|(l, _)| *l)
         .collect();
-    if (chain.len() as f64) < IN_ORDER_SHARE * links.len() as f64 {
-        return None;
-    }
     if left_len == 0 {
         return None;
     }
