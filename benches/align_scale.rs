@@ -3,10 +3,12 @@
 //! first, aligned end to end. Prints wall time per phase and peak memory.
 //!
 //! Run: `cargo bench --bench align_scale` (target: align < 2 s, peak < 1 GB).
+//! Wall time is noisy on a shared machine: compare CPU seconds, and print
+//! `uptime` beside the figures.
 
 use std::time::Instant;
 
-use diptych::align::{AlignOptions, align};
+use diptych::align::{AlignOptions, align_with_stats};
 use diptych::article::parse_article;
 
 /// Paragraphs per text; `DIPTYCH_BENCH_PARAGRAPHS` overrides it (for
@@ -177,7 +179,7 @@ fn main() {
 
     let start = Instant::now();
     let cpu_before = cpu_seconds();
-    let alignment = align(&left, &right, AlignOptions::default());
+    let (alignment, stats) = align_with_stats(&left, &right, AlignOptions::default());
     let aligned = start.elapsed();
     let cpu = cpu_seconds() - cpu_before;
     let links = alignment.groups.iter().filter(|g| g.is_link()).count();
@@ -188,10 +190,11 @@ fn main() {
         parsed.as_secs_f64()
     );
     println!(
-        "align: {:.3} s wall, {cpu:.2} s CPU on {} threads ({links} links, {moved} moved, similarity {:.3})",
+        "align: {:.3} s wall, {cpu:.2} s CPU on {} threads ({links} links, {moved} moved, similarity {:.3}, {} unit pairs scored)",
         aligned.as_secs_f64(),
         std::thread::available_parallelism().map_or(1, |n| n.get()),
-        alignment.similarity
+        alignment.similarity,
+        stats.pairs_scored
     );
     println!(
         "peak memory: {:.0} MB before parsing (the generated texts), {:.0} MB after aligning",

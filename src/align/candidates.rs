@@ -3,6 +3,10 @@
 //! over rare tokens and keep each unit's best few partners, so the work
 //! grows with the text, not with its square.
 
+use std::collections::HashSet;
+
+use super::band::Band;
+use super::hash::FastState;
 use super::weights::Bags;
 
 /// Up to this many unit pairs (n × m) every sharing pair is scored exactly.
@@ -54,8 +58,9 @@ fn ratio(part: f64, whole: f64) -> f64 {
     }
 }
 
-/// Scored pairs sharing at least one token, sorted by (left, right).
-pub fn scored_candidates(bags: &Bags) -> Vec<Pair> {
+/// Scored pairs sharing at least one token, sorted by (left, right), and
+/// how many pairs were scored to find them.
+pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
     let mut pairs = if bags.left.len() * bags.right.len() <= EXHAUSTIVE_PAIRS {
         every_sharing_pair(bags)
     } else {
@@ -63,14 +68,41 @@ pub fn scored_candidates(bags: &Bags) -> Vec<Pair> {
     };
     pairs.sort_by_key(|p| (p.left, p.right));
     pairs.dedup_by_key(|p| (p.left, p.right));
+    score_in_parallel(bags, &mut pairs);
+    let scored = pairs.len();
+    pairs.retain(|p| p.shared > 0.0);
+    (pairs, scored)
+}
+
+/// Adds and scores every pair of the positional band not scored yet
+/// (a verse's in-order neighbour can share only common words, which the
+/// rare-token index never looks up); returns how many were scored.
+pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize {
+    let known: HashSet<(usize, usize), FastState> =
+        pairs.iter().map(|p| (p.left, p.right)).collect();
+    let mut extra: Vec<Pair> = band
+        .pairs()
+        .filter(|&(l, r)| !bags.left[l].ids.is_empty() && !bags.right[r].ids.is_empty())
+        .filter(|pair| !known.contains(pair))
+        .map(|(l, r)| unscored(l, r))
+        .collect();
+    extra.sort_by_key(|p| (p.left, p.right));
+    extra.dedup_by_key(|p| (p.left, p.right));
+    score_in_parallel(bags, &mut extra);
+    let scored = extra.len();
+    extra.retain(|p| p.shared > 0.0);
+    pairs.extend(extra);
+    pairs.sort_by_key(|p| (p.left, p.right));
+    scored
+}
+
+fn score_in_parallel(bags: &Bags, pairs: &mut [Pair]) {
     let middle = pairs.len() / 2;
     let (first, second) = pairs.split_at_mut(middle);
     std::thread::scope(|scope| {
         scope.spawn(|| score_all(bags, second));
         score_all(bags, first);
     });
-    pairs.retain(|p| p.shared > 0.0);
-    pairs
 }
 
 fn score_all(bags: &Bags, pairs: &mut [Pair]) {

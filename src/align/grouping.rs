@@ -17,6 +17,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, VecDeque};
 
+use super::band::Band;
 use super::candidates::{Pair, dice};
 use super::units::Unit;
 use super::weights::Bags;
@@ -39,6 +40,30 @@ const GAP_DICE: f64 = 0.22;
 const GAP_COVER: f64 = 0.40;
 /// Joining must raise a link's score by more than rounding noise.
 const EPSILON: f64 = 1e-9;
+/// A free unit joins a link only this close (in units, on its own side)
+/// to a unit of that link, unless the two share a statement: a join of
+/// scattered units is a coincidence of vocabulary, not a merge.
+const JOIN_REACH: usize = 2;
+/// In-band anchors rank before out-of-band ones of up to this much more
+/// strength: a formulaic verse keeps its neighbour-partner rather than a
+/// twin far away, but a paragraph moved whole still beats a loose
+/// paraphrase that happens to sit in the band.
+const IN_BAND_BONUS: f64 = 0.3;
+/// Outside the positional band, a pair links only on strong evidence:
+/// this overlap as a whole…
+const OUT_OF_BAND_DICE: f64 = 0.40;
+/// …or a statement shared this closely.
+const OUT_OF_BAND_LOCAL: f64 = 0.60;
+/// In an in-order gap of equal length on both sides (between two links
+/// adjacent in both texts), the pairs facing each other link with any
+/// real overlap.
+const FACING_DICE: f64 = 0.08;
+/// Longest such gap.
+const FACING_MAX: usize = 3;
+/// Beside a one-to-one link, the next pair in both texts links with this
+/// overlap: a block of verses moved together is found verse by verse
+/// from the ones that anchored it.
+const EXTEND_DICE: f64 = 0.15;
 
 /// Units linked together and how well (weighted Dice of their union).
 #[derive(Debug, Clone, PartialEq)]
@@ -70,27 +95,72 @@ struct Grouper<'a> {
     drafts: Vec<Draft>,
     left_owner: Vec<Option<usize>>,
     right_owner: Vec<Option<usize>>,
+    band: Option<&'a Band>,
 }
 
-/// Links the units of two texts; unlinked units are left out of the result.
-pub fn group(bags: &Bags, pairs: &[Pair], left: &[Unit], right: &[Unit]) -> Vec<Link> {
-    let mut grouper = Grouper {
-        bags,
-        left,
-        right,
-        drafts: Vec::new(),
-        left_owner: vec![None; left.len()],
-        right_owner: vec![None; right.len()],
-    };
+/// The one-to-one anchors alone, as (left, right): the first pass that
+/// tells whether the texts keep their order.
+pub fn first_pass(
+    bags: &Bags,
+    pairs: &[Pair],
+    left: &[Unit],
+    right: &[Unit],
+) -> Vec<(usize, usize)> {
+    let mut grouper = Grouper::new(bags, left, right, None);
     grouper.pair_identical_unscored();
     grouper.anchor(pairs);
+    grouper
+        .drafts
+        .iter()
+        .map(|d| (d.left[0], d.right[0]))
+        .collect()
+}
+
+/// Links the units of two texts; unlinked units are left out of the
+/// result. With a positional `band`, in-band pairs rank first and
+/// out-of-band ones need strong evidence.
+pub fn group(
+    bags: &Bags,
+    pairs: &[Pair],
+    left: &[Unit],
+    right: &[Unit],
+    band: Option<&Band>,
+) -> Vec<Link> {
+    let mut grouper = Grouper::new(bags, left, right, band);
+    grouper.pair_identical_unscored();
+    grouper.anchor(pairs);
+    if band.is_some() {
+        grouper.extend_runs(pairs);
+        grouper.link_facing_gaps(pairs);
+    }
     grouper.join_until_stable(pairs);
     grouper.fill_gaps(pairs);
+    if band.is_some() {
+        grouper.extend_runs(pairs);
+        grouper.link_facing_gaps(pairs);
+    }
     grouper.join_until_stable(pairs);
+    grouper.absorb_sandwiched();
     grouper.into_links()
 }
 
-impl Grouper<'_> {
+impl<'a> Grouper<'a> {
+    fn new(bags: &'a Bags, left: &'a [Unit], right: &'a [Unit], band: Option<&'a Band>) -> Self {
+        Grouper {
+            bags,
+            left,
+            right,
+            drafts: Vec::new(),
+            left_owner: vec![None; left.len()],
+            right_owner: vec![None; right.len()],
+            band,
+        }
+    }
+
+    fn in_band(&self, pair: &Pair) -> bool {
+        self.band.is_none_or(|b| b.contains(pair.left, pair.right))
+    }
+
     fn pair_identical_unscored(&mut self) {
         let (left, right) = (self.left, self.right);
         let mut waiting: BTreeMap<&str, VecDeque<usize>> = BTreeMap::new();
@@ -113,11 +183,18 @@ impl Grouper<'_> {
     }
 
     fn anchor(&mut self, pairs: &[Pair]) {
-        let mut strong: Vec<&Pair> = pairs
+        let mut strong: Vec<(bool, &Pair)> = pairs
             .iter()
             .filter(|p| is_anchor(p) && self.headings_match(p))
+            .map(|p| (self.in_band(p), p))
+            .filter(|(in_band, p)| *in_band || is_strong(p))
             .collect();
-        strong.sort_by(|a, b| by_desc(strength(a), strength(b)).then_with(|| by_position(a, b)));
+        let rank =
+            |in_band: bool, p: &Pair| strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 };
+        strong.sort_by(|(a_in, a), (b_in, b)| {
+            by_desc(rank(*a_in, a), rank(*b_in, b)).then_with(|| by_position(a, b))
+        });
+        let strong = strong.into_iter().map(|(_, p)| p);
         for pair in strong {
             if self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none() {
                 self.open(pair.left, pair.right, pair.dice());
@@ -136,12 +213,22 @@ impl Grouper<'_> {
             .iter()
             .filter(|p| p.dice() >= JOIN_DICE && self.headings_match(p))
         {
-            let shares_statement = pair.local >= STATEMENT_LOCAL;
+            // Out of the band, a shared statement must be strong evidence.
+            let shares_statement =
+                pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(pair));
             match (self.left_owner[pair.left], self.right_owner[pair.right]) {
-                (None, Some(_)) if shares_statement || pair.left_cover() >= JOIN_COVER => {
+                (None, Some(index))
+                    if shares_statement
+                        || (pair.left_cover() >= JOIN_COVER
+                            && near(&self.drafts[index].left, pair.left)) =>
+                {
                     offers.push((pair.left_cover(), pair, Side::Left));
                 }
-                (Some(_), None) if shares_statement || pair.right_cover() >= JOIN_COVER => {
+                (Some(index), None)
+                    if shares_statement
+                        || (pair.right_cover() >= JOIN_COVER
+                            && near(&self.drafts[index].right, pair.right)) =>
+                {
                     offers.push((pair.right_cover(), pair, Side::Right));
                 }
                 _ => {}
@@ -226,6 +313,132 @@ impl Grouper<'_> {
         }
     }
 
+    /// Links the units facing each other across a gap of equal length
+    /// (at most [`FACING_MAX`]) between two links that are adjacent in
+    /// both texts: in an in-order text, the verse between two linked
+    /// verses is the partner of the one between their partners.
+    fn link_facing_gaps(&mut self, pairs: &[Pair]) {
+        let mut l = 0;
+        while l < self.left.len() {
+            let Some(before) = self.left_owner[l] else {
+                l += 1;
+                continue;
+            };
+            let run = (l + 1..self.left.len())
+                .take_while(|&i| self.left_owner[i].is_none())
+                .count();
+            let next = l + 1 + run;
+            if run == 0 || run > FACING_MAX || next >= self.left.len() {
+                l = next.max(l + 1);
+                continue;
+            }
+            let (Some(after), Some(r0)) = (
+                self.left_owner[next],
+                self.drafts[before].right.iter().copied().max(),
+            ) else {
+                l = next;
+                continue;
+            };
+            let facing = self.drafts[after].right.iter().copied().min() == Some(r0 + run + 1)
+                && (r0 + 1..=r0 + run).all(|r| self.right_owner[r].is_none())
+                && after != before;
+            if facing {
+                for k in 1..=run {
+                    if let Some(pair) = find_pair(pairs, l + k, r0 + k)
+                        && pair.dice() >= FACING_DICE
+                        && self.headings_match(pair)
+                    {
+                        self.open(pair.left, pair.right, pair.dice());
+                    }
+                }
+            }
+            l = next;
+        }
+    }
+
+    /// Grows one-to-one links into their free neighbours, pair by pair in
+    /// both directions, while the neighbours overlap enough.
+    fn extend_runs(&mut self, pairs: &[Pair]) {
+        let mut work: Vec<usize> = (0..self.drafts.len()).collect();
+        while let Some(index) = work.pop() {
+            let draft = &self.drafts[index];
+            let (&[l], &[r]) = (draft.left.as_slice(), draft.right.as_slice()) else {
+                continue;
+            };
+            let neighbours = [l.checked_sub(1).zip(r.checked_sub(1)), Some((l + 1, r + 1))];
+            for (nl, nr) in neighbours.into_iter().flatten() {
+                let free = self.left_owner.get(nl).is_some_and(Option::is_none)
+                    && self.right_owner.get(nr).is_some_and(Option::is_none);
+                if !free {
+                    continue;
+                }
+                if let Some(pair) = find_pair(pairs, nl, nr)
+                    && pair.dice() >= EXTEND_DICE
+                    && self.headings_match(pair)
+                {
+                    self.open(nl, nr, pair.dice());
+                    work.push(self.drafts.len() - 1);
+                }
+            }
+        }
+    }
+
+    /// A free unit between two units of the same link (on one side) is
+    /// part of that link: a paragraph told across three, whose middle one
+    /// has little overlap of its own.
+    fn absorb_sandwiched(&mut self) {
+        for index in 0..self.drafts.len() {
+            for side in [Side::Left, Side::Right] {
+                let (members, owner, units, bags) = match side {
+                    Side::Left => (
+                        &self.drafts[index].left,
+                        &self.left_owner,
+                        self.left,
+                        &self.bags.left,
+                    ),
+                    Side::Right => (
+                        &self.drafts[index].right,
+                        &self.right_owner,
+                        self.right,
+                        &self.bags.right,
+                    ),
+                };
+                let holes: Vec<usize> = members
+                    .iter()
+                    .filter_map(|&m| m.checked_add(1))
+                    .filter(|&u| {
+                        owner.get(u).is_some_and(Option::is_none)
+                            && members.contains(&(u + 1))
+                            && units[u].kind != Kind::Heading
+                            && !bags[u].ids.is_empty()
+                    })
+                    .collect();
+                for u in holes {
+                    self.add_member(index, side, u);
+                }
+            }
+        }
+    }
+
+    fn add_member(&mut self, index: usize, side: Side, unit: usize) {
+        let draft = &mut self.drafts[index];
+        match side {
+            Side::Left => {
+                draft.left.push(unit);
+                draft.left_ids = union(&draft.left_ids, &self.bags.left[unit].ids);
+                self.left_owner[unit] = Some(index);
+            }
+            Side::Right => {
+                draft.right.push(unit);
+                draft.right_ids = union(&draft.right_ids, &self.bags.right[unit].ids);
+                self.right_owner[unit] = Some(index);
+            }
+        }
+        let (l, r) = (&self.drafts[index].left_ids, &self.drafts[index].right_ids);
+        let score = self.score(l, r);
+        self.drafts[index].score = score;
+    }
+
     /// Headings link only with headings: a title overlaps the lead it
     /// sums up, and would take the lead's real counterpart from it.
     fn headings_match(&self, pair: &Pair) -> bool {
@@ -280,6 +493,24 @@ impl Grouper<'_> {
             })
             .collect()
     }
+}
+
+/// Evidence that links a pair even far from where order expects it.
+fn is_strong(pair: &Pair) -> bool {
+    pair.dice() >= OUT_OF_BAND_DICE || pair.local >= OUT_OF_BAND_LOCAL
+}
+
+/// True when `unit` is within [`JOIN_REACH`] of one of `members`.
+fn near(members: &[usize], unit: usize) -> bool {
+    members.iter().any(|&m| m.abs_diff(unit) <= JOIN_REACH)
+}
+
+/// The scored pair (left, right), if any; `pairs` is sorted by position.
+fn find_pair(pairs: &[Pair], left: usize, right: usize) -> Option<&Pair> {
+    pairs
+        .binary_search_by_key(&(left, right), |p| (p.left, p.right))
+        .ok()
+        .map(|i| &pairs[i])
 }
 
 fn is_anchor(pair: &Pair) -> bool {

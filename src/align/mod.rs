@@ -11,6 +11,7 @@
 //!                                                        └──▶ word diffs
 //! ```
 
+mod band;
 mod candidates;
 mod cleanup;
 mod grouping;
@@ -154,20 +155,49 @@ pub fn round4(value: f64) -> f64 {
     (value * 10_000.0).round() / 10_000.0
 }
 
+/// What one run of the engine did, for benches and tuning.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AlignStats {
+    /// Unit pairs whose overlap was computed: the engine's main cost.
+    pub pairs_scored: usize,
+}
+
 /// Aligns two articles. Deterministic: the same inputs give the same
 /// result, and swapping the inputs mirrors it.
 pub fn align(left: &Article, right: &Article, options: AlignOptions) -> Alignment {
+    align_with_stats(left, right, options).0
+}
+
+/// [`align`], also saying how much work it took.
+pub fn align_with_stats(
+    left: &Article,
+    right: &Article,
+    options: AlignOptions,
+) -> (Alignment, AlignStats) {
     let left_units = units::units_of(left, options.granularity);
     let right_units = units::units_of(right, options.granularity);
-    align_units(left_units, right_units, options)
+    align_units_with_stats(left_units, right_units, options)
 }
 
 /// Aligns prepared units; [`align`] is the usual entry point.
 pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> Alignment {
+    align_units_with_stats(left, right, options).0
+}
+
+fn align_units_with_stats(
+    left: Vec<Unit>,
+    right: Vec<Unit>,
+    options: AlignOptions,
+) -> (Alignment, AlignStats) {
     let scorable = |u: &Unit| options.include_boilerplate || u.kind.is_story();
     let bags = weights::Bags::build(&left, &right, scorable);
-    let pairs = candidates::scored_candidates(&bags);
-    let links = grouping::group(&bags, &pairs, &left, &right);
+    let (mut pairs, mut pairs_scored) = candidates::scored_candidates(&bags);
+    let first = grouping::first_pass(&bags, &pairs, &left, &right);
+    let band = band::detect(&first, left.len(), right.len());
+    if let Some(band) = &band {
+        pairs_scored += candidates::add_band_pairs(&bags, &mut pairs, band);
+    }
+    let links = grouping::group(&bags, &pairs, &left, &right, band.as_ref());
     let moved = moved::moved_flags(&links, &left, &right);
     let diffs = word_diff::diff_links(&links, &left, &right);
     let mut groups: Vec<Group> = links
@@ -185,13 +215,14 @@ pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> 
     groups.extend(order::unmatched(&groups, left.len(), right.len()));
     let groups = order::reading_order(groups);
     let similarity = overall_similarity(&groups, &left, &right);
-    Alignment {
+    let alignment = Alignment {
         granularity: options.granularity,
         left,
         right,
         groups,
         similarity,
-    }
+    };
+    (alignment, AlignStats { pairs_scored })
 }
 
 /// Linked story length / story length, over both sides. Page furniture
@@ -246,6 +277,7 @@ mod tuning {
         let right = units::units_of(&right, Granularity::Paragraph);
         let bags = weights::Bags::build(&left, &right, |u| u.kind.is_story());
         for p in candidates::scored_candidates(&bags)
+            .0
             .iter()
             .filter(|p| p.dice() > 0.12)
         {

@@ -41,6 +41,23 @@ pub fn moved_flags(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<bool> {
     essential.into_iter().map(|e| !e).collect()
 }
 
+/// Which of the one-to-one `links` (left, right) lie on some longest
+/// chain that keeps order in both texts (the positional prior's spine),
+/// and that chain's length.
+pub fn on_heaviest_chain(links: &[(usize, usize)]) -> (Vec<bool>, usize) {
+    let points: Vec<Point> = links
+        .iter()
+        .map(|&(x, y)| Point { x, y, weight: 1 })
+        .collect();
+    let ending = heaviest_chain_ending(&points, |p| (p.x, p.y));
+    let starting = heaviest_chain_ending(&points, |p| (usize::MAX - p.x, usize::MAX - p.y));
+    let best = ending.iter().copied().max().unwrap_or(0);
+    let on = (0..points.len())
+        .map(|i| ending[i] + starting[i] - 1 == best)
+        .collect();
+    (on, best as usize)
+}
+
 /// Outweighs any text length, so chains compare by link count first.
 const LINK_WEIGHT: u64 = 1 << 40;
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Granularity;
-use crate::article::sentence::sentence_ranges;
+use crate::article::sentence::clause_ranges;
 use crate::article::{Article, Kind};
 
 /// One alignable piece of text, with the kind and paragraph it came from.
@@ -18,7 +18,8 @@ pub struct Unit {
 }
 
 /// The units of an article at a granularity. Headings and page furniture
-/// stay whole in sentence mode: they are not prose.
+/// stay whole in sentence mode: they are not prose. Sentence units are
+/// cut further at ": " and "; " between clause-sized parts.
 pub fn units_of(article: &Article, granularity: Granularity) -> Vec<Unit> {
     let mut units = Vec::new();
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
@@ -32,7 +33,7 @@ pub fn units_of(article: &Article, granularity: Granularity) -> Vec<Unit> {
             });
             continue;
         }
-        for range in sentence_ranges(&paragraph.text) {
+        for range in clause_ranges(&paragraph.text) {
             units.push(Unit {
                 text: paragraph.text[range].to_string(),
                 kind: paragraph.kind,

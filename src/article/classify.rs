@@ -70,7 +70,7 @@ pub fn classify(paragraphs: &[RawParagraph]) -> Vec<Kind> {
     let mut kinds: Vec<Kind> = paragraphs
         .iter()
         .enumerate()
-        .map(|(i, p)| own_kind(p, paragraphs.get(i + 1), article_script))
+        .map(|(i, p)| own_kind(p, i == 0, paragraphs.get(i + 1), article_script))
         .collect();
     mark_edges(paragraphs, &mut kinds);
     kinds
@@ -133,7 +133,12 @@ fn clear_majority_script(paragraphs: &[RawParagraph]) -> Option<Script> {
     (top as f64 >= letters as f64 * MAJORITY_SCRIPT_SHARE).then_some(script)
 }
 
-fn own_kind(p: &RawParagraph, next: Option<&RawParagraph>, article_script: Option<Script>) -> Kind {
+fn own_kind(
+    p: &RawParagraph,
+    first: bool,
+    next: Option<&RawParagraph>,
+    article_script: Option<Script>,
+) -> Kind {
     let text = p.text.as_str();
     // Long paragraphs are story text whatever they contain; this also
     // keeps classification linear on book-length inputs.
@@ -153,7 +158,7 @@ fn own_kind(p: &RawParagraph, next: Option<&RawParagraph>, article_script: Optio
     if p.bulleted {
         return Kind::ListItem;
     }
-    if p.single_line && is_heading_like(text, next) {
+    if p.single_line && is_heading_like(text, first, next) {
         return Kind::Heading;
     }
     Kind::Body
@@ -247,19 +252,46 @@ fn is_caption(text: &str, article_script: Option<Script>) -> bool {
 
 /// Short, single-line, not ending like a sentence. A line ending with a
 /// colon is a heading only when a list follows it ("Key points:"); otherwise
-/// it introduces a quote and belongs to the text.
-fn is_heading_like(text: &str, next: Option<&RawParagraph>) -> bool {
+/// it introduces a quote and belongs to the text. Verses and dialogue also
+/// end in "?", "!" or no stop at all, so those need a stronger sign: a
+/// question or exclamation only in Title Case, an unstopped line only in
+/// Title Case, at the top, or before a clearly longer paragraph.
+fn is_heading_like(text: &str, first: bool, next: Option<&RawParagraph>) -> bool {
     let words = word_count(text);
     if words == 0 || words > HEADING_MAX_WORDS || text.chars().count() > 120 {
         return false;
     }
+    let capital = text.chars().next().is_some_and(|c| !c.is_lowercase());
     let end = without_closers(text);
     match end.chars().last() {
         Some('.' | ',' | ';' | '…' | '。' | '，' | '；') => false,
         Some(':') => next.is_some_and(|n| n.bulleted),
         Some(c) if text.len() != end.len() && c.is_alphanumeric() => false,
-        _ => text.chars().next().is_some_and(|c| !c.is_lowercase()),
+        Some('?' | '!' | '？' | '！') => capital && is_title_case(text),
+        _ => {
+            capital && (first || is_title_case(text) || next.is_some_and(|n| introduces(words, n)))
+        }
     }
+}
+
+/// Every word of four letters or more capitalised, and at least two such
+/// words ("Why Talks Failed?"); German nouns alone do not make it.
+fn is_title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    long.len() >= 2
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A heading of `words` words introduces a paragraph clearly longer than
+/// itself that reads as a sentence.
+fn introduces(words: usize, next: &RawParagraph) -> bool {
+    let next_words = word_count(&next.text);
+    next_words >= (2 * words).max(words + 6) && is_sentence_like(&next.text)
 }
 
 #[cfg(test)]
@@ -287,6 +319,16 @@ mod tests {
         assert_eq!(result[0].0, Kind::Heading);
         assert_eq!(result[1].0, Kind::Body);
         assert_eq!(result[2].0, Kind::Heading);
+    }
+
+    #[test]
+    fn questions_and_unstopped_verses_are_not_headings() {
+        let result = kinds(
+            "Where is he that is born King of the Jews?\n\nAnd he said to them, Follow me\n\nThen they left their nets and followed him at once.",
+        );
+        assert!(result.iter().all(|(k, _)| *k == Kind::Body), "{result:?}");
+        let result = kinds(&format!("{BODY}\n\nWhy The Talks Failed?\n\n{BODY}"));
+        assert_eq!(result[1].0, Kind::Heading);
     }
 
     #[test]

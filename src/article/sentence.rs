@@ -40,6 +40,42 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Parts on each side of a ": " or "; " cut have at least this many words.
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// Byte ranges of the clauses of `text`: its sentences, further cut after
+/// ": " and "; " where both parts are clause-sized (at least
+/// [`MIN_CLAUSE_WORDS`] words). Plain-language rewrites and translations
+/// split and join at exactly these points, so aligning finer units finds
+/// their links; "He added: “…”" stays whole.
+pub fn clause_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for sentence in sentence_ranges(text) {
+        let mut start = sentence.start;
+        let piece = &text[sentence.clone()];
+        for (at, _) in piece.match_indices([':', ';', '：', '；']) {
+            let cut = sentence.start + at + 1;
+            let followed_by_space = text[cut..].starts_with(char::is_whitespace);
+            if followed_by_space
+                && words(&text[start..cut]) >= MIN_CLAUSE_WORDS
+                && words(&text[cut..sentence.end]) >= MIN_CLAUSE_WORDS
+            {
+                out.push(trim_range(text, start..cut));
+                start = cut;
+            }
+        }
+        out.push(trim_range(text, start..sentence.end));
+    }
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// The sentences of `text` as string slices.
 pub fn sentences(text: &str) -> Vec<&str> {
     sentence_ranges(text)
@@ -138,6 +174,20 @@ mod tests {
             [
                 "Зустріч відбулася 6 вересня 2025 р. у Мюнхені.",
                 "Фото з відкритих джерел."
+            ]
+        );
+    }
+
+    #[test]
+    fn clauses_cut_at_colons_and_semicolons_between_long_parts() {
+        let text = "Abraham was the father of Isaac; Isaac was the father of Jacob. He added: “It is strong enough.”";
+        let clauses: Vec<&str> = clause_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            clauses,
+            [
+                "Abraham was the father of Isaac;",
+                "Isaac was the father of Jacob.",
+                "He added: “It is strong enough.”"
             ]
         );
     }
