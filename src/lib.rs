@@ -9,4 +9,6 @@ pub mod article;
 pub mod corpus;
 pub mod facts;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod ui;

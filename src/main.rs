@@ -40,6 +40,8 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Align(args)) => commands::align::run(args),
         Some(Command::Facts(args)) => commands::facts::run(args),
         Some(Command::Report(args)) => commands::report::run(args),
+        #[cfg(feature = "serve")]
+        Some(Command::Serve(args)) => commands::serve::run(args),
         None => commands::read::run(&cli.paths),
     }
 }

@@ -5,3 +5,5 @@ pub mod align;
 pub mod facts;
 pub mod read;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;

@@ -32,6 +32,23 @@ impl ColorMode {
     }
 }
 
+impl ColorMode {
+    /// From a remote terminal's variables (an SSH client's `TERM`,
+    /// `COLORTERM` and whether it sent a non-empty `NO_COLOR`), with the
+    /// same precedence as [`ColorMode::from_env`].
+    pub fn from_terminal(term: &str, colorterm: &str, no_color: bool) -> Self {
+        if no_color {
+            ColorMode::None
+        } else if matches!(colorterm, "truecolor" | "24bit") {
+            ColorMode::TrueColor
+        } else if term.contains("256") {
+            ColorMode::Indexed256
+        } else {
+            ColorMode::Ansi16
+        }
+    }
+}
+
 /// Every style the widgets use.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
