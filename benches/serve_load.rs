@@ -40,7 +40,14 @@ fn start_server() -> (Server, std::net::SocketAddr) {
         .and_then(|l| l.local_addr())
         .expect("free port");
     let child = Command::new(env!("CARGO_BIN_EXE_diptych"))
-        .args(["serve", "--open", "--max-sessions", "100", "--max-per-address", "100"])
+        .args([
+            "serve",
+            "--open",
+            "--max-sessions",
+            "100",
+            "--max-per-address",
+            "100",
+        ])
         .args(["--listen", &addr.to_string()])
         .arg("--host-key")
         .arg(dir.join("key"))
@@ -98,7 +105,9 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
         return f64::NAN;
     };
     let index = ((last as f64) * p).round() as usize;
-    sorted.get(index).map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0)
+    sorted
+        .get(index)
+        .map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0)
 }
 
 fn load() -> String {

@@ -85,7 +85,9 @@ impl From<Seconds> for std::time::Duration {
 #[cfg(feature = "serve")]
 fn parse_duration(text: &str) -> Result<Seconds, String> {
     let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
     let n: u64 = number
         .parse()

@@ -30,8 +30,14 @@ fn have(program: &str, arg: &str) -> bool {
 
 impl Demo {
     fn start() -> Self {
-        assert!(have("tmux", "-V"), "tmux is not installed (.ci/run installs it)");
-        assert!(have("ssh", "-V"), "ssh is not installed (.ci/run installs openssh-client)");
+        assert!(
+            have("tmux", "-V"),
+            "tmux is not installed (.ci/run installs it)"
+        );
+        assert!(
+            have("ssh", "-V"),
+            "ssh is not installed (.ci/run installs openssh-client)"
+        );
         let name = format!("diptych-serve-e2e-{}", std::process::id());
         let dir = std::env::temp_dir().join(&name);
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -70,8 +76,14 @@ impl Demo {
                 Err(_) => panic!("server never said it was ready: {seen:?}"),
             }
         }
-        assert!(seen.iter().any(|l| l.contains("SHA256:")), "fingerprint printed: {seen:?}");
-        assert!(seen.iter().any(|l| l.contains("WARNING: --open")), "open warning: {seen:?}");
+        assert!(
+            seen.iter().any(|l| l.contains("SHA256:")),
+            "fingerprint printed: {seen:?}"
+        );
+        assert!(
+            seen.iter().any(|l| l.contains("WARNING: --open")),
+            "open warning: {seen:?}"
+        );
         demo
     }
 
@@ -95,8 +107,19 @@ impl Demo {
             self.dir.join("exit").display()
         );
         self.tmux(&[
-            "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "140", "-y", "40", "sh",
-            "-c", &ssh,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "140",
+            "-y",
+            "40",
+            "sh",
+            "-c",
+            &ssh,
         ]);
     }
 

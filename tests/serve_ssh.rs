@@ -8,7 +8,7 @@ mod serve_support;
 
 use diptych::serve::AuthPolicy;
 use russh::ChannelMsg;
-use serve_support::{TIMEOUT, Visitor, connect, new_key, open_limits, runtime, TestServer};
+use serve_support::{TIMEOUT, TestServer, Visitor, connect, new_key, open_limits, runtime};
 
 #[test]
 fn first_frame_shows_the_demo_and_keys_act_as_in_the_local_reader() {
@@ -17,14 +17,20 @@ fn first_frame_shows_the_demo_and_keys_act_as_in_the_local_reader() {
         let mut visitor = Visitor::open(server.addr, 160, 45).await;
         let screen = visitor.wait_for("similar").await;
         assert!(screen.contains("Articles (5)"), "{screen}");
-        assert!(screen.contains("L 1: Media: U.S. Ready to Provide Ukraine"), "{screen}");
+        assert!(
+            screen.contains("L 1: Media: U.S. Ready to Provide Ukraine"),
+            "{screen}"
+        );
 
         visitor.send(b"jjjjjjj").await;
         visitor.wait_for("L ¶4/35").await;
         visitor.send(b"gnnnnn").await;
         let screen = visitor.wait_for("L ¶6/35").await;
         let top = screen.lines().nth(1).unwrap_or_default();
-        assert!(top.contains("│¶6     The issue will be discussed"), "{screen}");
+        assert!(
+            top.contains("│¶6     The issue will be discussed"),
+            "{screen}"
+        );
 
         visitor.send(b"]").await;
         visitor.wait_for(" 1 ⇄ 3 ").await;
@@ -78,9 +84,15 @@ fn exec_sftp_forwarding_and_shell_without_pty_are_refused() {
         assert!(auth.success());
 
         let mut channel = handle.channel_open_session().await.expect("session");
-        channel.exec(true, "cat /etc/passwd").await.expect("send exec");
+        channel
+            .exec(true, "cat /etc/passwd")
+            .await
+            .expect("send exec");
         assert!(matches!(reply(&mut channel).await, ChannelMsg::Failure));
-        channel.request_subsystem(true, "sftp").await.expect("send subsystem");
+        channel
+            .request_subsystem(true, "sftp")
+            .await
+            .expect("send subsystem");
         assert!(matches!(reply(&mut channel).await, ChannelMsg::Failure));
 
         assert!(handle.tcpip_forward("127.0.0.1", 0).await.is_err());
@@ -197,6 +209,10 @@ fn stopping_the_server_says_goodbye_to_visitors() {
         visitor.wait_for("similar").await;
         server.stop();
         visitor.wait_closed().await;
-        assert!(visitor.text().contains("server is shutting down"), "{}", visitor.text());
+        assert!(
+            visitor.text().contains("server is shutting down"),
+            "{}",
+            visitor.text()
+        );
     });
 }

@@ -83,7 +83,13 @@ fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy> {
     Ok(AuthPolicy::Keys(keys))
 }
 
-fn announce(address: SocketAddr, key_path: &std::path::Path, created: bool, print: &str, config: &ServeConfig) {
+fn announce(
+    address: SocketAddr,
+    key_path: &std::path::Path,
+    created: bool,
+    print: &str,
+    config: &ServeConfig,
+) {
     let made = if created { "new host key" } else { "host key" };
     eprintln!("diptych serve: listening on {address}");
     eprintln!("diptych serve: {made} {} ({print})", key_path.display());
@@ -97,6 +103,9 @@ fn announce(address: SocketAddr, key_path: &std::path::Path, created: bool, prin
     } else {
         address.ip().to_string()
     };
-    eprintln!("diptych serve: connect with: ssh -t -p {} {host}", address.port());
+    eprintln!(
+        "diptych serve: connect with: ssh -t -p {} {host}",
+        address.port()
+    );
     eprintln!("diptych serve: Ctrl-C stops the server");
 }

@@ -61,7 +61,11 @@ impl Connection {
 
     /// The disconnect line: address, user, key, duration, reason.
     pub fn log_end(&self, enabled: bool, fallback: &str) {
-        let (user, key) = self.who.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        let (user, key) = self
+            .who
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
         let reason = self
             .reason
             .lock()

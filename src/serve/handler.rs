@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
 
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
@@ -14,13 +14,12 @@ use russh::{Channel, ChannelId, Pty};
 use super::connection::Connection;
 use super::input::InputParser;
 use super::log;
-use super::output::{Slot, write_loop};
+use super::output::{End, Slot, write_loop};
 use super::server::Context;
 use super::visitor::{self, Event, Shared};
 use crate::ui::{ColorMode, Theme};
 
-/// Events queued for a visitor's thread; more input than this between two
-/// frames is dropped.
+/// Events queued for a visitor's thread; beyond this, input waits.
 const EVENT_QUEUE: usize = 256;
 
 /// What a client asked for before the reader starts.
@@ -85,10 +84,19 @@ impl Handler {
             log::line(
                 self.context.config.log,
                 "auth",
-                &[("addr", &address), ("user", &user), ("key", &print), ("result", &result)],
+                &[
+                    ("addr", &address),
+                    ("user", &user),
+                    ("key", &print),
+                    ("result", &result),
+                ],
             );
         }
-        if admitted { Auth::Accept } else { Auth::reject() }
+        if admitted {
+            Auth::Accept
+        } else {
+            Auth::reject()
+        }
     }
 
     fn start_reader(&mut self, channel: ChannelId, session: &mut Session) -> Result<()> {
@@ -120,15 +128,24 @@ impl Handler {
         let spawned = std::thread::Builder::new()
             .name(format!("visitor {}", self.connection.address))
             .spawn(move || {
-                let ended = visitor::run(
-                    corpus,
-                    Theme::new(mode),
-                    idle,
-                    &thread_shared,
-                    &events,
-                    &thread_slot,
-                );
-                connection.set_reason(ended.as_str());
+                let visit = std::panic::AssertUnwindSafe(|| {
+                    visitor::run(
+                        corpus,
+                        Theme::new(mode),
+                        idle,
+                        &thread_shared,
+                        &events,
+                        &thread_slot,
+                    )
+                });
+                // A bug in the reader ends this visit, never the server.
+                let reason =
+                    std::panic::catch_unwind(visit).map_or("reader failed", |e| e.as_str());
+                connection.set_reason(reason);
+                thread_slot.end(End {
+                    bytes: Vec::new(),
+                    exit_status: 1,
+                });
             });
         if spawned.is_err() {
             return session.close(channel);
@@ -169,7 +186,11 @@ impl russh::server::Handler for Handler {
         Ok(self.decide(user, None, false))
     }
 
-    async fn auth_publickey_offered(&mut self, user: &str, offer: PublicKeyOffer<'_>) -> Result<Auth> {
+    async fn auth_publickey_offered(
+        &mut self,
+        user: &str,
+        offer: PublicKeyOffer<'_>,
+    ) -> Result<Auth> {
         Ok(self.decide(user, Some(offer.public_key), false))
     }
 
@@ -239,11 +260,21 @@ impl russh::server::Handler for Handler {
         self.start_reader(channel, session)
     }
 
-    async fn exec_request(&mut self, channel: ChannelId, _: &[u8], session: &mut Session) -> Result<()> {
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _: &[u8],
+        session: &mut Session,
+    ) -> Result<()> {
         self.refuse(channel, "exec", session)
     }
 
-    async fn subsystem_request(&mut self, channel: ChannelId, name: &str, session: &mut Session) -> Result<()> {
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<()> {
         let what = format!("subsystem {}", name.chars().take(32).collect::<String>());
         self.refuse(channel, &what, session)
     }
@@ -315,8 +346,14 @@ impl russh::server::Handler for Handler {
     async fn data(&mut self, _: ChannelId, data: &[u8], _: &mut Session) -> Result<()> {
         if let Some((sender, _)) = &self.visitor {
             for input in self.parser.feed(data) {
-                // A full queue means the visitor is flooding: drop the rest.
-                if sender.try_send(Event::Input(input)).is_err() {
+                let event = match sender.try_send(Event::Input(input)) {
+                    Err(TrySendError::Full(event)) => event,
+                    Ok(()) | Err(TrySendError::Disconnected(_)) => continue,
+                };
+                // The reader is behind: wait for it, which stops this
+                // session reading from the socket, so a flood of keys
+                // backs up into TCP instead of into memory.
+                if tokio::task::block_in_place(|| sender.send(event)).is_err() {
                     break;
                 }
             }
@@ -361,4 +398,3 @@ impl Drop for Handler {
         self.leave();
     }
 }
-

@@ -35,8 +35,8 @@ pub fn load_or_create_host_key(path: &Path) -> Result<(PrivateKey, bool), ServeE
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_private_dir(dir).map_err(|e| bad(format!("creating {}: {e}", dir.display())))?;
     }
-    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
-        .map_err(|e| bad(e.to_string()))?;
+    let key =
+        PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).map_err(|e| bad(e.to_string()))?;
     let text = key
         .to_openssh(LineEnding::LF)
         .map_err(|e| bad(e.to_string()))?;
@@ -82,7 +82,10 @@ mod tests {
         let ((first, true), (again, false)) = (created.unwrap(), loaded.unwrap()) else {
             panic!("first call creates, second loads");
         };
-        assert_eq!(fingerprint(first.public_key()), fingerprint(again.public_key()));
+        assert_eq!(
+            fingerprint(first.public_key()),
+            fingerprint(again.public_key())
+        );
         assert!(fingerprint(first.public_key()).starts_with("SHA256:"));
         #[cfg(unix)]
         assert_eq!(mode & 0o777, 0o600);

@@ -129,9 +129,15 @@ mod tests {
     #[test]
     fn a_lone_escape_is_the_escape_key_and_split_sequences_join() {
         let mut parser = InputParser::new();
-        assert_eq!(parser.feed(b"\x1b"), vec![key(KeyCode::Esc, KeyModifiers::empty())]);
+        assert_eq!(
+            parser.feed(b"\x1b"),
+            vec![key(KeyCode::Esc, KeyModifiers::empty())]
+        );
         assert_eq!(parser.feed(b"\x1b["), vec![]);
-        assert_eq!(parser.feed(b"A"), vec![key(KeyCode::Up, KeyModifiers::empty())]);
+        assert_eq!(
+            parser.feed(b"A"),
+            vec![key(KeyCode::Up, KeyModifiers::empty())]
+        );
     }
 
     #[test]
@@ -153,6 +159,9 @@ mod tests {
         junk.extend(std::iter::repeat_n(b'1', 1000));
         parser.feed(&junk);
         assert!(parser.pending.len() < MAX_PENDING);
-        assert_eq!(parser.feed(b"q"), vec![key(KeyCode::Char('q'), KeyModifiers::empty())]);
+        assert_eq!(
+            parser.feed(b"q"),
+            vec![key(KeyCode::Char('q'), KeyModifiers::empty())]
+        );
     }
 }

@@ -7,8 +7,8 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use russh::server::Handle;
 use russh::ChannelId;
+use russh::server::Handle;
 use tokio::sync::Notify;
 
 /// How long the last bytes (farewell, exit status) may take to leave.
@@ -55,8 +55,9 @@ impl Slot {
 
     /// Ends the session after the frame in flight (or instead of it, when
     /// the client is not reading).
+    /// The first end given wins.
     pub fn end(&self, end: End) {
-        self.lock().end = Some(end);
+        self.lock().end.get_or_insert(end);
         self.ready.notify_one();
         self.abort.notify_one();
     }
@@ -104,7 +105,10 @@ pub async fn write_loop(
 async fn finish(handle: &Handle, channel: ChannelId, end: End) -> bool {
     let polite = async {
         handle.data(channel, end.bytes).await.ok()?;
-        handle.exit_status_request(channel, end.exit_status).await.ok()?;
+        handle
+            .exit_status_request(channel, end.exit_status)
+            .await
+            .ok()?;
         handle.eof(channel).await.ok()?;
         handle.close(channel).await.ok()
     };

@@ -106,7 +106,10 @@ fn draw_notice(text: &str, area: Rect, buf: &mut Buffer) {
         return;
     }
     let row = Rect::new(area.x, area.y, area.width, 1);
-    buf.set_style(row, Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD));
+    buf.set_style(
+        row,
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+    );
     Line::from(format!(" {text} "))
         .style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD))
         .render(row, buf);

@@ -106,7 +106,9 @@ pub fn run(
     let farewell = match ended {
         Ended::Quit | Ended::ClientGone | Ended::Error => String::new(),
         Ended::Idle => format!("diptych: closed after {} without a key.", human(idle)),
-        Ended::ServerClosing => "diptych: the server is shutting down. Thank you for reading.".into(),
+        Ended::ServerClosing => {
+            "diptych: the server is shutting down. Thank you for reading.".into()
+        }
     };
     slot.end(End {
         bytes: screen.leave(&farewell),
@@ -164,7 +166,9 @@ impl Visit {
             let wait = if notice.is_some() {
                 Duration::from_secs(1).min(idle_left)
             } else {
-                idle_left.saturating_sub(notice_lead).max(Duration::from_millis(1))
+                idle_left
+                    .saturating_sub(notice_lead)
+                    .max(Duration::from_millis(1))
             };
             let first = match events.recv_timeout(wait) {
                 Ok(event) => event,

@@ -145,7 +145,7 @@ impl Visitor {
         Visitor {
             handle,
             channel,
-            screen: vt100::Parser::new(rows, cols, 0),
+            screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             exit_status: None,
             closed: false,
             received: 0,
@@ -156,8 +156,13 @@ impl Visitor {
         self.channel.data(bytes).await.expect("send keys");
     }
 
+    /// Asks the server for `cols`×`rows`; the emulated screen follows up
+    /// to the server's clamp (400×150).
     pub async fn resize(&mut self, cols: u16, rows: u16) {
-        self.screen.screen_mut().set_size(rows, cols);
+        let (shown_cols, shown_rows) = (cols.min(400), rows.min(150));
+        self.screen
+            .screen_mut()
+            .set_size(nonzero(shown_rows), nonzero(shown_cols));
         self.channel
             .window_change(cols.into(), rows.into(), 0, 0)
             .await
@@ -195,7 +200,10 @@ impl Visitor {
                 return screen;
             }
             let left = deadline.saturating_duration_since(Instant::now());
-            assert!(!left.is_zero() && !self.closed, "never saw {text:?}; screen:\n{screen}");
+            assert!(
+                !left.is_zero() && !self.closed,
+                "never saw {text:?}; screen:\n{screen}"
+            );
             if let Ok(message) = tokio::time::timeout(left, self.channel.wait()).await {
                 self.apply(message);
             }
@@ -221,13 +229,21 @@ impl Visitor {
         let deadline = Instant::now() + TIMEOUT;
         while !self.closed {
             let left = deadline.saturating_duration_since(Instant::now());
-            assert!(!left.is_zero(), "channel never closed; screen:\n{}", self.text());
+            assert!(
+                !left.is_zero(),
+                "channel never closed; screen:\n{}",
+                self.text()
+            );
             if let Ok(message) = tokio::time::timeout(left, self.channel.wait()).await {
                 self.apply(message);
             }
         }
         self.exit_status
     }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
 }
 
 pub fn open_limits() -> Limits {
