@@ -216,3 +216,23 @@ fn stopping_the_server_says_goodbye_to_visitors() {
         );
     });
 }
+
+#[test]
+fn an_idle_visitor_is_warned_then_disconnected() {
+    runtime().block_on(async {
+        let limits = diptych::serve::Limits {
+            idle_timeout: std::time::Duration::from_secs(4),
+            ..open_limits()
+        };
+        let server = TestServer::start(AuthPolicy::Open, limits).await;
+        let mut visitor = Visitor::open(server.addr, 100, 30).await;
+        visitor.wait_for("similar").await;
+        visitor.wait_for("this session closes in").await;
+        assert_eq!(visitor.wait_closed().await, Some(0));
+        assert!(
+            visitor.text().contains("closed after 4 s without a key"),
+            "{}",
+            visitor.text()
+        );
+    });
+}

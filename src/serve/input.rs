@@ -164,4 +164,17 @@ mod tests {
             vec![key(KeyCode::Char('q'), KeyModifiers::empty())]
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_parse_without_panic_and_stay_bounded(
+            chunks in proptest::collection::vec(proptest::collection::vec(proptest::num::u8::ANY, 0..64), 0..16)
+        ) {
+            let mut parser = InputParser::new();
+            for chunk in &chunks {
+                parser.feed(chunk);
+                proptest::prop_assert!(parser.pending.len() < MAX_PENDING);
+            }
+        }
+    }
 }

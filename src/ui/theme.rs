@@ -178,3 +178,28 @@ impl Picker {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ColorMode;
+
+    #[test]
+    fn a_remote_terminal_picks_its_own_depth() {
+        assert_eq!(
+            ColorMode::from_terminal("xterm-256color", "", true),
+            ColorMode::None
+        );
+        assert_eq!(
+            ColorMode::from_terminal("xterm", "truecolor", false),
+            ColorMode::TrueColor
+        );
+        assert_eq!(
+            ColorMode::from_terminal("screen-256color", "", false),
+            ColorMode::Indexed256
+        );
+        assert_eq!(
+            ColorMode::from_terminal("vt100", "", false),
+            ColorMode::Ansi16
+        );
+    }
+}
