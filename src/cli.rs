@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use diptych::align::Granularity;
 use diptych::article::InputFormat;
+use diptych::ui::ThemeName;
 
 /// Read articles side by side: what matches, what was reworded, what moved,
 /// and what only one text says.
@@ -22,6 +23,74 @@ pub struct Cli {
     /// Content-Type or content.
     #[arg(long, global = true, value_enum, default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,
+    /// Refuse any file or stdin larger than this (bytes, or with K, M, G).
+    #[arg(long, global = true, value_name = "SIZE", default_value = "64M")]
+    pub max_input_size: ByteSize,
+    /// The reader's config file, instead of
+    /// $XDG_CONFIG_HOME/diptych/config.toml (~/.config/diptych/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// The reader's colours, over the config file's `theme`.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
+}
+
+/// A size in bytes written as `65536`, `512K`, `64M` or `1G` (powers of 1024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        let upper = text.to_ascii_uppercase();
+        let digits = upper.trim_end_matches(['B', 'I']);
+        let (number, shift) = [('K', 10), ('M', 20), ('G', 30)]
+            .into_iter()
+            .find_map(|(suffix, shift)| Some((digits.strip_suffix(suffix)?, shift)))
+            .unwrap_or((digits, 0));
+        let bad = || format!("{text:?} is not a size (try 65536, 512K, 64M or 1G)");
+        let value: u64 = number.trim().parse().map_err(|_| bad())?;
+        value
+            .checked_mul(1 << shift)
+            .filter(|v| *v > 0)
+            .map(ByteSize)
+            .ok_or_else(bad)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    HighContrast,
+    Monochrome,
+}
+
+impl From<ThemeArg> for ThemeName {
+    fn from(value: ThemeArg) -> Self {
+        match value {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::HighContrast => ThemeName::HighContrast,
+            ThemeArg::Monochrome => ThemeName::Monochrome,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Print the documented default config file.
+    #[arg(long)]
+    pub default: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,6 +103,14 @@ pub enum Command {
     /// A shareable comparison of all articles: similarity matrix, coverage,
     /// facts and discrepancies, and one pair aligned word by word.
     Report(ReportArgs),
+    /// Check the reader's config file and say where it is read from;
+    /// --default prints the documented default file.
+    Config(ConfigArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish,
+    /// powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout.
+    Man,
     /// Serve the reader over SSH: every visitor gets their own read-only
     /// reader over the same articles. No shell, no files, no forwarding.
     #[cfg(feature = "serve")]
@@ -115,7 +192,8 @@ pub struct ReportArgs {
     #[arg(long, short)]
     pub output: Option<std::path::PathBuf>,
     /// The pair to show in full: file names, paths, unique name prefixes
-    /// or 0-based indices in load order. Default: the most similar pair.
+    /// or article numbers as the reader's list shows them (1-based, load
+    /// order). Default: the most similar pair.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub pair: Option<Vec<String>>,
 }

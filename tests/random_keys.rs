@@ -62,6 +62,7 @@ const KEYS: &[KeyCode] = &[
     KeyCode::Char('F'),
     KeyCode::Char('c'),
     KeyCode::Char('u'),
+    KeyCode::Char('o'),
     KeyCode::Char('h'),
     KeyCode::Left,
     KeyCode::Right,
@@ -77,6 +78,12 @@ fn random_keys_and_resizes_never_panic() {
             width = 1 + rng.below(220) as u16;
             height = 1 + rng.below(70) as u16;
             app.update(Action::Resize(width, height));
+        } else if rng.below(30) == 0 {
+            let (x, y) = (
+                rng.below(width.into()) as u16,
+                rng.below(height.into()) as u16,
+            );
+            app.update(Action::Click(x, y));
         } else if rng.below(40) == 0 {
             app.update(if rng.below(2) == 0 {
                 Action::Down(3)
@@ -86,9 +93,8 @@ fn random_keys_and_resizes_never_panic() {
         } else {
             let code = KEYS[rng.below(KEYS.len())];
             if let Some(action) = resolve(&key(code), app.mode()) {
-                if action == Action::Quit
-                    || action == Action::Back && app.mode() == diptych::app::keymap::Mode::Panes
-                {
+                // Esc is applied too: it never quits.
+                if action == Action::Quit {
                     continue;
                 }
                 app.update(action);

@@ -2,6 +2,8 @@
 //! whole job, reporting failure as an `anyhow::Error`.
 
 pub mod align;
+pub mod config;
+pub mod docs;
 pub mod facts;
 pub mod read;
 pub mod report;

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::casing::{Casing, forced_capitals};
+use super::casing::{Casing, forced_capitals, looks_german};
 use super::lexicon::{
     according_phrases, is_determiner, is_preposition, is_report_verb, is_source_noun,
 };
@@ -54,12 +54,19 @@ impl Words<'_> {
     }
 }
 
-/// The attributions in one paragraph, in order.
-pub fn attributions_in(text: &str, kind: Kind, casing: &Casing) -> Vec<FoundAttribution> {
+/// The attributions in one paragraph, in order; `german_article` as for
+/// names.
+pub fn attributions_in(
+    text: &str,
+    kind: Kind,
+    casing: &Casing,
+    german_article: bool,
+) -> Vec<FoundAttribution> {
     let words = tokens(text);
     let forced = forced_capitals(text, &words, kind);
+    let german = german_article || looks_german(&words);
     let named: Vec<bool> = (0..words.len())
-        .map(|i| casing.is_name_word(&words[i], forced[i]))
+        .map(|i| casing.is_name_word(&words[i], forced[i], german))
         .collect();
     let allowed = (0..words.len())
         .map(|i| {

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::german::GermanEvidence;
 use super::lexicon;
 use super::tokens::{Token, tokens};
 use crate::article::sentence::sentence_ranges;
@@ -21,6 +22,8 @@ const OPENERS: &[char] = &['“', '„', '«', '"', '‘', '(', ':', '—', '–
 pub struct Casing {
     lower: HashMap<String, usize>,
     capitalised_inside: HashMap<String, usize>,
+    /// Which capitalised words of German paragraphs behave like names.
+    german: GermanEvidence,
 }
 
 /// The paragraphs facts are read from: the story, not page furniture or
@@ -69,9 +72,22 @@ fn is_title_case(words: &[Token]) -> bool {
 pub fn looks_german(words: &[Token]) -> bool {
     let german = words
         .iter()
-        .filter(|w| ["der", "die", "das", "und", "nicht", "ist", "mit"].contains(&w.text))
+        .filter(|w| {
+            let lower = w.text.to_lowercase();
+            [
+                "der", "die", "das", "und", "nicht", "ist", "mit", "sind", "ein", "eine", "auch",
+            ]
+            .contains(&lower.as_str())
+        })
         .count();
     german * 25 >= words.len().max(1) && german >= 2
+}
+
+/// Whether an article's story is German as a whole, so that its headings
+/// and short paragraphs follow German capitalisation too.
+pub fn article_is_german(article: &Article) -> bool {
+    let story: Vec<&str> = scanned(article).map(|(_, text, _)| text).collect();
+    looks_german(&tokens(&story.join(" ")))
 }
 
 impl Casing {
@@ -79,30 +95,40 @@ impl Casing {
     pub fn of(articles: &[Article]) -> Self {
         let mut casing = Casing::default();
         for article in articles {
+            let german = article_is_german(article);
             for (_, text, kind) in scanned(article) {
-                casing.tally(text, kind);
+                casing.tally(text, kind, german);
             }
         }
+        casing.german.finish();
         casing
     }
 
-    fn tally(&mut self, text: &str, kind: Kind) {
+    fn tally(&mut self, text: &str, kind: Kind, german_article: bool) {
         let words = tokens(text);
         let forced = forced_capitals(text, &words, kind);
-        let german = looks_german(&words);
+        let german = german_article || looks_german(&words);
+        if german {
+            let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
+            self.german.tally(&words, &forced, spaced);
+        }
         for (i, word) in words.iter().enumerate() {
             let key = word.stem().to_lowercase();
             if !word.is_capitalised() {
                 *self.lower.entry(key).or_default() += 1;
             } else if !(forced[i] || (german && after_article(&words, i))) {
+                if !german {
+                    self.german.seen_elsewhere(&key);
+                }
                 *self.capitalised_inside.entry(key).or_default() += 1;
             }
         }
     }
 
     /// Whether `word` can be part of a name, given whether grammar forced
-    /// its capital here.
-    pub fn is_name_word(&self, word: &Token, forced: bool) -> bool {
+    /// its capital here and whether its paragraph is German (where only
+    /// name evidence counts, see [`GermanEvidence`]).
+    pub fn is_name_word(&self, word: &Token, forced: bool, german: bool) -> bool {
         if !word.is_capitalised() || word.is_number() {
             return false;
         }
@@ -114,6 +140,9 @@ impl Casing {
             return true;
         }
         let key = stem.to_lowercase();
+        if german && !self.german.is_name(&key) {
+            return false;
+        }
         let inside = self.capitalised_inside.get(&key).copied().unwrap_or(0);
         let lower = self.lower.get(&key).copied().unwrap_or(0);
         let evidence = if forced { inside > 0 } else { true };

@@ -4,7 +4,7 @@
 //! attributions.
 
 use super::attributions::attributions_in;
-use super::casing::{Casing, scanned};
+use super::casing::{Casing, article_is_german, scanned};
 use super::context::context_words;
 use super::dates::dates_in;
 use super::name_key::fold;
@@ -39,6 +39,7 @@ pub fn candidates(articles: &[Article]) -> Vec<Candidate> {
     let casing = Casing::of(articles);
     let mut out = Vec::new();
     for (article, a) in articles.iter().enumerate() {
+        let german = article_is_german(a);
         for (paragraph, text, kind) in scanned(a) {
             let mention = |range: std::ops::Range<usize>| Mention {
                 article,
@@ -47,7 +48,7 @@ pub fn candidates(articles: &[Article]) -> Vec<Candidate> {
                 range,
             };
             let dates = dates_in(text);
-            let names: Vec<_> = names_in(text, kind, &casing)
+            let names: Vec<_> = names_in(text, kind, &casing, german)
                 .into_iter()
                 .filter(|n| !dates.iter().any(|d| overlaps(&d.range, &n.range)))
                 .collect();
@@ -115,7 +116,7 @@ pub fn candidates(articles: &[Article]) -> Vec<Candidate> {
                     named: false,
                 });
             }
-            for found in attributions_in(text, kind, &casing) {
+            for found in attributions_in(text, kind, &casing, german) {
                 out.push(Candidate {
                     kind: FactKind::Attribution,
                     mention: mention(found.range.clone()),

@@ -41,7 +41,7 @@ pub fn group_all(candidates: Vec<Candidate>) -> Vec<Fact> {
     facts.extend(
         clusters(&of(FactKind::Date), valued)
             .iter()
-            .map(|m| date_fact(m)),
+            .flat_map(|m| date_facts(m)),
     );
     let quotes = of(FactKind::Quote);
     facts.extend(
@@ -92,12 +92,38 @@ fn listing(variants: &[Variant]) -> String {
 fn name_fact(members: &[&Candidate]) -> Fact {
     let variants = variants(members);
     // Only two spellings in one script conflict; Віткофф/Witkoff is a
-    // transliteration.
-    let cyrillic = variants.iter().filter(|v| is_cyrillic(&v.text)).count();
-    let conflict = cyrillic > 1 || variants.len() - cyrillic > 1;
+    // transliteration, Feiertag/Feiertage one word in two numbers.
+    let spellings = |cyrillic: bool| {
+        let keys: Vec<&str> = variants
+            .iter()
+            .filter(|v| is_cyrillic(&v.text) == cyrillic)
+            .map(|v| v.normalized.as_str())
+            .collect();
+        keys.iter()
+            .enumerate()
+            .filter(|(i, k)| !keys[..*i].iter().any(|e| inflected(e, k)))
+            .count()
+    };
+    let conflict = spellings(true) > 1 || spellings(false) > 1;
     let reason =
         conflict.then(|| format!("spelled {} ways: {}", variants.len(), listing(&variants)));
     fact(FactKind::Name, variants, reason)
+}
+
+/// Whether two folded words are one word in singular and plural (or
+/// another case): "feiertag"/"feiertage", "fest"/"feste",
+/// "party"/"parties". A bare -s is not enough: "Donbas"/"Donbass" is a
+/// spelling.
+fn inflected(a: &str, b: &str) -> bool {
+    let plus = |short: &str, long: &str| {
+        ["e", "en", "n", "er", "es"]
+            .iter()
+            .any(|e| long.strip_suffix(e) == Some(short))
+            || short
+                .strip_suffix('y')
+                .is_some_and(|stem| long.strip_suffix("ies") == Some(stem))
+    };
+    a == b || plus(a, b) || plus(b, a)
 }
 
 fn number_fact(members: &[&Candidate]) -> Fact {
@@ -110,6 +136,37 @@ fn number_fact(members: &[&Candidate]) -> Fact {
         )
     });
     fact(FactKind::Number, variants, reason)
+}
+
+/// The facts of one cluster of dates in matching sentences. A day every
+/// article of the cluster gives is its own fact, so a list of dates both
+/// texts give ("1. Januar, 1. Mai und 3. Oktober") is no conflict; the
+/// days left over conflict only if they differ between articles.
+fn date_facts(members: &[&Candidate]) -> Vec<Fact> {
+    let mut by_article: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for c in members {
+        by_article
+            .entry(c.mention.article)
+            .or_default()
+            .insert(c.cluster.as_str());
+    }
+    let mut sets = by_article.values();
+    let first = sets.next().cloned().unwrap_or_default();
+    let shared: BTreeSet<&str> = sets.fold(first, |acc, s| acc.intersection(s).copied().collect());
+    let mut per_day: BTreeMap<&str, Vec<&Candidate>> = BTreeMap::new();
+    let mut rest = Vec::new();
+    for c in members {
+        if shared.contains(c.cluster.as_str()) {
+            per_day.entry(c.cluster.as_str()).or_default().push(c);
+        } else {
+            rest.push(*c);
+        }
+    }
+    let mut out: Vec<Fact> = per_day.values().map(|m| date_fact(m)).collect();
+    if !rest.is_empty() {
+        out.push(date_fact(&rest));
+    }
+    out
 }
 
 fn date_fact(members: &[&Candidate]) -> Fact {

@@ -65,6 +65,30 @@ const GERMAN_ARTICLES: &[&str] = &[
     "im", "am", "zum", "zur", "vom", "beim", "kein", "keine",
 ];
 
+/// German determiners, quantifiers and number words: a capitalised word
+/// they govern is a common noun ("die Häuser", "viele Familien").
+#[rustfmt::skip]
+const GERMAN_DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "im", "am", "zum", "zur", "vom", "beim", "ins", "kein", "keine", "keinen", "keinem", "keiner",
+    "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes", "jeden", "jedem",
+    "jener", "jene", "jenes", "jenen", "jenem", "mein", "meine", "meinen", "meinem", "meiner",
+    "dein", "deine", "deinen", "deinem", "deiner", "sein", "seine", "seinen", "seinem", "seiner",
+    "ihr", "ihre", "ihren", "ihrem", "ihrer", "unser", "unsere", "unseren", "unserem", "unserer",
+    "euer", "eure", "euren", "eurem", "eures", "meines", "deines", "seines", "ihres", "unseres", "welche", "welcher", "welchen", "solche", "solchen",
+    "manche", "manchen", "viele", "vielen", "alle", "allen", "aller", "einige", "einigen",
+    "mehrere", "mehreren", "wenige", "wenigen", "beide", "beiden", "zwei", "drei", "vier",
+    "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig", "hundert",
+];
+
+/// German nouns used bare in fixed phrases ("zu Hause", "zu Fuß", "in
+/// Kraft"): no article, yet no name.
+#[rustfmt::skip]
+const GERMAN_IDIOM_NOUNS: &[&str] = &[
+    "hause", "haus", "fuß", "kraft", "ort", "frage", "hilfe", "zukunft", "ende", "anfang",
+    "beginn", "recht", "angst", "ruhe", "seiten", "dank", "grund", "folge", "stelle", "teil",
+];
+
 /// Nouns that can head a phrase naming who said something.
 #[rustfmt::skip]
 const SOURCE_NOUNS: &[&str] = &[
@@ -144,6 +168,16 @@ pub fn is_determiner(word: &str) -> bool {
 /// Whether a word is a German article or article-preposition.
 pub fn is_german_article(word: &str) -> bool {
     contains(GERMAN_ARTICLES, word)
+}
+
+/// Whether a word is a German determiner, quantifier or number word.
+pub fn is_german_determiner(word: &str) -> bool {
+    contains(GERMAN_DETERMINERS, word)
+}
+
+/// Whether a German noun is used bare in fixed phrases ("zu Hause").
+pub fn is_german_idiom_noun(word: &str) -> bool {
+    contains(GERMAN_IDIOM_NOUNS, word)
 }
 
 /// Whether a noun can name who said something.

@@ -19,6 +19,7 @@ mod casing;
 mod collect;
 mod context;
 mod dates;
+mod german;
 mod group;
 mod kinds;
 mod lexicon;

@@ -27,15 +27,18 @@ pub struct FoundName {
     pub words: Vec<String>,
 }
 
-/// The names in one paragraph, in order.
-pub fn names_in(text: &str, kind: Kind, casing: &Casing) -> Vec<FoundName> {
+/// The names in one paragraph, in order; `german_article` when the whole
+/// article is German (see `casing::article_is_german`).
+pub fn names_in(text: &str, kind: Kind, casing: &Casing, german_article: bool) -> Vec<FoundName> {
     let words = tokens(text);
     let forced = forced_capitals(text, &words, kind);
-    let german = looks_german(&words);
+    let german = german_article || looks_german(&words);
     let is_name: Vec<bool> = words
         .iter()
         .enumerate()
-        .map(|(i, w)| casing.is_name_word(w, forced[i] || (german && after_article(&words, i))))
+        .map(|(i, w)| {
+            casing.is_name_word(w, forced[i] || (german && after_article(&words, i)), german)
+        })
         .collect();
     let mut found = Vec::new();
     let mut i = 0;

@@ -4,6 +4,7 @@
 
 mod coverage;
 mod facts;
+mod fit;
 mod heat;
 mod help;
 mod list;
@@ -22,11 +23,11 @@ use crate::app::geometry::Geometry;
 use crate::app::rows::Side;
 use crate::app::{App, View};
 
-pub use theme::{ColorMode, Theme};
+pub use theme::{ColorMode, Theme, ThemeName};
 
 /// Draws the whole screen into `buf` over `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let geometry = Geometry::of(area, app.list_visible(), app.coverage_width());
+    let geometry = app.layout(area);
     if !geometry.is_usable() {
         small::render_too_small(theme, area, buf);
         return;

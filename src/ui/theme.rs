@@ -49,6 +49,47 @@ impl ColorMode {
     }
 }
 
+/// The built-in palettes (`--theme`, the config file's `theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// Colours for a dark background (the default).
+    #[default]
+    Dark,
+    /// Darker colours that read on a light background.
+    Light,
+    /// Bright colours on black backgrounds, everything bold.
+    HighContrast,
+    /// No colour at all: attributes only, as with `NO_COLOR`.
+    Monochrome,
+}
+
+impl ThemeName {
+    /// Every theme with the name the config file and `--theme` use.
+    pub const ALL: [(ThemeName, &'static str); 4] = [
+        (ThemeName::Dark, "dark"),
+        (ThemeName::Light, "light"),
+        (ThemeName::HighContrast, "high-contrast"),
+        (ThemeName::Monochrome, "monochrome"),
+    ];
+
+    /// The theme called `name` ("high_contrast" is accepted too).
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.replace('_', "-");
+        Self::ALL
+            .iter()
+            .find(|(_, n)| n.eq_ignore_ascii_case(&name))
+            .map(|(t, _)| *t)
+    }
+
+    /// The name the config file uses.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(t, _)| *t == self)
+            .map_or("dark", |(_, n)| n)
+    }
+}
+
 /// Every style the widgets use.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
@@ -89,7 +130,70 @@ impl Theme {
         Theme::new(ColorMode::from_env())
     }
 
-    /// The theme for a colour depth.
+    /// A named theme for the current terminal; `NO_COLOR` still wins.
+    pub fn named_from_env(name: ThemeName) -> Self {
+        Theme::named(name, ColorMode::from_env())
+    }
+
+    /// A named theme at a colour depth. Every theme keeps the same
+    /// non-colour attributes, so no difference depends on colour.
+    pub fn named(name: ThemeName, mode: ColorMode) -> Self {
+        match name {
+            ThemeName::Dark => Theme::new(mode),
+            ThemeName::Monochrome => Theme::new(ColorMode::None),
+            ThemeName::Light => Theme::light(mode),
+            ThemeName::HighContrast => Theme::high_contrast(mode),
+        }
+    }
+
+    /// Dark text colours for a light background: no light yellow or cyan.
+    fn light(mode: ColorMode) -> Self {
+        let pick = Picker(mode);
+        let bold = Modifier::BOLD;
+        Theme {
+            left_only_words: pick
+                .fg_bg(Color::Red, (124, 224), ((150, 0, 0), (255, 215, 215)))
+                .add_modifier(Modifier::CROSSED_OUT),
+            right_only_words: pick
+                .fg_bg(Color::Green, (22, 194), ((0, 100, 0), (215, 250, 215)))
+                .add_modifier(Modifier::UNDERLINED),
+            heading: pick.fg(Color::Blue).add_modifier(bold),
+            prefix: pick.fg(Color::Blue),
+            moved: pick.fg(Color::Magenta).add_modifier(bold),
+            reworded: pick.fg(Color::Magenta),
+            chosen: pick.fg(Color::Blue).add_modifier(bold),
+            fact_mark: pick
+                .fg(Color::Magenta)
+                .add_modifier(bold | Modifier::UNDERLINED | Modifier::REVERSED),
+            ..Theme::new(mode)
+        }
+    }
+
+    /// Bright foregrounds on black, marks bold, nothing dimmed.
+    fn high_contrast(mode: ColorMode) -> Self {
+        let pick = Picker(mode);
+        let bold = Modifier::BOLD;
+        let on_black = |c: Color| pick.pair(c, Color::Black).add_modifier(bold);
+        Theme {
+            left_only_words: on_black(Color::LightRed).add_modifier(Modifier::CROSSED_OUT),
+            right_only_words: on_black(Color::LightGreen).add_modifier(Modifier::UNDERLINED),
+            heading: on_black(Color::LightCyan),
+            furniture: Style::new().add_modifier(Modifier::ITALIC),
+            prefix: pick.fg(Color::LightBlue),
+            number: Style::new(),
+            moved: on_black(Color::LightYellow),
+            only_left: on_black(Color::LightRed),
+            only_right: on_black(Color::LightGreen),
+            bracket: pick.fg(Color::White).add_modifier(bold),
+            hints: Style::new(),
+            same: Style::new(),
+            reworded: on_black(Color::LightYellow),
+            dim: Style::new(),
+            ..Theme::new(mode)
+        }
+    }
+
+    /// The default (dark) theme for a colour depth.
     pub fn new(mode: ColorMode) -> Self {
         let pick = Picker(mode);
         let bold = Modifier::BOLD;
@@ -109,7 +213,7 @@ impl Theme {
                 .add_modifier(bold | Modifier::UNDERLINED | pick.reverse_if_mono()),
             heading: pick.fg(Color::Cyan).add_modifier(bold),
             furniture: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
-            prefix: pick.fg(Color::Blue).add_modifier(Modifier::DIM),
+            prefix: pick.fg(Color::Cyan),
             number: Style::new().add_modifier(Modifier::DIM),
             moved: pick.fg(Color::Yellow).add_modifier(bold),
             only_left: pick.fg(Color::Red).add_modifier(bold),

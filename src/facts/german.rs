@@ -1,0 +1,318 @@
+//! Name evidence for German, where every noun is capitalised and a capital
+//! mid-sentence proves nothing. A capitalised word of a German paragraph is
+//! a name only when the corpus shows it behaving like one:
+//!
+//! - **for**: right after a preposition with no article ("in Berlin",
+//!   "nach Babylon"), inside a run of two capitalised words ("Martin
+//!   Luther"), with a genitive -s form ("Davids"), capitalised inside a
+//!   paragraph in another language, or coordinated with such a word
+//!   ("Ostern und Weihnachten");
+//! - **against**: more often after an article, quantifier or numeral
+//!   (with adjectives between: "einen religiösen Anlass") than in a
+//!   place that counts for; a common-noun ending ("-ung", "-heit"); an
+//!   inflection family in the corpus ("Tag"/"Tage"/"Tagen",
+//!   "Haus"/"Häuser"); an adjective used as a noun ("Böses" beside
+//!   "böse"); a fixed bare-noun idiom ("zu Hause").
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::{is_calendar_word, is_german_determiner, is_german_idiom_noun, is_title};
+use super::tokens::Token;
+
+/// Endings that make a German word a common noun.
+const NOUN_ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "tät", "täten", "nis", "nisse", "ismus", "tum", "ment",
+];
+
+/// Inflection endings of German nouns (plural and dative plural; not the
+/// genitive -s, which names take too).
+const INFLECTIONS: &[&str] = &["e", "en", "n", "er", "ern", "es"];
+
+/// Lower-case German prepositions that take a bare name ("in Berlin").
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "nach",
+    "aus",
+    "von",
+    "bei",
+    "mit",
+    "zu",
+    "durch",
+    "für",
+    "über",
+    "gegen",
+    "bis",
+    "um",
+    "ohne",
+    "gegenüber",
+    "seit",
+    "an",
+    "auf",
+];
+
+/// Corpus-wide tallies, then the words with name evidence.
+#[derive(Debug, Default)]
+pub struct GermanEvidence {
+    /// Per lower-case word: (times in a place that counts for a name,
+    /// times after a determiner).
+    counts: HashMap<String, (usize, usize)>,
+    /// Every capitalised word of a German paragraph, lower-case.
+    capitalised: HashSet<String>,
+    /// Pairs coordinated by "und"/"oder".
+    coordinated: Vec<(String, String)>,
+    /// Lower-case words of German paragraphs ("böse" makes "Böses" an
+    /// adjective used as a noun).
+    lower: HashSet<String>,
+    /// Capitalised mid-sentence in a paragraph in another language.
+    elsewhere: HashSet<String>,
+    /// The result of [`GermanEvidence::finish`].
+    names: HashSet<String>,
+}
+
+fn key(word: &Token) -> String {
+    word.stem().to_lowercase()
+}
+
+/// Whether the token can be part of a German name run at all.
+fn capital(word: &Token) -> bool {
+    let lower = word.text.to_lowercase();
+    word.is_capitalised()
+        && !is_german_determiner(word.text)
+        && !PREPOSITIONS.contains(&lower.as_str())
+        && !word.is_number()
+        && !is_calendar_word(word.stem())
+        && !is_title(word.stem())
+}
+
+/// Whether a determiner (or a numeral) governs word `i`, possibly across
+/// up to two inflected adjectives ("die größten Feste").
+fn after_determiner(words: &[Token], i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..3 {
+        let Some(prev) = j.checked_sub(1) else {
+            return false;
+        };
+        let w = words[prev];
+        if is_german_determiner(w.text) || w.is_number() {
+            return true;
+        }
+        let adjective = !w.is_capitalised()
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|s| w.text.ends_with(s));
+        if !adjective {
+            return false;
+        }
+        j = prev;
+    }
+    false
+}
+
+impl GermanEvidence {
+    /// Tallies one German paragraph; `forced` says where grammar forces a
+    /// capital and `spaced(a, b)` whether two tokens are one space apart.
+    pub fn tally(
+        &mut self,
+        words: &[Token],
+        forced: &[bool],
+        spaced: impl Fn(usize, usize) -> bool,
+    ) {
+        let mut i = 0;
+        while i < words.len() {
+            if !capital(&words[i]) {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end + 1 < words.len() && capital(&words[end + 1]) && spaced(end, end + 1) {
+                end += 1;
+            }
+            self.tally_run(words, forced, i, end);
+            i = end + 1;
+        }
+        for (i, w) in words.iter().enumerate() {
+            if !w.is_capitalised() {
+                self.lower.insert(w.text.to_string());
+            }
+            if capital(w) && !forced[i] {
+                self.capitalised.insert(key(w));
+            }
+            if (w.text == "und" || w.text == "oder") && i > 0 && i + 1 < words.len() {
+                let (a, b) = (words[i - 1], words[i + 1]);
+                if capital(&a) && capital(&b) && !forced[i + 1] {
+                    self.coordinated.push((key(&a), key(&b)));
+                }
+            }
+        }
+    }
+
+    /// One run of capitalised words `from..=to`.
+    fn tally_run(&mut self, words: &[Token], forced: &[bool], from: usize, to: usize) {
+        let first = words[from];
+        let governed = after_determiner(words, from);
+        if governed {
+            self.counts.entry(key(&first)).or_default().1 += 1;
+        }
+        let rest = if governed || forced[from] {
+            from + 1
+        } else {
+            from
+        };
+        let bare_object = !forced[from]
+            && from > 0
+            && PREPOSITIONS.contains(&words[from - 1].text.to_lowercase().as_str());
+        if bare_object {
+            self.counts.entry(key(&first)).or_default().0 += 1;
+        }
+        if to > rest {
+            for w in &words[rest..=to] {
+                self.counts.entry(key(w)).or_default().0 += 1;
+            }
+        }
+    }
+
+    /// Records a word written capitalised mid-sentence in a paragraph in
+    /// another language.
+    pub fn seen_elsewhere(&mut self, key: &str) {
+        self.elsewhere.insert(key.to_string());
+    }
+
+    /// Resolves the evidence once every paragraph is tallied.
+    pub fn finish(&mut self) {
+        let against: HashSet<&String> = self
+            .capitalised
+            .iter()
+            .filter(|k| self.common_noun(k))
+            .collect();
+        let mut names: HashSet<String> = self
+            .capitalised
+            .iter()
+            .filter(|k| !against.contains(k) && self.evidence(k))
+            .cloned()
+            .collect();
+        for (a, b) in &self.coordinated {
+            for (known, other) in [(a, b), (b, a)] {
+                if names.contains(known) && !against.contains(other) && self.not_governed(other) {
+                    names.insert(other.clone());
+                }
+            }
+        }
+        self.names = names;
+    }
+
+    fn not_governed(&self, key: &str) -> bool {
+        let (for_, after) = self.counts.get(key).copied().unwrap_or_default();
+        after <= for_
+    }
+
+    fn evidence(&self, key: &str) -> bool {
+        let (for_, after) = self.counts.get(key).copied().unwrap_or_default();
+        // A genitive -s pair counts when neither form is governed
+        // ("des Sohnes Davids", not "des Vaters").
+        let bare_pair =
+            |other: &str| self.capitalised.contains(other) && self.never_governed(other);
+        let genitive = after == 0
+            && (bare_pair(&format!("{key}s")) || key.strip_suffix('s').is_some_and(bare_pair));
+        let direct = for_ > 0 || genitive || self.elsewhere.contains(key);
+        direct && after <= for_
+    }
+
+    fn never_governed(&self, key: &str) -> bool {
+        self.counts.get(key).is_none_or(|&(_, after)| after == 0)
+    }
+
+    /// A compound that opens with a governed noun of the corpus
+    /// ("Menschenfischern" beside "die Menschen"), as names rarely do.
+    fn compound_of_noun(&self, key: &str) -> bool {
+        key.char_indices().skip(4).any(|(at, _)| {
+            let (head, tail) = key.split_at(at);
+            tail.chars().count() >= 3
+                && self.capitalised.contains(head)
+                && self.counts.get(head).is_some_and(|&(f, after)| after > f)
+        })
+    }
+
+    /// An adjective written as a noun ("Böses", "Gerechte", "Heiligem"):
+    /// its stem appears lower-case with an adjective ending.
+    fn adjective(&self, key: &str) -> bool {
+        let stem = ["em", "es", "en", "er", "e"]
+            .iter()
+            .find_map(|e| key.strip_suffix(e))
+            .unwrap_or(key);
+        stem.chars().count() >= 3
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|e| self.lower.contains(&format!("{stem}{e}")))
+    }
+
+    /// A common-noun ending, a fixed idiom, or another inflected form of
+    /// the word among the corpus's capitalised words.
+    fn common_noun(&self, key: &str) -> bool {
+        NOUN_ENDINGS
+            .iter()
+            .any(|e| key.ends_with(e) && key.chars().count() > e.chars().count() + 2)
+            || is_german_idiom_noun(key)
+            || self.adjective(key)
+            || self.compound_of_noun(key)
+            || self.capitalised.iter().any(|other| inflects(key, other))
+    }
+
+    /// Whether a lower-case word of a German paragraph has name evidence.
+    pub fn is_name(&self, key: &str) -> bool {
+        self.names.contains(key)
+    }
+}
+
+/// Whether `a` and `b` are forms of one noun: one is the other plus an
+/// inflection ending, possibly with an umlaut ("Haus"/"Häuser").
+fn inflects(a: &str, b: &str) -> bool {
+    let plus = |short: &str, long: &str| {
+        INFLECTIONS.iter().any(|e| {
+            long.strip_suffix(e)
+                .is_some_and(|stem| stem == short || umlauted(short) == stem)
+        })
+    };
+    a != b && (plus(a, b) || plus(b, a) || (umlauted(a) == b && a.chars().count() > 3))
+}
+
+/// The word with its last a/o/u umlauted ("stadt" → "städt").
+fn umlauted(word: &str) -> String {
+    let mut chars: Vec<char> = word.chars().collect();
+    if let Some(i) = chars.iter().rposition(|c| matches!(c, 'a' | 'o' | 'u')) {
+        let at = if i > 0 && chars[i - 1] == 'a' && chars[i] == 'u' {
+            i - 1
+        } else {
+            i
+        };
+        chars[at] = match chars[at] {
+            'a' => 'ä',
+            'o' => 'ö',
+            _ => 'ü',
+        };
+    }
+    chars.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflected_forms_are_one_noun() {
+        for (a, b) in [
+            ("tag", "tage"),
+            ("tage", "tagen"),
+            ("fest", "feste"),
+            ("feiertag", "feiertage"),
+            ("haus", "häuser"),
+            ("stadt", "städte"),
+            ("land", "ländern"),
+        ] {
+            assert!(inflects(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("david", "davids"), ("juda", "judas"), ("merz", "merts")] {
+            assert!(!inflects(a, b), "{a} / {b}");
+        }
+    }
+}
