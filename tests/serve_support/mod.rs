@@ -210,6 +210,25 @@ impl Visitor {
         }
     }
 
+    /// Reads until the screen no longer shows `text`.
+    pub async fn wait_gone(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let screen = self.text();
+            if !screen.contains(text) {
+                return screen;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero() && !self.closed,
+                "{text:?} stayed; screen:\n{screen}"
+            );
+            if let Ok(message) = tokio::time::timeout(left, self.channel.wait()).await {
+                self.apply(message);
+            }
+        }
+    }
+
     /// Reads one data message (a frame or part of one).
     pub async fn next_data(&mut self) -> bool {
         loop {
