@@ -111,6 +111,74 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff) on stdout.
     Man,
+    /// Serve the reader over SSH: every visitor gets their own read-only
+    /// reader over the same articles. No shell, no files, no forwarding.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+#[cfg(feature = "serve")]
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Articles: files, directories, or - for stdin. None = the demo corpus.
+    pub paths: Vec<String>,
+    /// Address and port to listen on; anything but loopback only when given.
+    #[arg(long, default_value = "127.0.0.1:2222")]
+    pub listen: std::net::SocketAddr,
+    /// The ed25519 host key; created with mode 0600 if missing. Default:
+    /// ssh_host_ed25519_key in the user's data directory (~/.local/share/diptych).
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<std::path::PathBuf>,
+    /// Public keys allowed in. Default: ~/.ssh/authorized_keys.
+    #[arg(long, value_name = "FILE", conflicts_with = "open")]
+    pub authorized_keys: Option<std::path::PathBuf>,
+    /// Let anyone in, with or without a key (public demos).
+    #[arg(long)]
+    pub open: bool,
+    /// Visitors at once.
+    #[arg(long, default_value_t = 32)]
+    pub max_sessions: usize,
+    /// Visitors at once from one IP address.
+    #[arg(long, default_value_t = 4)]
+    pub max_per_address: usize,
+    /// Disconnect a visitor after this long without a key (a notice comes
+    /// first): 90s, 15m, 1h.
+    #[arg(long, default_value = "15m", value_parser = parse_duration)]
+    pub idle_timeout: Seconds,
+}
+
+/// A duration given as a number with an optional s/m/h unit.
+#[cfg(feature = "serve")]
+#[derive(Debug, Clone, Copy)]
+pub struct Seconds(pub u64);
+
+#[cfg(feature = "serve")]
+impl From<Seconds> for std::time::Duration {
+    fn from(value: Seconds) -> Self {
+        std::time::Duration::from_secs(value.0)
+    }
+}
+
+#[cfg(feature = "serve")]
+fn parse_duration(text: &str) -> Result<Seconds, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration like 90s, 15m or 1h"))?;
+    let scale = match unit {
+        "" | "s" => 1,
+        "m" | "min" => 60,
+        "h" => 3600,
+        _ => return Err(format!("`{text}`: unit must be s, m or h")),
+    };
+    match n.checked_mul(scale) {
+        Some(secs) if secs > 0 => Ok(Seconds(secs)),
+        _ => Err(format!("`{text}`: must be more than 0 and reasonable")),
+    }
 }
 
 #[derive(Debug, clap::Args)]

@@ -11,4 +11,6 @@ pub mod corpus;
 pub mod facts;
 pub mod progress;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod ui;

@@ -59,6 +59,8 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Config(args)) => commands::config::run(&args, cli.config.as_deref()),
         Some(Command::Completions(args)) => commands::docs::completions(args.shell),
         Some(Command::Man) => commands::docs::man(),
+        #[cfg(feature = "serve")]
+        Some(Command::Serve(args)) => commands::serve::run(args),
         None => commands::read::run(&cli.paths, cli.config.as_deref(), cli.theme.map(Into::into)),
     }
 }

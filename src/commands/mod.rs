@@ -8,3 +8,5 @@ pub mod facts;
 mod progress_bar;
 pub mod read;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;

@@ -32,6 +32,23 @@ impl ColorMode {
     }
 }
 
+impl ColorMode {
+    /// From a remote terminal's variables (an SSH client's `TERM`,
+    /// `COLORTERM` and whether it sent a non-empty `NO_COLOR`), with the
+    /// same precedence as [`ColorMode::from_env`].
+    pub fn from_terminal(term: &str, colorterm: &str, no_color: bool) -> Self {
+        if no_color {
+            ColorMode::None
+        } else if matches!(colorterm, "truecolor" | "24bit") {
+            ColorMode::TrueColor
+        } else if term.contains("256") {
+            ColorMode::Indexed256
+        } else {
+            ColorMode::Ansi16
+        }
+    }
+}
+
 /// The built-in palettes (`--theme`, the config file's `theme`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
@@ -263,5 +280,30 @@ impl Picker {
         } else {
             Modifier::empty()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ColorMode;
+
+    #[test]
+    fn a_remote_terminal_picks_its_own_depth() {
+        assert_eq!(
+            ColorMode::from_terminal("xterm-256color", "", true),
+            ColorMode::None
+        );
+        assert_eq!(
+            ColorMode::from_terminal("xterm", "truecolor", false),
+            ColorMode::TrueColor
+        );
+        assert_eq!(
+            ColorMode::from_terminal("screen-256color", "", false),
+            ColorMode::Indexed256
+        );
+        assert_eq!(
+            ColorMode::from_terminal("vt100", "", false),
+            ColorMode::Ansi16
+        );
     }
 }
