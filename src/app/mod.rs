@@ -79,7 +79,7 @@ pub struct App {
     focus: Focus,
     list_visible: bool,
     list_cursor: usize,
-    words: bool,
+    words: crate::report::MarkLevel,
     hide_furniture: bool,
     help: bool,
     /// First line of the help overlay shown (on screens too low for all).
@@ -141,7 +141,7 @@ impl App {
             focus: Focus::Left,
             list_visible: true,
             list_cursor: 0,
-            words: true,
+            words: crate::report::MarkLevel::All,
             hide_furniture: false,
             help: false,
             help_scroll: 0,
@@ -220,7 +220,7 @@ impl App {
         self.list_cursor
     }
     /// Word highlights shown.
-    pub fn words(&self) -> bool {
+    pub fn words(&self) -> crate::report::MarkLevel {
         self.words
     }
     pub fn hide_furniture(&self) -> bool {

@@ -41,7 +41,10 @@ impl App {
             }),
             Action::SearchSubmit => self.submit_search(),
             Action::Back => self.back(),
-            Action::ToggleWords => self.words = !self.words,
+            Action::ToggleWords => {
+                self.words = self.words.next();
+                self.message = Some(self.words.describe().into());
+            }
             Action::ToggleGranularity => self.toggle_granularity(),
             Action::ToggleFurniture => self.toggle_furniture(),
             Action::ToggleList => self.toggle_list(),

@@ -7,6 +7,18 @@ use crate::io::{load_pair, stdout_wants_color, write_stdout};
 use diptych::align::{AlignOptions, align};
 use diptych::report::{align_json, align_text};
 
+/// Where text output wraps: the terminal's width, else `COLUMNS`, else
+/// nowhere (a pipe gets one line per unit, for tools).
+fn text_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((columns, _)) = ratatui::crossterm::terminal::size()
+    {
+        return Some(usize::from(columns));
+    }
+    std::env::var("COLUMNS").ok()?.parse().ok()
+}
+
 pub fn run(args: AlignArgs) -> Result<()> {
     let (left, right) = load_pair(&args.left, &args.right)?;
     let options = AlignOptions {
@@ -22,7 +34,7 @@ pub fn run(args: AlignArgs) -> Result<()> {
             } else {
                 align_text::Styling::Plain
             };
-            align_text::render(&left, &right, &alignment, styling)
+            align_text::render_wrapped(&left, &right, &alignment, styling, text_width())
         }
     };
     write_stdout(&output)

@@ -86,7 +86,7 @@ impl Casing {
         casing
     }
 
-    fn tally(&mut self, text: &str, kind: Kind) {
+    pub(super) fn tally(&mut self, text: &str, kind: Kind) {
         let words = tokens(text);
         let forced = forced_capitals(text, &words, kind);
         let german = looks_german(&words);

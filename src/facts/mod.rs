@@ -27,6 +27,7 @@ mod names;
 mod numbers;
 mod quote_match;
 mod quotes;
+mod spots;
 mod tokens;
 
 use std::ops::Range;
@@ -37,6 +38,7 @@ use crate::align::DiffOp;
 use crate::article::Article;
 
 pub use name_key::{fold, same_name, same_word};
+pub use spots::{Spot, spots_in};
 
 /// What a fact is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

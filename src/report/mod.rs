@@ -11,4 +11,4 @@ pub mod facts_json;
 pub mod facts_text;
 mod marks;
 
-pub use marks::{Mark, marked_segments};
+pub use marks::{Mark, MarkLevel, callout_ranges, callout_texts, marked_segments};

@@ -120,6 +120,16 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
             "words only the right text has",
         ),
         mark(
+            "dim italic",
+            theme.shared_words,
+            "words the other text has too, elsewhere",
+        ),
+        mark(
+            "bold",
+            theme.differing_fact.patch(theme.left_only_words),
+            "a number, name, date or quote given differently",
+        ),
+        mark(
             "only/here",
             theme.only_left,
             "a paragraph only this text has",

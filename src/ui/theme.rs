@@ -38,6 +38,12 @@ pub struct Theme {
     pub mode: ColorMode,
     pub left_only_words: Style,
     pub right_only_words: Style,
+    /// Words the other side has too, elsewhere: dim italic, so they read
+    /// apart from plain and only-here text without colour.
+    pub shared_words: Style,
+    /// A number, name, date or quote the other side gives differently:
+    /// bold on top of its only-here mark.
+    pub differing_fact: Style,
     pub search_hit: Style,
     pub search_current: Style,
     pub heading: Style,
@@ -84,6 +90,10 @@ impl Theme {
             right_only_words: pick
                 .fg_bg(Color::Green, (114, 22), ((140, 230, 140), (18, 64, 28)))
                 .add_modifier(Modifier::UNDERLINED),
+            shared_words: pick
+                .fg(Color::Gray)
+                .add_modifier(Modifier::DIM | Modifier::ITALIC),
+            differing_fact: pick.fg(Color::Yellow).add_modifier(bold),
             search_hit: pick
                 .pair(Color::Black, Color::Yellow)
                 .add_modifier(pick.reverse_if_mono()),
