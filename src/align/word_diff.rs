@@ -128,6 +128,7 @@ pub fn diff_group(
                     left: &left_tokens,
                     right: &right_tokens,
                     right_unmatched: &right_unmatched,
+                    sealed: std::cell::Cell::new(false),
                 };
                 for (n, token) in old.clone().enumerate() {
                     ctx.left_token(token, left_at + n, &mut out);
@@ -197,6 +198,9 @@ struct Emit<'a> {
     right: &'a [Token],
     /// Token index of each unmatched right token, in order.
     right_unmatched: &'a [usize],
+    /// A token was skipped (it belongs to a paired run emitted with the
+    /// left side): the next one-sided op must not extend across it.
+    sealed: std::cell::Cell<bool>,
 }
 
 impl Emit<'_> {
@@ -216,10 +220,10 @@ impl Emit<'_> {
                         right,
                     });
                 }
-                Some(r) if r.paired => {}
-                _ => push(out, DiffTag::Moved, one, None),
+                Some(r) if r.paired => self.sealed.set(true),
+                _ => self.push(out, DiffTag::Moved, one, None),
             },
-            _ => push(out, DiffTag::Delete, one, None),
+            _ => self.push(out, DiffTag::Delete, one, None),
         }
     }
 
@@ -228,10 +232,20 @@ impl Emit<'_> {
         let one = span(&self.right[token..=token]);
         match self.sharing.right.get(at) {
             Some(Fate::Shared(run)) => match self.sharing.runs.get(*run) {
-                Some(r) if r.paired => {}
-                _ => push(out, DiffTag::Moved, None, one),
+                Some(r) if r.paired => self.sealed.set(true),
+                _ => self.push(out, DiffTag::Moved, None, one),
             },
-            _ => push(out, DiffTag::Insert, None, one),
+            _ => self.push(out, DiffTag::Insert, None, one),
+        }
+    }
+
+    /// Appends a one-sided op, extending the previous one unless a
+    /// skipped token lies between them.
+    fn push(&self, out: &mut Vec<DiffOp>, op: DiffTag, left: Option<Span>, right: Option<Span>) {
+        if self.sealed.replace(false) {
+            out.push(DiffOp { op, left, right });
+        } else {
+            push(out, op, left, right);
         }
     }
 
