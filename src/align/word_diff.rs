@@ -276,6 +276,18 @@ fn word_bounds(text: &str) -> Vec<(usize, usize)> {
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        // A possessive "’s" is a token of its own: "NATO’s" then shares
+        // "NATO" with a text that writes "NATO".
+        if let Some(start) = word
+            && matches!(c, '\'' | '’')
+            && is_possessive_s(&text[at + c.len_utf8()..])
+        {
+            bounds.push((start, at));
+            bounds.push((at, at + c.len_utf8() + 1));
+            word = None;
+            chars.next();
+            continue;
+        }
         let inner = matches!(c, '\'' | '’' | '.' | ',')
             && word.is_some()
             && next.is_some_and(char::is_alphanumeric);
@@ -303,6 +315,12 @@ fn word_bounds(text: &str) -> Vec<(usize, usize)> {
         bounds.push((start, text.len()));
     }
     bounds
+}
+
+/// `rest` (what follows an apostrophe) is a possessive "s" ending a word.
+fn is_possessive_s(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some('s') && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
 /// "U.S", "U.S.", "E.U": capitals joined by dots.
