@@ -1,6 +1,7 @@
 //! `diptych report --format markdown`: a shareable comparison of all
-//! articles. Changed words use `<del>`/`<ins>`, which Markdown renderers
-//! show struck through and underlined, so marks never rely on colour.
+//! articles. Only-here words use `<del>`/`<ins>`, which Markdown renderers
+//! show struck through and underlined, shared-elsewhere words `<em>`, so
+//! marks never rely on colour.
 
 use std::fmt::Write;
 
