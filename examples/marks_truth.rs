@@ -102,7 +102,7 @@ fn measure(json: &str) -> Tally {
         tally.similar_equal += diff
             .iter_all_changes()
             .filter(|c| c.tag() == similar::ChangeTag::Equal)
-            .map(|c| words(&c.value()).len())
+            .map(|c| words(c.value()).len())
             .sum::<usize>();
     }
     tally

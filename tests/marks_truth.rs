@@ -47,7 +47,7 @@ fn span(units: &[Value], span: &Value) -> Option<(usize, usize, usize)> {
     Some((u, s, e))
 }
 
-fn text<'a>(units: &'a [Value], s: Option<(usize, usize, usize)>) -> &'a str {
+fn text(units: &[Value], s: Option<(usize, usize, usize)>) -> &str {
     s.and_then(|(u, a, b)| units.get(u)?.as_str()?.get(a..b))
         .unwrap_or("")
 }
@@ -124,7 +124,7 @@ fn measure(left: &Article, right: &Article, tally: &mut Tally) {
         tally.similar_equal += diff
             .iter_all_changes()
             .filter(|c| c.tag() == similar::ChangeTag::Equal)
-            .map(|c| words(&c.value()).len())
+            .map(|c| words(c.value()).len())
             .sum::<usize>();
     }
 }

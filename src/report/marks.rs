@@ -48,11 +48,10 @@ impl MarkLevel {
 
     /// Whether `mark` is shown at this level.
     pub fn shows(self, mark: Mark) -> bool {
-        match (self, mark) {
-            (MarkLevel::None, _) => false,
-            (MarkLevel::OnlyHere, Mark::Shared) => false,
-            _ => true,
-        }
+        !matches!(
+            (self, mark),
+            (MarkLevel::None, _) | (MarkLevel::OnlyHere, Mark::Shared)
+        )
     }
 }
 
