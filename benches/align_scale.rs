@@ -196,6 +196,20 @@ fn main() {
         alignment.similarity,
         stats.pairs_scored
     );
+    // The word-diff stage alone, run three times over the same links (the
+    // median printed), so changes to it can be compared across runs.
+    let mut stage: Vec<f64> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(diptych::align::rediff_links(&alignment));
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    stage.sort_by(f64::total_cmp);
+    println!(
+        "word-diff stage: {:.3} s wall (median of 3; runs {:.3} {:.3} {:.3})",
+        stage[1], stage[0], stage[1], stage[2]
+    );
     println!(
         "peak memory: {:.0} MB before parsing (the generated texts), {:.0} MB after aligning",
         before,

@@ -104,6 +104,7 @@ fn assert_well_formed(alignment: &Alignment) {
                 DiffTag::Equal => assert!(op.left.is_some() && op.right.is_some()),
                 DiffTag::Delete => assert!(op.left.is_some() && op.right.is_none()),
                 DiffTag::Insert => assert!(op.left.is_none() && op.right.is_some()),
+                DiffTag::Moved => assert!(op.left.is_some() || op.right.is_some()),
             }
             for (span, units, members) in [
                 (op.left, &alignment.left, &group.left),

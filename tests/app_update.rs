@@ -7,6 +7,7 @@ use diptych::align::Granularity;
 use diptych::app::keymap::Mode;
 use diptych::app::rows::GroupKind;
 use diptych::app::{Action, Focus};
+use diptych::report::MarkLevel;
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -367,12 +368,20 @@ fn help_is_modal_and_closes_with_esc() {
 }
 
 #[test]
-fn w_toggles_word_highlights() {
+fn w_cycles_all_marks_only_here_and_none() {
     let mut app = demo_app(160, 45);
-    assert!(app.words());
+    assert_eq!(app.words(), MarkLevel::All);
     press(&mut app, KeyCode::Char('w'));
-    assert!(!app.words());
-    assert_eq!(app.message(), Some("word highlights off — w toggles"));
+    assert_eq!(app.words(), MarkLevel::OnlyHere);
+    assert_eq!(
+        app.message(),
+        Some("word marks: only-here words and differing facts — w cycles")
+    );
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.words(), MarkLevel::None);
+    assert_eq!(app.message(), Some("word marks: off — w cycles"));
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.words(), MarkLevel::All);
 }
 
 #[test]

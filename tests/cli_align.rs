@@ -62,14 +62,16 @@ fn json_keeps_the_contract_fields() {
     let left_units = json["left"]["units"].as_array().map_or(0, Vec::len);
     let mut seen = vec![0; left_units];
     for group in groups {
-        for key in ["left", "right", "score", "moved", "diff"] {
+        for key in ["left", "right", "score", "moved", "diff", "callouts"] {
             assert!(group.get(key).is_some(), "group lacks {key}: {group}");
         }
         for i in group["left"].as_array().into_iter().flatten() {
             seen[i.as_u64().expect("index") as usize] += 1;
         }
         for op in group["diff"].as_array().into_iter().flatten() {
-            assert!(["equal", "delete", "insert"].contains(&op["op"].as_str().unwrap_or("")));
+            assert!(
+                ["equal", "delete", "insert", "moved"].contains(&op["op"].as_str().unwrap_or(""))
+            );
             for side in ["left", "right"] {
                 assert!(op[side].is_null() || op[side].as_array().is_some_and(|s| s.len() == 3));
             }

@@ -12,12 +12,14 @@
 //! ```
 
 mod band;
+mod callouts;
 mod candidates;
 mod cleanup;
 mod grouping;
 mod hash;
 mod moved;
 mod order;
+mod shared;
 mod tokens;
 mod units;
 mod weights;
@@ -27,6 +29,7 @@ use serde::{Serialize, Serializer};
 
 use crate::article::Article;
 
+pub use callouts::Callout;
 pub use units::Unit;
 
 /// What an aligned unit is.
@@ -97,6 +100,9 @@ pub struct Group {
     /// Out of reading order relative to the other text.
     pub moved: bool,
     pub diff: Vec<DiffOp>,
+    /// Numbers, names, dates and quotations the two sides give
+    /// differently, each with where it is on both sides.
+    pub callouts: Vec<Callout>,
 }
 
 impl Group {
@@ -105,21 +111,30 @@ impl Group {
         !self.left.is_empty() && !self.right.is_empty()
     }
 
-    /// The link has word changes (anything but equal ops).
+    /// The link has word changes (anything but equal ops, reordering
+    /// included).
     pub fn is_reworded(&self) -> bool {
         self.is_link() && self.diff.iter().any(|op| op.op != DiffTag::Equal)
     }
 }
 
-/// One step of a word diff.
+/// One step of a word diff: what a run of words is to the other side of
+/// its link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiffTag {
+    /// The same words in the same order on both sides (both spans set).
     Equal,
-    /// Only the left text has these words.
+    /// Only the left text has these words: the right side of the link
+    /// has no such word to spare.
     Delete,
     /// Only the right text has these words.
     Insert,
+    /// Shared, elsewhere: the other side has these words too, in another
+    /// place or order. Both spans set: the run and its counterpart; one
+    /// side `None`: the other side has the words, but which of its
+    /// occurrences is ambiguous (a common word).
+    Moved,
 }
 
 /// A run of words with the same fate, as byte ranges into unit texts.
@@ -210,6 +225,7 @@ fn align_units_with_stats(
             score: (link.score + diff.same) / 2.0,
             moved,
             diff: diff.ops,
+            callouts: diff.callouts,
         })
         .collect();
     groups.extend(order::unmatched(&groups, left.len(), right.len()));
@@ -223,6 +239,27 @@ fn align_units_with_stats(
         similarity,
     };
     (alignment, AlignStats { pairs_scored })
+}
+
+/// Re-runs the word-diff stage over every link of `alignment`, exactly
+/// as [`align_units`] does, and returns the number of ops. For the scale
+/// bench, which times this stage on its own.
+#[doc(hidden)]
+pub fn rediff_links(alignment: &Alignment) -> usize {
+    let links: Vec<grouping::Link> = alignment
+        .groups
+        .iter()
+        .filter(|g| g.is_link())
+        .map(|g| grouping::Link {
+            left: g.left.clone(),
+            right: g.right.clone(),
+            score: g.score,
+        })
+        .collect();
+    word_diff::diff_links(&links, &alignment.left, &alignment.right)
+        .iter()
+        .map(|d| d.ops.len())
+        .sum()
 }
 
 /// Linked story length / story length, over both sides. Page furniture

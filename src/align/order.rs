@@ -18,6 +18,7 @@ pub fn unmatched(groups: &[Group], left_len: usize, right_len: usize) -> Vec<Gro
         score: 0.0,
         moved: false,
         diff: Vec::new(),
+        callouts: Vec::new(),
     };
     let lefts = (0..left_len)
         .filter(|&i| !left_seen[i])

@@ -1,7 +1,12 @@
 //! The word-level diff of a link, as byte spans into the unit texts so a
 //! UI can highlight exactly. Words and punctuation are tokens; spaces are
-//! not (they fall in the gaps between spans). Curly and straight quotes and
-//! the dashes compare equal: a typographic change is not a rewording.
+//! not (they fall in the gaps between spans). Comparison is on normalised
+//! keys — case, curly/straight quotes, dashes, "U.S."/"US",
+//! "percent"/"%" — while spans always point at the original text.
+//!
+//! Three kinds of words come out: the minimal diff's in-order common runs
+//! (`Equal`), words the other side also has elsewhere (`Moved`, see
+//! [`super::shared`]), and words only one side has (`Delete`/`Insert`).
 
 use std::time::{Duration, Instant};
 
@@ -9,8 +14,10 @@ use std::hash::Hasher;
 
 use similar::{Algorithm, capture_diff_slices_deadline};
 
-use super::cleanup::{Step, fold_chance_equalities, steps};
+use super::callouts::{Callout, callouts};
+use super::cleanup::{Step, steps};
 use super::hash::FastHasher;
+use super::shared::{Fate, Sharing, share};
 
 use super::grouping::Link;
 use super::units::Unit;
@@ -19,6 +26,11 @@ use super::{DiffOp, DiffTag, Span};
 /// Bound on the work for one link: a pathological pair of huge paragraphs
 /// gets a coarser (still correct) diff instead of a stall.
 const DIFF_TIME_LIMIT: Duration = Duration::from_millis(200);
+
+/// Links with fewer tokens than this (both sides) run without a deadline:
+/// their diff is cheap whatever the texts, and reading the clock inside
+/// the diff loop cost more than the diff itself.
+const DEADLINE_ABOVE_TOKENS: usize = 4_000;
 
 /// One word or punctuation mark of a unit.
 struct Token {
@@ -31,9 +43,11 @@ struct Token {
 pub struct WordDiff {
     pub ops: Vec<DiffOp>,
     /// 2 × words kept in order ÷ words on both sides: 1.0 for identical
-    /// text. Counted on the minimal diff, before the readability cleanup,
-    /// so it is the same whichever side is left.
+    /// text. Counted on the minimal diff, so it is the same whichever side
+    /// is left.
     pub same: f64,
+    /// Facts the two sides give differently.
+    pub callouts: Vec<Callout>,
 }
 
 /// The diffs of all links, in their order, on two threads.
@@ -78,13 +92,17 @@ pub fn diff_group(
             left: whole(*l),
             right: whole(*r),
         }];
-        return WordDiff { ops, same: 1.0 };
+        return WordDiff {
+            ops,
+            same: 1.0,
+            callouts: Vec::new(),
+        };
     }
     let (left_tokens, left_keys) = tokens(left_idx, left);
     let (right_tokens, right_keys) = tokens(right_idx, right);
-    let deadline = Instant::now() + DIFF_TIME_LIMIT;
-    let ops =
-        capture_diff_slices_deadline(Algorithm::Myers, &left_keys, &right_keys, Some(deadline));
+    let deadline = (left_keys.len() + right_keys.len() > DEADLINE_ABOVE_TOKENS)
+        .then(|| Instant::now() + DIFF_TIME_LIMIT);
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &left_keys, &right_keys, deadline);
     let kept: usize = ops
         .iter()
         .filter(|op| op.tag() == similar::DiffTag::Equal)
@@ -96,17 +114,145 @@ pub fn diff_group(
     } else {
         2.0 * kept as f64 / total as f64
     };
+    let steps = steps(&ops);
+    let (sharing, right_unmatched) =
+        sort_unmatched(&steps, &left_tokens, &left_keys, &right_tokens, &right_keys);
     let mut out = Vec::new();
-    for step in fold_chance_equalities(steps(&ops)) {
+    let (mut left_at, mut right_at) = (0, 0);
+    for step in steps {
         match step {
             Step::Same(old, new) => push_equal(&left_tokens[old], &right_tokens[new], &mut out),
             Step::Changed(old, new) => {
-                push_one_sided(DiffTag::Delete, &left_tokens[old], &mut out);
-                push_one_sided(DiffTag::Insert, &right_tokens[new], &mut out);
+                let ctx = Emit {
+                    sharing: &sharing,
+                    left: &left_tokens,
+                    right: &right_tokens,
+                    right_unmatched: &right_unmatched,
+                    sealed: std::cell::Cell::new(false),
+                };
+                for (n, token) in old.clone().enumerate() {
+                    ctx.left_token(token, left_at + n, &mut out);
+                }
+                for (n, token) in new.clone().enumerate() {
+                    ctx.right_token(token, right_at + n, &mut out);
+                }
+                left_at += old.len();
+                right_at += new.len();
             }
         }
     }
-    WordDiff { ops: out, same }
+    let callouts = callouts(&out, left_idx, right_idx, left, right);
+    WordDiff {
+        ops: out,
+        same,
+        callouts,
+    }
+}
+
+/// Unmatched tokens of both sides sorted into shared and only-here. Runs
+/// stay inside one block: one change step of one unit, so a run's span
+/// never covers an equal word or crosses units.
+fn sort_unmatched(
+    steps: &[Step],
+    left_tokens: &[Token],
+    left_keys: &[u64],
+    right_tokens: &[Token],
+    right_keys: &[u64],
+) -> (Sharing, Vec<usize>) {
+    let (mut lk, mut lb, mut rk, mut rb) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut right_unmatched = Vec::new();
+    for (block, step) in steps.iter().enumerate() {
+        if let Step::Changed(old, new) = step {
+            for t in old.clone() {
+                lk.push(left_keys[t]);
+                lb.push((block, left_tokens[t].unit));
+            }
+            for t in new.clone() {
+                rk.push(right_keys[t]);
+                right_unmatched.push(t);
+                rb.push((block, right_tokens[t].unit));
+            }
+        }
+    }
+    let block_ids = |blocks: &[(usize, usize)]| -> Vec<usize> {
+        let mut id = 0;
+        blocks
+            .iter()
+            .enumerate()
+            .map(|(n, b)| {
+                if n > 0 && blocks[n - 1] != *b {
+                    id += 1;
+                }
+                id
+            })
+            .collect()
+    };
+    let sharing = share(&lk, &block_ids(&lb), &rk, &block_ids(&rb));
+    (sharing, right_unmatched)
+}
+
+/// What [`diff_group`] needs to turn one unmatched token into ops.
+struct Emit<'a> {
+    sharing: &'a Sharing,
+    left: &'a [Token],
+    right: &'a [Token],
+    /// Token index of each unmatched right token, in order.
+    right_unmatched: &'a [usize],
+    /// A token was skipped (it belongs to a paired run emitted with the
+    /// left side): the next one-sided op must not extend across it.
+    sealed: std::cell::Cell<bool>,
+}
+
+impl Emit<'_> {
+    /// Left token `token`, the `at`-th unmatched one on the left.
+    fn left_token(&self, token: usize, at: usize, out: &mut Vec<DiffOp>) {
+        let one = span(&self.left[token..=token]);
+        match self.sharing.left.get(at) {
+            Some(Fate::Shared(run)) => match self.sharing.runs.get(*run) {
+                Some(r) if r.paired && r.left == at => {
+                    let (first_left, first_right) = (token, self.right_index(r.right));
+                    let left = span(self.left.get(first_left..first_left + r.len).unwrap_or(&[]));
+                    let right =
+                        first_right.and_then(|f| span(self.right.get(f..f + r.len).unwrap_or(&[])));
+                    out.push(DiffOp {
+                        op: DiffTag::Moved,
+                        left,
+                        right,
+                    });
+                }
+                Some(r) if r.paired => self.sealed.set(true),
+                _ => self.push(out, DiffTag::Moved, one, None),
+            },
+            _ => self.push(out, DiffTag::Delete, one, None),
+        }
+    }
+
+    /// Right token `token`, the `at`-th unmatched one on the right.
+    fn right_token(&self, token: usize, at: usize, out: &mut Vec<DiffOp>) {
+        let one = span(&self.right[token..=token]);
+        match self.sharing.right.get(at) {
+            Some(Fate::Shared(run)) => match self.sharing.runs.get(*run) {
+                Some(r) if r.paired => self.sealed.set(true),
+                _ => self.push(out, DiffTag::Moved, None, one),
+            },
+            _ => self.push(out, DiffTag::Insert, None, one),
+        }
+    }
+
+    /// Appends a one-sided op, extending the previous one unless a
+    /// skipped token lies between them.
+    fn push(&self, out: &mut Vec<DiffOp>, op: DiffTag, left: Option<Span>, right: Option<Span>) {
+        if self.sealed.replace(false) {
+            out.push(DiffOp { op, left, right });
+        } else {
+            push(out, op, left, right);
+        }
+    }
+
+    /// Token index of the `at`-th unmatched right token.
+    fn right_index(&self, at: usize) -> Option<usize> {
+        self.right_unmatched.get(at).copied()
+    }
 }
 
 fn tokens(indices: &[usize], units: &[Unit]) -> (Vec<Token>, Vec<u64>) {
@@ -130,6 +276,18 @@ fn word_bounds(text: &str) -> Vec<(usize, usize)> {
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
+        // A possessive "’s" is a token of its own: "NATO’s" then shares
+        // "NATO" with a text that writes "NATO".
+        if let Some(start) = word
+            && matches!(c, '\'' | '’')
+            && is_possessive_s(&text[at + c.len_utf8()..])
+        {
+            bounds.push((start, at));
+            bounds.push((at, at + c.len_utf8() + 1));
+            word = None;
+            chars.next();
+            continue;
+        }
         let inner = matches!(c, '\'' | '’' | '.' | ',')
             && word.is_some()
             && next.is_some_and(char::is_alphanumeric);
@@ -159,6 +317,12 @@ fn word_bounds(text: &str) -> Vec<(usize, usize)> {
     bounds
 }
 
+/// `rest` (what follows an apostrophe) is a possessive "s" ending a word.
+fn is_possessive_s(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some('s') && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
 /// "U.S", "U.S.", "E.U": capitals joined by dots.
 fn is_dotted_acronym(word: &str) -> bool {
     word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase())
@@ -168,14 +332,19 @@ fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// Typographic variants fold together; case and spelling do not. The key
-/// is a 64-bit hash of the folded token, so the diff compares integers; a
-/// collision among the few hundred words of one link is vanishingly
-/// unlikely, and would only show two different words as equal.
+/// Typographic variants, case and "percent"/"%" fold together; spelling
+/// does not. The key is a 64-bit hash of the folded token, so the diff
+/// compares integers; a collision among the few hundred words of one link
+/// is vanishingly unlikely, and would only show two different words as
+/// equal.
 fn comparison_key(segment: &str) -> u64 {
     let mut hasher = FastHasher::default();
+    if is_percent_word(segment) {
+        hasher.write_u32('%' as u32);
+        return hasher.finish();
+    }
     let acronym = is_dotted_acronym(segment);
-    for c in segment.chars() {
+    for c in segment.chars().flat_map(char::to_lowercase) {
         let folded = match c {
             '.' if acronym => continue,
             '“' | '”' | '„' | '«' | '»' | '″' => '"',
@@ -186,6 +355,13 @@ fn comparison_key(segment: &str) -> u64 {
         hasher.write_u32(folded as u32);
     }
     hasher.finish()
+}
+
+/// "percent" and its translations, which mean "%".
+fn is_percent_word(segment: &str) -> bool {
+    ["percent", "prozent", "pourcent", "procent"]
+        .iter()
+        .any(|w| segment.eq_ignore_ascii_case(w))
 }
 
 fn span(run: &[Token]) -> Option<Span> {
@@ -217,24 +393,17 @@ fn push_equal(left: &[Token], right: &[Token], out: &mut Vec<DiffOp>) {
     }
 }
 
-/// One-sided runs split at unit boundaries.
-fn push_one_sided(tag: DiffTag, tokens: &[Token], out: &mut Vec<DiffOp>) {
-    for run in tokens.chunk_by(|a, b| a.unit == b.unit) {
-        match tag {
-            DiffTag::Insert => push(out, tag, None, span(run)),
-            _ => push(out, tag, span(run), None),
-        }
-    }
-}
-
-/// Appends an op, extending the previous one when it continues it.
+/// Appends a one-sided op (or an equal one), extending the previous
+/// one-sided op of the same kind when it continues it in the same unit.
 fn push(out: &mut Vec<DiffOp>, op: DiffTag, left: Option<Span>, right: Option<Span>) {
     if left.is_none() && right.is_none() {
         return;
     }
+    let one_sided = left.is_none() || right.is_none();
     if let Some(last) = out.last_mut()
         && last.op == op
-        && op != DiffTag::Equal
+        && one_sided
+        && (last.left.is_none() || last.right.is_none())
         && extends(&mut last.left, left)
         && extends(&mut last.right, right)
     {
@@ -279,6 +448,11 @@ mod tests {
                     DiffTag::Equal => format!("={}", text(op.left, left).unwrap_or_default()),
                     DiffTag::Delete => format!("-{}", text(op.left, left).unwrap_or_default()),
                     DiffTag::Insert => format!("+{}", text(op.right, right).unwrap_or_default()),
+                    DiffTag::Moved => format!(
+                        "~{}|{}",
+                        text(op.left, left).unwrap_or_default(),
+                        text(op.right, right).unwrap_or_default()
+                    ),
                 }
             })
             .collect()
@@ -301,6 +475,55 @@ mod tests {
                 "=."
             ]
         );
+    }
+
+    #[test]
+    fn reordered_words_are_shared_not_only_here() {
+        let left = [unit(
+            "Steve Witkoff and Jared Kushner met Zelensky in Berlin.",
+        )];
+        let right = [unit(
+            "In Berlin, Zelensky met Steve Witkoff and Jared Kushner.",
+        )];
+        let ops = diff_group(&[0], &[0], &left, &right).ops;
+        let r = rendered(&ops, &left, &right);
+        assert!(
+            r.contains(&"~Steve Witkoff and Jared Kushner|Steve Witkoff and Jared Kushner".into())
+                || r.contains(&"=Steve Witkoff and Jared Kushner".into()),
+            "{r:?}"
+        );
+        // Nothing the other side has is marked only-here: only the comma.
+        let only: Vec<&String> = r
+            .iter()
+            .filter(|s| s.starts_with('-') || s.starts_with('+'))
+            .collect();
+        assert_eq!(only, [&"+,".to_string()], "{r:?}");
+    }
+
+    #[test]
+    fn case_and_percent_compare_equal() {
+        let left = [unit("Ukraine keeps 80 percent.")];
+        let right = [unit("ukraine keeps 80%.")];
+        let ops = diff_group(&[0], &[0], &left, &right).ops;
+        assert!(ops.iter().all(|op| op.op == DiffTag::Equal), "{ops:?}");
+    }
+
+    #[test]
+    fn a_changed_number_is_called_out() {
+        let left = [unit("Ukraine would keep 80% of the region, Witkoff said.")];
+        let right = [unit("Ukraine would keep 75% of the region, Whitcoff said.")];
+        let diff = diff_group(&[0], &[0], &left, &right);
+        let called: Vec<(&str, &str)> = diff
+            .callouts
+            .iter()
+            .map(|c| {
+                (
+                    &left[0].text[c.left.start..c.left.end],
+                    &right[0].text[c.right.start..c.right.end],
+                )
+            })
+            .collect();
+        assert_eq!(called, [("80%", "75%"), ("Witkoff", "Whitcoff")]);
     }
 
     #[test]

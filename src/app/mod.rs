@@ -95,7 +95,7 @@ pub struct App {
     focus: Focus,
     list_visible: bool,
     list_cursor: usize,
-    words: bool,
+    words: crate::report::MarkLevel,
     hide_furniture: bool,
     /// Furniture paragraphs (both sides) the current layout leaves out.
     hidden_furniture: usize,
@@ -174,7 +174,7 @@ impl App {
             focus: Focus::Left,
             list_visible: true,
             list_cursor: 0,
-            words: true,
+            words: crate::report::MarkLevel::All,
             hide_furniture: options.hide_furniture,
             hidden_furniture: 0,
             flash: None,
@@ -262,7 +262,7 @@ impl App {
         self.list_cursor
     }
     /// Word highlights shown.
-    pub fn words(&self) -> bool {
+    pub fn words(&self) -> crate::report::MarkLevel {
         self.words
     }
     pub fn hide_furniture(&self) -> bool {

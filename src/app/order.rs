@@ -69,6 +69,7 @@ mod tests {
             score: 1.0,
             moved,
             diff: Vec::new(),
+            callouts: Vec::new(),
         }
     }
 

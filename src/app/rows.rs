@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::align::{Alignment, Group, Unit};
 
-pub use super::side_lines::prefix;
+pub use super::side_lines::{WordMark, prefix};
 
 /// Which article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,8 +71,9 @@ pub struct GroupRows {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SideLines {
     pub lines: Vec<Line>,
-    /// Per unit: byte ranges only this side has (word highlights).
-    pub changes: Vec<Vec<Range<usize>>>,
+    /// Per unit: marked byte ranges (word highlights), in text order;
+    /// a fact callout overlaps the word marks it contains.
+    pub changes: Vec<Vec<(WordMark, Range<usize>)>>,
     /// Per unit: the displayed group holding it (None when hidden).
     pub unit_group: Vec<Option<usize>>,
 }

@@ -6,10 +6,21 @@ use std::ops::Range;
 
 use crate::align::{Group, Unit};
 use crate::article::Kind;
-use crate::report::{Mark, marked_segments};
+use crate::report::{Mark, callout_ranges, marked_segments};
 
 use super::rows::{Line, Side, SideLines};
 use super::wrap::{display_width, wrap_ranges};
+
+/// What a highlighted stretch of a unit is to the other side of its link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordMark {
+    /// Only this side has these words.
+    OnlyHere,
+    /// The other side has them too, elsewhere.
+    Shared,
+    /// A number, name, date or quote the other side gives differently.
+    Fact,
+}
 
 /// What precedes a unit's first line, and how far later lines indent.
 pub fn prefix(kind: Kind) -> (&'static str, usize) {
@@ -74,21 +85,35 @@ impl SideLines {
     }
 }
 
-fn changed_ranges(text: &str, unit: usize, group: &Group, side: Side) -> Vec<Range<usize>> {
+fn changed_ranges(
+    text: &str,
+    unit: usize,
+    group: &Group,
+    side: Side,
+) -> Vec<(WordMark, Range<usize>)> {
     if !group.is_link() {
         return Vec::new();
     }
-    let segments = match side {
-        Side::Left => marked_segments(text, unit, &group.diff, |op| op.left),
-        Side::Right => marked_segments(text, unit, &group.diff, |op| op.right),
+    let (segments, facts) = match side {
+        Side::Left => (
+            marked_segments(text, unit, &group.diff, |op| op.left),
+            callout_ranges(&group.callouts, unit, |c| c.left),
+        ),
+        Side::Right => (
+            marked_segments(text, unit, &group.diff, |op| op.right),
+            callout_ranges(&group.callouts, unit, |c| c.right),
+        ),
     };
     let mut at = 0;
     let mut out = Vec::new();
     for (mark, piece) in segments {
-        if mark == Mark::Changed {
-            out.push(at..at + piece.len());
+        match mark {
+            Mark::Changed => out.push((WordMark::OnlyHere, at..at + piece.len())),
+            Mark::Shared => out.push((WordMark::Shared, at..at + piece.len())),
+            Mark::Plain => {}
         }
         at += piece.len();
     }
+    out.extend(facts.into_iter().map(|r| (WordMark::Fact, r)));
     out
 }

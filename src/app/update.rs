@@ -160,9 +160,8 @@ impl App {
     }
 
     fn toggle_words(&mut self) {
-        self.words = !self.words;
-        let state = if self.words { "on" } else { "off" };
-        self.message = Some(format!("word highlights {state} — w toggles"));
+        self.words = self.words.next();
+        self.message = Some(format!("{} — w cycles", self.words.describe()));
     }
 
     fn toggle_list(&mut self) {

@@ -8,6 +8,18 @@ use crate::io::{load_pair, stdout_wants_color, write_json, write_stdout, write_s
 use diptych::align::{AlignOptions, align};
 use diptych::report::{align_json, align_text};
 
+/// Where text output wraps: the terminal's width, else `COLUMNS`, else
+/// nowhere (a pipe gets one line per unit, for tools).
+fn text_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((columns, _)) = ratatui::crossterm::terminal::size()
+    {
+        return Some(usize::from(columns));
+    }
+    std::env::var("COLUMNS").ok()?.parse().ok()
+}
+
 pub fn run(args: AlignArgs) -> Result<()> {
     let (left, right) = load_pair(&args.left, &args.right)?;
     let options = AlignOptions {
@@ -17,19 +29,19 @@ pub fn run(args: AlignArgs) -> Result<()> {
     let bar = Bar::new("aligning");
     let alignment = align(&left, &right, options);
     drop(bar);
+    let styling = if stdout_wants_color() {
+        align_text::Styling::Ansi
+    } else {
+        align_text::Styling::Plain
+    };
     match args.format {
         AlignFormat::Json => write_json(&align_json::render(&left, &right, &alignment)),
-        AlignFormat::Text if stdout_wants_color() => write_styled(&align_text::render(
-            &left,
-            &right,
-            &alignment,
-            align_text::Styling::Ansi,
-        )),
-        AlignFormat::Text => write_stdout(&align_text::render(
-            &left,
-            &right,
-            &alignment,
-            align_text::Styling::Plain,
-        )),
+        AlignFormat::Text => {
+            let text = align_text::render_wrapped(&left, &right, &alignment, styling, text_width());
+            match styling {
+                align_text::Styling::Ansi => write_styled(&text),
+                align_text::Styling::Plain => write_stdout(&text),
+            }
+        }
     }
 }

@@ -104,7 +104,7 @@ impl Casing {
         casing
     }
 
-    fn tally(&mut self, text: &str, kind: Kind, german_article: bool) {
+    pub(super) fn tally(&mut self, text: &str, kind: Kind, german_article: bool) {
         let words = tokens(text);
         let forced = forced_capitals(text, &words, kind);
         let german = german_article || looks_german(&words);

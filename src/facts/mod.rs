@@ -28,6 +28,7 @@ mod names;
 mod numbers;
 mod quote_match;
 mod quotes;
+mod spots;
 mod tokens;
 
 use std::ops::Range;
@@ -39,6 +40,7 @@ use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
 pub use name_key::{fold, same_name, same_word};
+pub use spots::{Spot, spots_in};
 
 /// What a fact is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

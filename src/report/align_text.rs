@@ -1,12 +1,15 @@
 //! `diptych align --format text`: a readable comparison, one block per
-//! group. In a terminal, changed words are coloured *and* struck through
-//! or underlined; in a pipe or with NO_COLOR they are wrapped in wdiff's
-//! `[-…-]` and `{+…+}` so the marks survive anywhere.
+//! group. In a terminal, only-here words are coloured *and* struck through
+//! or underlined, shared-elsewhere words dim and italic; in a pipe or with
+//! NO_COLOR they are wrapped in wdiff's `[-…-]` and `{+…+}`, and `(~…~)`,
+//! so the marks survive anywhere. Facts a link gives differently follow
+//! the link as `≠ number: 80% → 75%` lines. Given a width, lines wrap at
+//! spaces and every line keeps its `L │`/`R │` gutter.
 
 use std::fmt::Write;
 
 use super::align_json::Summary;
-use super::marks::{Mark, marked_segments};
+use super::marks::{Mark, callout_texts, marked_segments};
 use crate::align::{Alignment, Granularity, Group, Span};
 use crate::article::Article;
 
@@ -19,8 +22,26 @@ pub enum Styling {
     Plain,
 }
 
-/// The comparison as text.
+/// ANSI codes of the marks: only left, only right, shared, and reset.
+const ANSI_LEFT: &str = "\x1b[31;9m";
+const ANSI_RIGHT: &str = "\x1b[32;4m";
+const ANSI_SHARED: &str = "\x1b[2;3m";
+const ANSI_RESET: &str = "\x1b[0m";
+
+/// The comparison as text, each unit on one line.
 pub fn render(left: &Article, right: &Article, alignment: &Alignment, styling: Styling) -> String {
+    render_wrapped(left, right, alignment, styling, None)
+}
+
+/// The comparison as text, unit lines wrapped at `width` columns (gutter
+/// included) when given.
+pub fn render_wrapped(
+    left: &Article,
+    right: &Article,
+    alignment: &Alignment,
+    styling: Styling,
+    width: Option<usize>,
+) -> String {
     let mut out = String::new();
     let summary = Summary::of(alignment);
     let shown = |a: &Article| crate::article::sanitize::line(&a.path).into_owned();
@@ -37,18 +58,29 @@ pub fn render(left: &Article, right: &Article, alignment: &Alignment, styling: S
         summary.only_right
     );
     let legend = match styling {
-        Styling::Ansi => "\x1b[31;9mleft only\x1b[0m  \x1b[32;4mright only\x1b[0m".to_string(),
-        Styling::Plain => "[-left only-]  {+right only+}".to_string(),
+        Styling::Ansi => format!(
+            "{ANSI_LEFT}only left{ANSI_RESET}  {ANSI_RIGHT}only right{ANSI_RESET}  {ANSI_SHARED}shared, elsewhere in the other text{ANSI_RESET}  ≠ a fact given differently"
+        ),
+        Styling::Plain => {
+            "[-only left-]  {+only right+}  (~shared, elsewhere in the other text~)  ≠ a fact given differently"
+                .to_string()
+        }
     };
     let _ = writeln!(out, "marks: {legend}");
     for group in &alignment.groups {
         out.push('\n');
-        write_group(&mut out, alignment, group, styling);
+        write_group(&mut out, alignment, group, styling, width);
     }
     out
 }
 
-fn write_group(out: &mut String, alignment: &Alignment, group: &Group, styling: Styling) {
+fn write_group(
+    out: &mut String,
+    alignment: &Alignment,
+    group: &Group,
+    styling: Styling,
+    width: Option<usize>,
+) {
     let sign = unit_sign(alignment.granularity);
     let numbers = |idx: &[usize]| {
         idx.iter()
@@ -69,42 +101,28 @@ fn write_group(out: &mut String, alignment: &Alignment, group: &Group, styling: 
     };
     let _ = writeln!(out, "── {header}");
     for &unit in &group.left {
-        write_unit(
-            out,
-            "L",
-            alignment,
-            unit,
-            group,
-            styling,
-            |op| op.left,
-            true,
-        );
+        let line = unit_line(alignment, unit, group, styling, |op| op.left, true);
+        write_wrapped(out, "L │ ", &line, width);
     }
     for &unit in &group.right {
-        write_unit(
-            out,
-            "R",
-            alignment,
-            unit,
-            group,
-            styling,
-            |op| op.right,
-            false,
-        );
+        let line = unit_line(alignment, unit, group, styling, |op| op.right, false);
+        write_wrapped(out, "R │ ", &line, width);
+    }
+    for (kind, l, r) in callout_texts(alignment, group) {
+        write_wrapped(out, "  ≠ ", &format!("{kind}: {l} → {r}"), width);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_unit(
-    out: &mut String,
-    label: &str,
+/// One unit's text with its marks, on one line.
+fn unit_line(
     alignment: &Alignment,
     unit: usize,
     group: &Group,
     styling: Styling,
     side: impl Fn(&crate::align::DiffOp) -> Option<Span>,
     is_left: bool,
-) {
+) -> String {
+    let mut out = String::new();
     let units = if is_left {
         &alignment.left
     } else {
@@ -116,10 +134,16 @@ fn write_unit(
     } else {
         format!("({}) ", item.kind.label())
     };
-    let _ = write!(out, "{label} │ {kind}");
+    out.push_str(&kind);
     for (mark, text) in marked_segments(&item.text, unit, &group.diff, side) {
         match (mark, styling, is_left) {
             (Mark::Plain, _, _) => out.push_str(text),
+            (Mark::Shared, Styling::Plain, _) => {
+                let _ = write!(out, "(~{text}~)");
+            }
+            (Mark::Shared, Styling::Ansi, _) => {
+                let _ = write!(out, "{ANSI_SHARED}{text}{ANSI_RESET}");
+            }
             (Mark::Changed, Styling::Plain, true) => {
                 let _ = write!(out, "[-{text}-]");
             }
@@ -127,14 +151,99 @@ fn write_unit(
                 let _ = write!(out, "{{+{text}+}}");
             }
             (Mark::Changed, Styling::Ansi, true) => {
-                let _ = write!(out, "\x1b[31;9m{text}\x1b[0m");
+                let _ = write!(out, "{ANSI_LEFT}{text}{ANSI_RESET}");
             }
             (Mark::Changed, Styling::Ansi, false) => {
-                let _ = write!(out, "\x1b[32;4m{text}\x1b[0m");
+                let _ = write!(out, "{ANSI_RIGHT}{text}{ANSI_RESET}");
             }
         }
     }
+    out
+}
+
+/// Writes `line` after `gutter`, wrapped at spaces to `width` columns
+/// with the gutter repeated on every line. An ANSI style open at a line
+/// end is closed there and reopened after the next gutter, so the gutter
+/// is never struck through or coloured. Only a word wider than a whole
+/// line is cut.
+fn write_wrapped(out: &mut String, gutter: &str, line: &str, width: Option<usize>) {
+    let room = width.map_or(usize::MAX, |w| {
+        w.saturating_sub(display_width(gutter)).max(10)
+    });
+    out.push_str(gutter);
+    let mut used = 0;
+    let mut active: Option<&str> = None;
+    for (n, word) in line.split(' ').enumerate() {
+        let w = display_width(word);
+        if n > 0 {
+            if used > 0 && used + 1 + w > room {
+                break_line(out, gutter, active);
+                used = 0;
+            } else {
+                out.push(' ');
+                used += 1;
+            }
+        }
+        for piece in pieces(word) {
+            if let Some(code) = piece.strip_prefix('\x1b') {
+                active = (code != &ANSI_RESET[1..]).then_some(piece);
+                out.push_str(piece);
+                continue;
+            }
+            for c in piece.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used > 0 && used + cw > room {
+                    break_line(out, gutter, active);
+                    used = 0;
+                }
+                out.push(c);
+                used += cw;
+            }
+        }
+    }
+    if active.is_some() {
+        out.push_str(ANSI_RESET);
+    }
     out.push('\n');
+}
+
+/// Ends a wrapped line (closing an open style) and starts the next.
+fn break_line(out: &mut String, gutter: &str, active: Option<&str>) {
+    if active.is_some() {
+        out.push_str(ANSI_RESET);
+    }
+    out.push('\n');
+    out.push_str(gutter);
+    if let Some(code) = active {
+        out.push_str(code);
+    }
+}
+
+/// A word cut into ANSI escape sequences and the text between them.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = word;
+    while let Some(at) = rest.find('\x1b') {
+        if at > 0 {
+            out.push(&rest[..at]);
+        }
+        let end = rest[at..].find('m').map_or(rest.len(), |m| at + m + 1);
+        out.push(&rest[at..end]);
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// Columns `text` takes on screen, escape sequences not counted.
+fn display_width(text: &str) -> usize {
+    pieces(text)
+        .iter()
+        .filter(|p| !p.starts_with('\x1b'))
+        .map(|p| unicode_width::UnicodeWidthStr::width(*p))
+        .sum()
 }
 
 /// `¶` for paragraphs, `s` for sentences, as in the reader.

@@ -34,13 +34,12 @@ impl CorpusReport<'_> {
 }
 
 /// One side of a group as marked stretches, each already converted by
-/// `plain` or `changed` (escaping and tagging are the renderer's).
+/// `render` (escaping and tagging are the renderer's).
 pub fn side_markup(
     alignment: &Alignment,
     group: &Group,
     left_side: bool,
-    plain: impl Fn(&str) -> String,
-    changed: impl Fn(&str) -> String,
+    render: impl Fn(Mark, &str) -> String,
 ) -> Vec<String> {
     let (units, indices) = if left_side {
         (&alignment.left, &group.left)
@@ -52,7 +51,10 @@ pub fn side_markup(
         .filter_map(|&i| units.get(i).map(|u| (i, u)))
         .map(|(i, unit)| {
             let side = |op: &DiffOp| if left_side { op.left } else { op.right };
-            markup(&unit.text, i, &group.diff, side, &plain, &changed)
+            marked_segments(&unit.text, i, &group.diff, side)
+                .into_iter()
+                .map(|(mark, s)| render(mark, s))
+                .collect()
         })
         .collect()
 }
@@ -69,7 +71,7 @@ pub fn markup(
     marked_segments(text, unit, diff, side)
         .into_iter()
         .map(|(mark, s)| match mark {
-            Mark::Plain => plain(s),
+            Mark::Plain | Mark::Shared => plain(s),
             Mark::Changed => changed(s),
         })
         .collect()

@@ -10,6 +10,7 @@ use super::corpus::{
     side_markup,
 };
 use crate::facts::Fact;
+use crate::report::{Mark, callout_texts};
 
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:75rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
 h1,h2,h3{line-height:1.2}h2{margin-top:2.5rem;border-bottom:1px solid #ccc}
@@ -17,6 +18,8 @@ table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding
 td.heat{text-align:right;font-variant-numeric:tabular-nums;min-width:4rem}
 del{background:#fde2e2;color:#8a1010;text-decoration:line-through}
 ins{background:#dcf5dc;color:#0b5d0b;text-decoration:underline}
+em.shared{color:#555;text-decoration:underline dotted #888}
+.differs{grid-column:1/3;margin:0;font-size:.9rem}.differs b{background:#fff3c4;padding:0 .2rem}
 .badge{display:inline-block;border:1px solid #8a1010;color:#8a1010;border-radius:.3rem;padding:0 .35rem;font-size:.8rem;font-weight:bold}
 .kind{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#555}
 .fact{margin:.8rem 0;padding:.5rem .8rem;border-left:4px solid #8a1010;background:#fafafa}
@@ -171,7 +174,7 @@ fn pair(out: &mut String, r: &CorpusReport) {
     let (left, right) = r.pair_articles();
     let _ = writeln!(
         out,
-        "<h2>Pair: {} ⇄ {}</h2>\n<p>Similarity {:.0}%. <del>Struck</del>: only the left has these words. <ins>Underlined</ins>: only the right has them.</p>\n<div class=\"pair\">",
+        "<h2>Pair: {} ⇄ {}</h2>\n<p>Similarity {:.0}%. <del>Struck</del>: only the left has these words. <ins>Underlined</ins>: only the right has them. <em class=\"shared\">Italic, dotted</em>: the other side has them too, in another place or order. <b>Differs</b>: numbers, names, dates and quotes a link gives differently.</p>\n<div class=\"pair\">",
         esc(&left.source),
         esc(&right.source),
         r.alignment.similarity * 100.0
@@ -179,13 +182,28 @@ fn pair(out: &mut String, r: &CorpusReport) {
     for (n, group) in r.alignment.groups.iter().enumerate() {
         let _ = writeln!(out, "<h3>{} · {}</h3>", n + 1, esc(&group_label(group)));
         for left_side in [true, false] {
-            let mark = if left_side { del } else { ins };
-            let texts = side_markup(r.alignment, group, left_side, esc, mark);
+            let only = if left_side { del } else { ins };
+            let texts = side_markup(r.alignment, group, left_side, |m, s| match m {
+                Mark::Plain => esc(s),
+                Mark::Changed => only(s),
+                Mark::Shared => format!("<em class=\"shared\">{}</em>", esc(s)),
+            });
             if texts.is_empty() {
                 out.push_str("<div class=\"side empty\">(nothing here)</div>\n");
             } else {
                 let _ = writeln!(out, "<div class=\"side\">{}</div>", texts.join("<br><br>"));
             }
+        }
+        let differs: Vec<String> = callout_texts(r.alignment, group)
+            .into_iter()
+            .map(|(kind, l, r)| format!("{kind} <b>{}</b> → <b>{}</b>", esc(l), esc(r)))
+            .collect();
+        if !differs.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p class=\"differs\"><b>Differs:</b> {}</p>",
+                differs.join(" · ")
+            );
         }
     }
     out.push_str("</div>\n");

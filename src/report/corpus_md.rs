@@ -1,6 +1,7 @@
 //! `diptych report --format markdown`: a shareable comparison of all
-//! articles. Changed words use `<del>`/`<ins>`, which Markdown renderers
-//! show struck through and underlined, so marks never rely on colour.
+//! articles. Only-here words use `<del>`/`<ins>`, which Markdown renderers
+//! show struck through and underlined, shared-elsewhere words `<em>`, so
+//! marks never rely on colour.
 
 use std::fmt::Write;
 
@@ -9,6 +10,7 @@ use super::corpus::{
     side_markup,
 };
 use crate::facts::Fact;
+use crate::report::{Mark, callout_texts};
 
 /// Escapes text for Markdown with inline HTML: one line, no structure
 /// (the output edge's sanitiser).
@@ -127,6 +129,16 @@ fn facts(out: &mut String, r: &CorpusReport) {
     }
 }
 
+/// A marked stretch: only-here words in `tag` (`del`/`ins`), shared ones
+/// in italics.
+fn md_mark(mark: Mark, text: &str, tag: &str) -> String {
+    match mark {
+        Mark::Plain => esc(text),
+        Mark::Changed => format!("<{tag}>{}</{tag}>", esc(text)),
+        Mark::Shared => format!("<em>{}</em>", esc(text)),
+    }
+}
+
 fn pair(out: &mut String, r: &CorpusReport) {
     let (left, right) = r.pair_articles();
     let _ = writeln!(
@@ -137,22 +149,25 @@ fn pair(out: &mut String, r: &CorpusReport) {
     );
     let _ = writeln!(
         out,
-        "Similarity {:.0}%. Words only the left has are <del>struck</del>; words only the right has are <ins>underlined</ins>.\n",
+        "Similarity {:.0}%. Words only the left has are <del>struck</del>; words only the right has are <ins>underlined</ins>; words the other side also has, in another place or order, are <em>in italics</em>. **Differs:** lists the numbers, names, dates and quotes a link gives differently.\n",
         r.alignment.similarity * 100.0
     );
     for (n, group) in r.alignment.groups.iter().enumerate() {
         let _ = writeln!(out, "### {} · {}\n", n + 1, group_label(group));
-        let left_text = side_markup(r.alignment, group, true, esc, |s| {
-            format!("<del>{}</del>", esc(s))
-        });
-        let right_text = side_markup(r.alignment, group, false, esc, |s| {
-            format!("<ins>{}</ins>", esc(s))
-        });
+        let left_text = side_markup(r.alignment, group, true, |m, s| md_mark(m, s, "del"));
+        let right_text = side_markup(r.alignment, group, false, |m, s| md_mark(m, s, "ins"));
         for text in left_text {
             let _ = writeln!(out, "> **L** {text}\n>");
         }
         for text in right_text {
             let _ = writeln!(out, "> **R** {text}\n>");
+        }
+        let differs: Vec<String> = callout_texts(r.alignment, group)
+            .into_iter()
+            .map(|(kind, l, r)| format!("{kind} **{}** → **{}**", esc(l), esc(r)))
+            .collect();
+        if !differs.is_empty() {
+            let _ = writeln!(out, "> **Differs:** {}\n>", differs.join(" · "));
         }
         out.push('\n');
     }

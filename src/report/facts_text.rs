@@ -58,7 +58,7 @@ pub fn diff_line(first: &str, this: &str, diff: &[crate::align::DiffOp]) -> Stri
         .collect();
     for (mark, text) in marked_segments(this, 0, diff, |op| op.right) {
         match mark {
-            Mark::Plain => out.push_str(text),
+            Mark::Plain | Mark::Shared => out.push_str(text),
             Mark::Changed => {
                 let _ = write!(out, "{{+{text}+}}");
             }

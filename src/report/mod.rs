@@ -11,7 +11,7 @@ pub mod facts_json;
 pub mod facts_text;
 mod marks;
 
-pub use marks::{Mark, marked_segments};
+pub use marks::{Mark, MarkLevel, callout_ranges, callout_texts, marked_segments};
 
 /// `n` and a noun, plural unless `n` is 1: "1 article", "3 articles".
 pub fn count(n: usize, noun: &str) -> String {

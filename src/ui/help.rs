@@ -22,8 +22,11 @@ pub fn render_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let mut legend = legend_lines(theme);
     legend.push(Line::default());
     legend.extend(key_lines(theme, true));
-    let two_columns = area.width >= 124;
-    let column = 62u16;
+    // As wide as the longest key line and a gap, so a long description
+    // never runs into the legend; the left column is clipped to it.
+    let longest = keys.iter().map(Line::width).max().unwrap_or(0) + 2;
+    let column = u16::try_from(longest).unwrap_or(u16::MAX).max(62);
+    let two_columns = area.width >= column * 2 + 3;
     let (width, height) = if two_columns {
         (column * 2 + 3, keys.len().max(legend.len()))
     } else {
@@ -68,8 +71,12 @@ pub fn render_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         lines.push(Line::default());
         lines.extend(legend);
     }
+    let text = Rect {
+        width: if two_columns { column } else { inner.width }.min(inner.width),
+        ..inner
+    };
     let hidden = lines.len().saturating_sub(usize::from(inner.height));
-    draw_lines(&lines[scroll.min(hidden)..], inner, buf);
+    draw_lines(&lines[scroll.min(hidden)..], text, buf);
 }
 
 fn draw_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
@@ -103,7 +110,7 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::raw("  "),
             Span::styled(text, style),
-            Span::raw(" ".repeat(11usize.saturating_sub(display_width(text)))),
+            Span::raw(" ".repeat(12usize.saturating_sub(display_width(text)))),
             Span::raw(what),
         ])
     };
@@ -120,6 +127,16 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
             "words only the right text has",
         ),
         mark("only ▌", theme.only_left, "a paragraph only this text has"),
+        mark(
+            "dim italic",
+            theme.shared_words,
+            "words the other text has too, elsewhere",
+        ),
+        mark(
+            "bold",
+            theme.differing_fact.patch(theme.left_only_words),
+            "a number, name, date or quote given differently",
+        ),
         mark(
             "→R¶12",
             theme.moved,

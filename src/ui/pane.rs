@@ -10,9 +10,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line as TextLine, Span};
 
 use crate::app::geometry::GUTTER;
-use crate::app::rows::{GroupKind, GroupRows, Line, Side, prefix};
+use crate::app::rows::{GroupKind, GroupRows, Line, Side, WordMark, prefix};
 use crate::app::{App, Focus};
 use crate::article::Kind;
+use crate::report::Mark;
 
 use super::coverage::markers;
 use super::theme::Theme;
@@ -259,28 +260,44 @@ fn text_line<'a>(
     } else if !line.first && indent > 0 {
         spans.push(Span::raw(" ".repeat(indent)));
     }
-    let changes: &[Range<usize>] = if app.words() && group.kind != GroupKind::Same {
-        &app.model().side(side).changes[unit]
+    let level = app.words();
+    let marks: Vec<(WordMark, Range<usize>)> = if group.kind != GroupKind::Same {
+        app.model().side(side).changes[unit]
+            .iter()
+            .filter(|(m, _)| match m {
+                WordMark::OnlyHere | WordMark::Fact => level.shows(Mark::Changed),
+                WordMark::Shared => level.shows(Mark::Shared),
+            })
+            .cloned()
+            .collect()
     } else {
-        &[]
+        Vec::new()
     };
     let hits = app.search().ranges(side, unit);
     let mark: &[Range<usize>] = match app.fact_mark() {
         Some(m) if m.side == side && m.unit == unit => std::slice::from_ref(&m.range),
         _ => &[],
     };
-    let change_style = if side == Side::Left {
+    let only_style = if side == Side::Left {
         theme.left_only_words
     } else {
         theme.right_only_words
     };
-    for piece in cuts(line.range.clone(), changes, &[hits, mark].concat()) {
+    let changes: Vec<Range<usize>> = marks.iter().map(|(_, r)| r.clone()).collect();
+    for piece in cuts(line.range.clone(), &changes, &[hits, mark].concat()) {
         let mut style = base;
-        if changes
-            .iter()
-            .any(|c| c.start <= piece.start && piece.end <= c.end)
-        {
-            style = style.patch(change_style);
+        // Shared first, then only-here, then a differing fact on top.
+        for kind in [WordMark::Shared, WordMark::OnlyHere, WordMark::Fact] {
+            let covered = marks
+                .iter()
+                .any(|(m, c)| *m == kind && c.start <= piece.start && piece.end <= c.end);
+            if covered {
+                style = style.patch(match kind {
+                    WordMark::Shared => theme.shared_words,
+                    WordMark::OnlyHere => only_style,
+                    WordMark::Fact => theme.differing_fact,
+                });
+            }
         }
         if let Some(hit) = hits
             .iter()

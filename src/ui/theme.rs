@@ -96,6 +96,12 @@ pub struct Theme {
     pub mode: ColorMode,
     pub left_only_words: Style,
     pub right_only_words: Style,
+    /// Words the other side has too, elsewhere: dim italic, so they read
+    /// apart from plain and only-here text without colour.
+    pub shared_words: Style,
+    /// A number, name, date or quote the other side gives differently:
+    /// bold on top of its only-here mark.
+    pub differing_fact: Style,
     pub search_hit: Style,
     pub search_current: Style,
     pub heading: Style,
@@ -162,6 +168,7 @@ impl Theme {
             moved: pick.fg(Color::Magenta).add_modifier(bold),
             reworded: pick.fg(Color::Magenta),
             chosen: pick.fg(Color::Blue).add_modifier(bold),
+            differing_fact: pick.fg(Color::Magenta).add_modifier(bold),
             fact_mark: pick
                 .fg(Color::Magenta)
                 .add_modifier(bold | Modifier::UNDERLINED | Modifier::REVERSED),
@@ -189,6 +196,9 @@ impl Theme {
             same: Style::new(),
             reworded: on_black(Color::LightYellow),
             dim: Style::new(),
+            // Italic, never dimmed: the shared words stay readable.
+            shared_words: pick.fg(Color::White).add_modifier(Modifier::ITALIC),
+            differing_fact: on_black(Color::LightYellow),
             ..Theme::new(mode)
         }
     }
@@ -205,6 +215,10 @@ impl Theme {
             right_only_words: pick
                 .fg_bg(Color::Green, (114, 22), ((140, 230, 140), (18, 64, 28)))
                 .add_modifier(Modifier::UNDERLINED),
+            shared_words: pick
+                .fg(Color::Gray)
+                .add_modifier(Modifier::DIM | Modifier::ITALIC),
+            differing_fact: pick.fg(Color::Yellow).add_modifier(bold),
             search_hit: pick
                 .pair(Color::Black, Color::Yellow)
                 .add_modifier(pick.reverse_if_mono()),

@@ -1,0 +1,167 @@
+//! Facts that differ inside a link — a number, name, date or quotation
+//! one side gives differently ("80%" → "75%", "Witkoff" → "Whitcoff") —
+//! called out on their own, since those are what an editor checks first.
+//! Recognition is `src/facts/`'s; a fact differs when some of its words
+//! are only-here words of the link's diff, and it is paired with a
+//! differing fact of the same kind on the other side.
+
+use serde::Serialize;
+
+use super::units::Unit;
+use super::{DiffOp, DiffTag, Span};
+use crate::facts::{FactKind, Spot, same_name, spots_in};
+
+/// Most differing facts of one kind a link may have for them to be
+/// paired in reading order; beyond that, a pairing would be a guess.
+const MAX_PAIRED_IN_ORDER: usize = 3;
+
+/// A fact the two sides of a link give differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Callout {
+    /// `number`, `name`, `date` or `quote`.
+    pub kind: FactKind,
+    /// Where the left side gives it, as `[unit, start, end]`.
+    pub left: Span,
+    /// Where the right side gives it.
+    pub right: Span,
+}
+
+/// A recognised fact of one unit of the link.
+struct Found {
+    unit: usize,
+    spot: Spot,
+}
+
+/// The callouts of one link from its word diff.
+pub fn callouts(
+    ops: &[DiffOp],
+    left_idx: &[usize],
+    right_idx: &[usize],
+    left: &[Unit],
+    right: &[Unit],
+) -> Vec<Callout> {
+    let only_left: Vec<Span> = ops
+        .iter()
+        .filter(|o| o.op == DiffTag::Delete)
+        .filter_map(|o| o.left)
+        .collect();
+    let only_right: Vec<Span> = ops
+        .iter()
+        .filter(|o| o.op == DiffTag::Insert)
+        .filter_map(|o| o.right)
+        .collect();
+    if !worth_a_look(&only_left, left) || !worth_a_look(&only_right, right) {
+        return Vec::new();
+    }
+    let texts: Vec<&str> = left_idx
+        .iter()
+        .map(|&i| left[i].text.as_str())
+        .chain(right_idx.iter().map(|&i| right[i].text.as_str()))
+        .collect();
+    let mut spots = spots_in(&texts).into_iter();
+    let mut differing = |indices: &[usize], only: &[Span]| -> Vec<Found> {
+        let mut out = Vec::new();
+        for &unit in indices {
+            for spot in spots.next().unwrap_or_default() {
+                let touched = only.iter().any(|s| {
+                    s.unit == unit && s.start < spot.range.end && spot.range.start < s.end
+                });
+                if touched {
+                    out.push(Found { unit, spot });
+                }
+            }
+        }
+        out
+    };
+    let lefts = differing(left_idx, &only_left);
+    let rights = differing(right_idx, &only_right);
+    let mut out = Vec::new();
+    for kind in [
+        FactKind::Number,
+        FactKind::Date,
+        FactKind::Name,
+        FactKind::Quote,
+    ] {
+        let l: Vec<&Found> = lefts.iter().filter(|f| f.spot.kind == kind).collect();
+        let r: Vec<&Found> = rights.iter().filter(|f| f.spot.kind == kind).collect();
+        out.extend(pair(kind, &l, &r));
+    }
+    out.sort_by_key(|c| (c.left, c.right));
+    out
+}
+
+/// Whether the only-here words of a side could hold a fact: a digit, a
+/// quotation mark nearby, or a capital not at a sentence start.
+fn worth_a_look(only: &[Span], units: &[Unit]) -> bool {
+    only.iter().any(|s| {
+        let text = units.get(s.unit).map_or("", |u| u.text.as_str());
+        let piece = text.get(s.start..s.end).unwrap_or("");
+        let before = text.get(..s.start).unwrap_or("").trim_end();
+        let capital_inside = piece.chars().next().is_some_and(char::is_uppercase)
+            && !before.is_empty()
+            && !before.ends_with(['.', '!', '?', ':', '“', '"', '„', '«']);
+        piece.chars().any(|c| c.is_ascii_digit())
+            || capital_inside
+            || piece.chars().skip(1).any(char::is_uppercase)
+            || text.contains(['“', '"', '„', '«', '»'])
+    })
+}
+
+/// Pairs differing facts of one kind: names by spelling likeness, then
+/// whatever is left in reading order when both sides have the same small
+/// number of them.
+fn pair(kind: FactKind, left: &[&Found], right: &[&Found]) -> Vec<Callout> {
+    let callout = |l: &Found, r: &Found| Callout {
+        kind,
+        left: Span {
+            unit: l.unit,
+            start: l.spot.range.start,
+            end: l.spot.range.end,
+        },
+        right: Span {
+            unit: r.unit,
+            start: r.spot.range.start,
+            end: r.spot.range.end,
+        },
+    };
+    let mut out = Vec::new();
+    let mut used_left = vec![false; left.len()];
+    let mut used_right = vec![false; right.len()];
+    if kind == FactKind::Name {
+        let words =
+            |f: &Found| -> Vec<String> { f.spot.value.split(' ').map(str::to_string).collect() };
+        for (i, l) in left.iter().enumerate() {
+            let found = right
+                .iter()
+                .enumerate()
+                .find(|(j, r)| !used_right[*j] && same_name(&words(l), &words(r)));
+            if let Some((j, r)) = found {
+                used_left[i] = true;
+                used_right[j] = true;
+                if l.spot.value != r.spot.value {
+                    out.push(callout(l, r));
+                }
+            }
+        }
+    }
+    let rest_left: Vec<&Found> = left
+        .iter()
+        .zip(&used_left)
+        .filter(|(_, u)| !**u)
+        .map(|(f, _)| *f)
+        .collect();
+    let rest_right: Vec<&Found> = right
+        .iter()
+        .zip(&used_right)
+        .filter(|(_, u)| !**u)
+        .map(|(f, _)| *f)
+        .collect();
+    if rest_left.len() == rest_right.len() && rest_left.len() <= MAX_PAIRED_IN_ORDER {
+        for (l, r) in rest_left.iter().zip(&rest_right) {
+            if l.spot.value != r.spot.value {
+                out.push(callout(l, r));
+            }
+        }
+    }
+    out
+}

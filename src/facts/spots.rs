@@ -1,0 +1,127 @@
+//! The facts of a few texts on their own, for the word diff of one link:
+//! the same recognisers as [`super::extract_facts`] (dates, names,
+//! quantities, quotations), with name evidence drawn from just these
+//! texts, plus bare numbers — inside a link, "80" against "75" is worth
+//! a look even without a unit.
+
+use std::ops::Range;
+
+use super::FactKind;
+use super::casing::Casing;
+use super::dates::dates_in;
+use super::name_key::fold;
+use super::names::names_in;
+use super::numbers::numbers_in;
+use super::quotes::quotes_in;
+use super::tokens::tokens;
+use crate::article::Kind;
+
+/// One fact as written in one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    pub kind: FactKind,
+    /// Byte range into the text.
+    pub range: Range<usize>,
+    /// The value compared: "--12-15", "80%", a folded name or quote.
+    pub value: String,
+}
+
+/// The facts of each of `texts`, each list in reading order. Names count
+/// on the casing evidence of all the texts together.
+pub fn spots_in(texts: &[&str]) -> Vec<Vec<Spot>> {
+    let mut casing = Casing::default();
+    for text in texts {
+        casing.tally(text, Kind::Body, false);
+    }
+    texts.iter().map(|text| spots_of(text, &casing)).collect()
+}
+
+fn spots_of(text: &str, casing: &Casing) -> Vec<Spot> {
+    let mut out: Vec<Spot> = Vec::new();
+    for d in dates_in(text) {
+        out.push(Spot {
+            kind: FactKind::Date,
+            value: d.normalized(),
+            range: d.range,
+        });
+    }
+    let free = |out: &[Spot], r: &Range<usize>| {
+        !out.iter()
+            .any(|s| s.range.start < r.end && r.start < s.range.end)
+    };
+    for n in names_in(text, Kind::Body, casing, false) {
+        if free(&out, &n.range) {
+            out.push(Spot {
+                kind: FactKind::Name,
+                value: n
+                    .words
+                    .iter()
+                    .map(|w| fold(w))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                range: n.range,
+            });
+        }
+    }
+    let taken: Vec<Range<usize>> = out.iter().map(|s| s.range.clone()).collect();
+    for n in numbers_in(text, &taken) {
+        out.push(Spot {
+            kind: FactKind::Number,
+            value: n.normalized(),
+            range: n.range,
+        });
+    }
+    for t in tokens(text) {
+        let range = t.start..t.end;
+        if t.is_number() && free(&out, &range) {
+            out.push(Spot {
+                kind: FactKind::Number,
+                value: t.text.replace(',', ""),
+                range,
+            });
+        }
+    }
+    for q in quotes_in(text) {
+        let value = tokens(&q.text)
+            .iter()
+            .map(|t| fold(t.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Spot {
+            kind: FactKind::Quote,
+            value,
+            range: q.range,
+        });
+    }
+    out.sort_by_key(|s| (s.range.start, s.range.end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_numbers_dates_names_and_quotes() {
+        let text = "On December 15 Steve Witkoff said 80% of Donbas was “not for sale at all”, and 14 more.";
+        let spots = spots_in(&[text]).remove(0);
+        let kinds: Vec<(FactKind, &str)> = spots
+            .iter()
+            .map(|s| (s.kind, &text[s.range.clone()]))
+            .collect();
+        assert!(
+            kinds.contains(&(FactKind::Date, "December 15")),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&(FactKind::Name, "Steve Witkoff")),
+            "{kinds:?}"
+        );
+        assert!(kinds.contains(&(FactKind::Number, "80%")), "{kinds:?}");
+        assert!(kinds.contains(&(FactKind::Number, "14")), "{kinds:?}");
+        assert!(
+            kinds.contains(&(FactKind::Quote, "not for sale at all")),
+            "{kinds:?}"
+        );
+    }
+}
