@@ -8,6 +8,9 @@ pub mod action;
 pub mod corpus_views;
 pub mod facts_view;
 pub mod geometry;
+pub mod job_run;
+mod job_update;
+pub mod jobs;
 pub mod keymap;
 mod navigation;
 mod pairs;
@@ -16,6 +19,7 @@ pub mod search;
 mod shared;
 mod side_lines;
 mod update;
+pub mod worker;
 pub mod wrap;
 
 use std::sync::Arc;
@@ -28,6 +32,7 @@ use crate::report::align_json::Summary;
 pub use action::Action;
 use facts_view::{FactMark, FactsList};
 use geometry::Geometry;
+use jobs::{Jobs, Running};
 use keymap::Mode;
 use rows::{GroupKind, RowModel, Side};
 use search::Search;
@@ -100,6 +105,11 @@ pub struct App {
     coverage: bool,
     /// Only paragraphs no other article carries.
     unique_only: bool,
+    /// Work filed for a runner, and what is running.
+    jobs: Jobs,
+    /// Jobs run inside `update` as soon as they are filed (tests, tools
+    /// without a loop); otherwise a runner takes them (see [`jobs`]).
+    inline_jobs: bool,
 }
 
 impl App {
@@ -109,8 +119,21 @@ impl App {
     }
 
     /// A reader over a corpus other readers may share (at least one
-    /// article), comparing the first two.
+    /// article), comparing the first two. Slow work (aligning, facts, the
+    /// matrix, searches) runs inside `update`, so every action's effect is
+    /// complete when it returns: for tests and tools without a loop.
     pub fn with_corpus(corpus: SharedCorpus) -> Self {
+        Self::build(corpus, true)
+    }
+
+    /// A reader whose slow work is filed as jobs for a runner (see
+    /// [`jobs`] and [`worker::Worker`]): `update` never blocks, and the
+    /// first pair shows once its alignment job is done.
+    pub fn in_background(corpus: SharedCorpus) -> Self {
+        Self::build(corpus, false)
+    }
+
+    fn build(corpus: SharedCorpus, inline_jobs: bool) -> Self {
         let articles = corpus.articles();
         let stats = articles
             .iter()
@@ -155,9 +178,24 @@ impl App {
             fact_mark: None,
             coverage: false,
             unique_only: false,
+            jobs: Jobs::default(),
+            inline_jobs,
         };
         app.open_pair(0, right);
         app
+    }
+
+    /// The corpus this reader reads (for a job runner).
+    pub fn corpus(&self) -> &SharedCorpus {
+        &self.corpus
+    }
+    /// Jobs filed since the last call, for a runner to start.
+    pub fn take_jobs(&mut self) -> Vec<jobs::Job> {
+        self.jobs.take_new()
+    }
+    /// The jobs running now, oldest first (the progress line).
+    pub fn running_jobs(&self) -> &[Running] {
+        self.jobs.running()
     }
 
     pub fn articles(&self) -> &[Article] {

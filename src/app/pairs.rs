@@ -1,44 +1,117 @@
 //! Choosing the pair: which articles are compared, the cached alignments
 //! (computed through the shared corpus), and the list's similarity-to-left column.
 
-use crate::align::Granularity;
+use std::sync::Arc;
+
+use crate::align::{Alignment, Granularity};
 use crate::report::align_json::Summary;
 
 use super::App;
+use super::jobs::{JobRequest, Then};
 use super::rows::{RowModel, has_paragraph, is_furniture};
 
 impl App {
-    /// Compares `left` with `right` and starts reading at the top.
+    /// Compares `left` with `right` and starts reading at the top: at
+    /// once when the alignment is at hand, otherwise when its job is done
+    /// (the current pair stays readable meanwhile).
     pub(super) fn open_pair(&mut self, left: usize, right: usize) {
-        let Some(alignment) = self.corpus.alignment(left, right, self.granularity) else {
+        self.request_pair(left, right, self.granularity, Then::OpenPair);
+    }
+
+    /// Shows the pair now if its alignment is ready, or files a job for it
+    /// (replacing any other pair being aligned).
+    pub(super) fn request_pair(
+        &mut self,
+        left: usize,
+        right: usize,
+        granularity: Granularity,
+        then: Then,
+    ) {
+        let n = self.articles().len();
+        if left >= n || right >= n {
             return;
-        };
+        }
+        self.jobs
+            .cancel_where(|r| matches!(r.request, JobRequest::Align { .. }));
+        match self.corpus.alignment_ready(left, right, granularity) {
+            Some(alignment) => self.show_pair(left, right, granularity, alignment, then),
+            None => {
+                let request = JobRequest::Align {
+                    left,
+                    right,
+                    granularity,
+                };
+                self.start_job(request, then);
+            }
+        }
+    }
+
+    /// The pair shown, or the one being aligned to replace it.
+    pub(super) fn target_pair(&self) -> (usize, usize) {
+        self.jobs
+            .find(|r| matches!(r.request, JobRequest::Align { .. }))
+            .and_then(|r| match r.request {
+                JobRequest::Align { left, right, .. } => Some((left, right)),
+                _ => None,
+            })
+            .unwrap_or((self.left, self.right))
+    }
+
+    /// Installs an alignment of `left` ⇄ `right` and lays it out.
+    pub(super) fn show_pair(
+        &mut self,
+        left: usize,
+        right: usize,
+        granularity: Granularity,
+        alignment: Arc<Alignment>,
+        then: Then,
+    ) {
         let left_changed = left != self.left || self.similarity.is_empty();
         self.left = left;
         self.right = right;
+        self.granularity = granularity;
         self.summary = Summary::of(&alignment);
         self.alignment = alignment;
         if left_changed {
-            self.similarity = (0..self.articles().len())
-                .map(|i| self.similarity_of(left, i))
-                .collect();
+            self.refresh_similarity();
         }
         self.scroll = 0;
         self.cursor = None;
         self.moved_return = None;
         self.fact_mark = None;
         self.relayout(false);
+        if self.search.is_active() {
+            let query = self.search.query().to_string();
+            self.start_search(query, false);
+        }
+        if then == Then::Regranulate {
+            self.message = Some(format!("aligning by {}", granularity.name()));
+        }
     }
 
-    /// Similarity of article `other` to `left`; an article is identical
-    /// to itself, so that one costs no alignment.
-    fn similarity_of(&mut self, left: usize, other: usize) -> f64 {
-        if other == left {
-            return 1.0;
+    /// The list's similarity column for the current left article: from
+    /// alignments at hand, or by a job when some are missing.
+    fn refresh_similarity(&mut self) {
+        let left = self.left;
+        self.jobs
+            .cancel_where(|r| matches!(r.request, JobRequest::Similarity { .. }));
+        let ready: Option<Vec<f64>> = (0..self.articles().len())
+            .map(|i| {
+                if i == left {
+                    return Some(1.0);
+                }
+                self.corpus
+                    .alignment_ready(left, i, Granularity::Paragraph)
+                    .map(|a| a.similarity)
+            })
+            .collect();
+        match ready {
+            Some(values) => self.similarity = values,
+            None => {
+                self.similarity = Vec::new();
+                self.start_job(JobRequest::Similarity { left }, Then::Store);
+            }
         }
-        self.corpus
-            .alignment(left, other, Granularity::Paragraph)
-            .map_or(0.0, |a| a.similarity)
     }
 
     /// Re-wraps the current alignment at the current width; with
@@ -83,7 +156,7 @@ impl App {
             .collect();
         let here = pairs
             .iter()
-            .position(|&p| p == (self.left, self.right))
+            .position(|&p| p == self.target_pair())
             .unwrap_or(0);
         let next = if forward {
             (here + 1) % pairs.len()
@@ -108,9 +181,16 @@ impl App {
         self.open_pair(left, right);
     }
 
+    /// `a`: the other granularity, once that alignment is done.
     pub(super) fn toggle_granularity(&mut self) {
-        self.granularity = self.granularity.toggled();
-        self.open_pair(self.left, self.right);
-        self.message = Some(format!("aligning by {}", self.granularity.name()));
+        let pending = self
+            .jobs
+            .find(|r| matches!(r.request, JobRequest::Align { .. }));
+        let current = match pending.map(|r| &r.request) {
+            Some(JobRequest::Align { granularity, .. }) => *granularity,
+            _ => self.granularity,
+        };
+        let (left, right) = self.target_pair();
+        self.request_pair(left, right, current.toggled(), Then::Regranulate);
     }
 }

@@ -84,6 +84,12 @@ impl SharedCorpus {
         map.get(&(left, right, granularity))?.get().cloned()
     }
 
+    /// The comparison if some reader has computed it already; never
+    /// blocks on a computation in progress.
+    pub fn comparison_ready(&self) -> Option<Arc<Comparison>> {
+        self.comparison.get().cloned()
+    }
+
     /// Every pair compared, once per corpus; the first call does the work.
     pub fn comparison(&self) -> Arc<Comparison> {
         self.comparison

@@ -3,13 +3,16 @@
 
 mod session;
 
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
-use diptych::app::keymap::resolve;
-use diptych::app::{Action, App};
+use diptych::app::keymap::{Mode, resolve};
+use diptych::app::worker::Worker;
+use diptych::app::{Action, App, SharedCorpus};
+use diptych::article::Article;
 use diptych::ui::{self, Theme};
 
 pub use session::EXIT_SIGNALLED;
@@ -17,6 +20,8 @@ use session::Session;
 
 /// How often the loop wakes to notice a termination signal.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
+/// How often the loop wakes to show progress while jobs run.
+const TICK: Duration = Duration::from_millis(50);
 /// Events applied between two frames at most.
 const MAX_BATCH: usize = 64;
 /// Rows one mouse-wheel notch scrolls.
@@ -31,47 +36,127 @@ pub enum Ended {
     Signalled,
 }
 
-/// Runs the reader until the user quits or a signal arrives.
-pub fn run(mut app: App) -> Result<Ended> {
+/// Articles being loaded on another thread (or already loaded).
+pub type Loading = Receiver<Result<Vec<Article>>>;
+
+/// Runs the reader until the user quits or a signal arrives. The terminal
+/// shows a loading screen until `loading` delivers; from then on slow work
+/// runs as jobs on a [`Worker`], so keys are answered whatever runs.
+pub fn run(loading: Loading, what: &str) -> Result<Ended> {
     let theme = Theme::from_env();
     let mut session = Session::start()?;
+    let articles = match wait_for_articles(&mut session, &theme, &loading, what)? {
+        Loaded::Articles(articles) => articles,
+        Loaded::Ended(ended) => return Ok(ended),
+    };
+    let mut app = App::in_background(SharedCorpus::new(articles));
+    let mut worker = Worker::new(app.corpus().clone());
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
+        worker.spawn_filed(&mut app);
         session
             .terminal
             .draw(|frame| ui::render(&app, &theme, frame.area(), frame.buffer_mut()))?;
         if app.should_quit() {
             return Ok(Ended::Quit);
         }
-        if !wait_for_event(&session)? {
-            return Ok(Ended::Signalled);
+        match wait_for_event(&session, worker.busy())? {
+            Wake::Signal => return Ok(Ended::Signalled),
+            Wake::Tick => {}
+            Wake::Input => {
+                if !apply_input(&session, &mut app)? {
+                    return Ok(Ended::Signalled);
+                }
+            }
         }
-        // Apply what is already queued before drawing again, so a burst of
-        // wheel events never lags behind; bounded, and checking for signals,
-        // because a hung-up terminal reports "readable" for ever.
-        for _ in 0..MAX_BATCH {
-            if session.stop_requested() {
-                return Ok(Ended::Signalled);
-            }
-            if let Some(action) = action_of(event::read()?, &app) {
-                app.update(action);
-            }
-            if app.should_quit() || !event::poll(Duration::ZERO)? {
-                break;
+        for action in worker.drain() {
+            app.update(action);
+        }
+    }
+}
+
+/// Applies what is already queued before drawing again, so a burst of
+/// wheel events never lags behind; bounded, and checking for signals,
+/// because a hung-up terminal reports "readable" for ever. False when a
+/// signal asks to stop.
+fn apply_input(session: &Session, app: &mut App) -> Result<bool> {
+    for _ in 0..MAX_BATCH {
+        if session.stop_requested() {
+            return Ok(false);
+        }
+        if let Some(action) = action_of(event::read()?, app) {
+            app.update(action);
+        }
+        if app.should_quit() || !event::poll(Duration::ZERO)? {
+            break;
+        }
+    }
+    Ok(true)
+}
+
+enum Loaded {
+    Articles(Vec<Article>),
+    Ended(Ended),
+}
+
+/// Shows the loading screen until the articles are in; `q`, `Esc` and
+/// Ctrl-C leave at once.
+fn wait_for_articles(
+    session: &mut Session,
+    theme: &Theme,
+    loading: &Loading,
+    what: &str,
+) -> Result<Loaded> {
+    let started = Instant::now();
+    loop {
+        match loading.try_recv() {
+            Ok(articles) => return Ok(Loaded::Articles(articles?)),
+            Err(TryRecvError::Disconnected) => bail!("loading stopped before any article was in"),
+            Err(TryRecvError::Empty) => {}
+        }
+        let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        session.terminal.draw(|frame| {
+            ui::progress::render_loading(what, elapsed, theme, frame.area(), frame.buffer_mut())
+        })?;
+        match wait_for_event(session, true)? {
+            Wake::Signal => return Ok(Loaded::Ended(Ended::Signalled)),
+            Wake::Tick => {}
+            Wake::Input => {
+                let wants_out = matches!(
+                    event::read()?,
+                    Event::Key(key) if key.kind == KeyEventKind::Press
+                        && matches!(resolve(&key, Mode::Panes), Some(Action::Quit | Action::Back))
+                );
+                if wants_out {
+                    return Ok(Loaded::Ended(Ended::Quit));
+                }
             }
         }
     }
 }
 
-/// Waits for a terminal event; false when a signal asks to stop.
-fn wait_for_event(session: &Session) -> Result<bool> {
+/// Why the loop woke up.
+enum Wake {
+    Input,
+    /// Time to show a job's progress.
+    Tick,
+    /// SIGTERM or SIGHUP.
+    Signal,
+}
+
+/// Waits for a terminal event; while jobs run, wakes every [`TICK`] to
+/// take in their progress.
+fn wait_for_event(session: &Session, busy: bool) -> Result<Wake> {
     loop {
         if session.stop_requested() {
-            return Ok(false);
+            return Ok(Wake::Signal);
         }
-        if event::poll(SIGNAL_POLL)? {
-            return Ok(true);
+        if event::poll(if busy { TICK } else { SIGNAL_POLL })? {
+            return Ok(Wake::Input);
+        }
+        if busy {
+            return Ok(Wake::Tick);
         }
     }
 }
