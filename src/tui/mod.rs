@@ -45,7 +45,9 @@ pub type Loading = Receiver<Result<Vec<Article>>>;
 pub fn run(loading: Loading, what: &str) -> Result<Ended> {
     let theme = Theme::from_env();
     let mut session = Session::start()?;
-    let articles = match wait_for_articles(&mut session, &theme, &loading, what)? {
+    let mut typed_ahead = Vec::new();
+    let articles = match wait_for_articles(&mut session, &theme, &loading, what, &mut typed_ahead)?
+    {
         Loaded::Articles(articles) => articles,
         Loaded::Ended(ended) => return Ok(ended),
     };
@@ -53,6 +55,11 @@ pub fn run(loading: Loading, what: &str) -> Result<Ended> {
     let mut worker = Worker::new(app.corpus().clone());
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    for event in typed_ahead {
+        if let Some(action) = action_of(event, &app) {
+            app.update(action);
+        }
+    }
     loop {
         worker.spawn_filed(&mut app);
         session
@@ -101,12 +108,14 @@ enum Loaded {
 }
 
 /// Shows the loading screen until the articles are in; `q`, `Esc` and
-/// Ctrl-C leave at once.
+/// Ctrl-C leave at once, other keys are kept in `typed_ahead` for the
+/// reader.
 fn wait_for_articles(
     session: &mut Session,
     theme: &Theme,
     loading: &Loading,
     what: &str,
+    typed_ahead: &mut Vec<Event>,
 ) -> Result<Loaded> {
     let started = Instant::now();
     loop {
@@ -123,14 +132,16 @@ fn wait_for_articles(
             Wake::Signal => return Ok(Loaded::Ended(Ended::Signalled)),
             Wake::Tick => {}
             Wake::Input => {
+                let event = event::read()?;
                 let wants_out = matches!(
-                    event::read()?,
+                    &event,
                     Event::Key(key) if key.kind == KeyEventKind::Press
-                        && matches!(resolve(&key, Mode::Panes), Some(Action::Quit | Action::Back))
+                        && matches!(resolve(key, Mode::Panes), Some(Action::Quit | Action::Back))
                 );
                 if wants_out {
                     return Ok(Loaded::Ended(Ended::Quit));
                 }
+                typed_ahead.push(event);
             }
         }
     }

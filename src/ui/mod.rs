@@ -73,8 +73,18 @@ fn render_empty_pair(app: &App, theme: &Theme, geometry: &Geometry, buf: &mut Bu
         .running_jobs()
         .iter()
         .find(|job| matches!(job.request, crate::app::jobs::JobRequest::Align { .. }));
-    let Some(job) = aligning else {
-        return;
+    let lines = match aligning {
+        Some(job) => [
+            progress::describe(job),
+            "the pair shows when its alignment is done".to_string(),
+            "Esc cancels · q quits".to_string(),
+        ],
+        None if app.alignment().left.is_empty() && app.alignment().right.is_empty() => [
+            "this pair is not aligned".to_string(),
+            "] next pair · s swap · Tab to the list to pick one".to_string(),
+            "q quits".to_string(),
+        ],
+        None => return,
     };
     let x = geometry.left.x;
     let right_edge = geometry.right.x + geometry.right.width;
@@ -84,10 +94,5 @@ fn render_empty_pair(app: &App, theme: &Theme, geometry: &Geometry, buf: &mut Bu
         right_edge - x,
         geometry.right.y + geometry.right.height - geometry.left.y - 1,
     );
-    let lines = [
-        progress::describe(job),
-        "the pair shows when its alignment is done".to_string(),
-        "Esc cancels · q quits".to_string(),
-    ];
     progress::render_notice(&lines, theme, area, buf);
 }
