@@ -8,6 +8,7 @@ use crate::align::Granularity;
 use crate::facts::extract_facts;
 
 use super::jobs::{Job, JobOutput, JobRequest, SearchRanges};
+use super::rows::{RowModel, is_furniture};
 use super::search::find_all;
 use super::shared::SharedCorpus;
 
@@ -26,9 +27,18 @@ pub fn run_job(
             left,
             right,
             granularity,
+            layout,
         } => match corpus.alignment(*left, *right, *granularity) {
-            Some(alignment) => JobOutput::Aligned(alignment),
-            None => JobOutput::Cancelled,
+            Some(alignment) if !job.cancelled() => {
+                let model = layout.map(|layout| {
+                    let model = RowModel::build(&alignment, layout.width, |group| {
+                        !(layout.hide_furniture && is_furniture(group, &alignment))
+                    });
+                    (layout, Arc::new(model))
+                });
+                JobOutput::Aligned(alignment, model)
+            }
+            _ => JobOutput::Cancelled,
         },
         JobRequest::Similarity { left } => similarity(job, corpus, *left, report),
         JobRequest::Compare => JobOutput::Compared(corpus.comparison()),

@@ -15,7 +15,7 @@ impl App {
         if !self.inline_jobs {
             return;
         }
-        for job in self.jobs.take_new() {
+        for job in self.take_jobs() {
             let output = run_job(&job, &self.corpus, &mut |_, _| {});
             self.job_done(job.id, output);
         }
@@ -53,9 +53,13 @@ impl App {
                     left,
                     right,
                     granularity,
+                    ..
                 },
-                JobOutput::Aligned(alignment),
-            ) => self.show_pair(left, right, granularity, alignment, then),
+                JobOutput::Aligned(alignment, model),
+            ) => {
+                self.prebuilt = model;
+                self.show_pair(left, right, granularity, alignment, then);
+            }
             (JobRequest::Similarity { left }, JobOutput::Similarity(values)) => {
                 if left == self.left {
                     self.similarity = values.to_vec();

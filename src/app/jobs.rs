@@ -15,17 +15,21 @@ use crate::align::{Alignment, Granularity};
 use crate::corpus::Comparison;
 use crate::facts::Fact;
 
+use super::rows::RowModel;
+
 /// Names one job for the session; never reused.
 pub type JobId = u64;
 
 /// What to compute.
 #[derive(Debug, Clone)]
 pub enum JobRequest {
-    /// The alignment of a pair at a granularity.
+    /// The alignment of a pair at a granularity, and when `layout` is
+    /// given, its rows laid out too (wrapping a big pair takes a while).
     Align {
         left: usize,
         right: usize,
         granularity: Granularity,
+        layout: Option<Layout>,
     },
     /// Similarity of every article to `left` (the list's column).
     Similarity { left: usize },
@@ -48,6 +52,7 @@ impl JobRequest {
                 left,
                 right,
                 granularity,
+                ..
             } => format!(
                 "aligning {} ⇄ {} by {}s",
                 left + 1,
@@ -60,6 +65,14 @@ impl JobRequest {
             JobRequest::Search { query, .. } => format!("searching for “{query}”"),
         }
     }
+}
+
+/// How to lay out a pair off the loop: the pane width and the
+/// boilerplate filter at the time the job was handed out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub width: usize,
+    pub hide_furniture: bool,
 }
 
 /// A job handed to a runner: what, which, and the flag that stops it.
@@ -107,7 +120,8 @@ pub type SearchRanges = [Vec<Vec<Range<usize>>>; 2];
 /// cheap to clone; two outputs are equal when they share the payload.
 #[derive(Debug, Clone)]
 pub enum JobOutput {
-    Aligned(Arc<Alignment>),
+    /// The alignment, and its rows when the request asked for a layout.
+    Aligned(Arc<Alignment>, Option<(Layout, Arc<RowModel>)>),
     Similarity(Arc<[f64]>),
     Compared(Arc<Comparison>),
     Facts(Arc<[Fact]>),
@@ -120,7 +134,7 @@ impl PartialEq for JobOutput {
     fn eq(&self, other: &Self) -> bool {
         use JobOutput::*;
         match (self, other) {
-            (Aligned(a), Aligned(b)) => Arc::ptr_eq(a, b),
+            (Aligned(a, _), Aligned(b, _)) => Arc::ptr_eq(a, b),
             (Similarity(a), Similarity(b)) => Arc::ptr_eq(a, b),
             (Compared(a), Compared(b)) => Arc::ptr_eq(a, b),
             (Facts(a), Facts(b)) => Arc::ptr_eq(a, b),
@@ -193,9 +207,16 @@ impl Jobs {
         self.next
     }
 
-    /// The jobs filed since the last call, for a runner.
-    pub fn take_new(&mut self) -> Vec<Job> {
-        std::mem::take(&mut self.outbox)
+    /// The jobs filed since the last call, for a runner; pairs to align
+    /// are laid out with `layout` too.
+    pub fn take_new(&mut self, layout: Option<Layout>) -> Vec<Job> {
+        let mut jobs = std::mem::take(&mut self.outbox);
+        for job in &mut jobs {
+            if let JobRequest::Align { layout: wanted, .. } = &mut job.request {
+                *wanted = layout;
+            }
+        }
+        jobs
     }
 
     pub fn running(&self) -> &[Running] {
@@ -270,7 +291,7 @@ mod tests {
     fn cancelled_jobs_leave_the_outbox_and_raise_their_flag() {
         let mut jobs = Jobs::default();
         let id = jobs.start(JobRequest::Compare, Then::OpenMatrix);
-        let handed = jobs.take_new();
+        let handed = jobs.take_new(None);
         let gone = jobs.cancel_where(|r| r.id == id);
         assert_eq!(gone.len(), 1);
         assert!(handed[0].cancelled());

@@ -105,6 +105,8 @@ pub struct App {
     coverage: bool,
     /// Only paragraphs no other article carries.
     unique_only: bool,
+    /// A layout a job built for the alignment being installed.
+    prebuilt: Option<(jobs::Layout, Arc<RowModel>)>,
     /// Work filed for a runner, and what is running.
     jobs: Jobs,
     /// Jobs run inside `update` as soon as they are filed (tests, tools
@@ -178,6 +180,7 @@ impl App {
             fact_mark: None,
             coverage: false,
             unique_only: false,
+            prebuilt: None,
             jobs: Jobs::default(),
             inline_jobs,
         };
@@ -191,7 +194,11 @@ impl App {
     }
     /// Jobs filed since the last call, for a runner to start.
     pub fn take_jobs(&mut self) -> Vec<jobs::Job> {
-        self.jobs.take_new()
+        let layout = (!self.unique_only).then_some(jobs::Layout {
+            width: self.geometry.text_width(),
+            hide_furniture: self.hide_furniture,
+        });
+        self.jobs.take_new(layout)
     }
     /// The jobs running now, oldest first (the progress line).
     pub fn running_jobs(&self) -> &[Running] {

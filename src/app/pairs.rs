@@ -40,6 +40,7 @@ impl App {
                     left,
                     right,
                     granularity,
+                    layout: None,
                 };
                 self.start_job(request, then);
             }
@@ -124,12 +125,20 @@ impl App {
         let unique = self.unique_paragraphs();
         let hide_furniture = self.hide_furniture;
         let alignment = &self.alignment;
-        self.model = RowModel::build(alignment, self.geometry.text_width(), |group| {
-            !(hide_furniture && is_furniture(group, alignment))
-                && unique
-                    .as_ref()
-                    .is_none_or(|flags| has_paragraph(group, alignment, flags))
+        let width = self.geometry.text_width();
+        // A job may have laid this alignment out already, off the loop.
+        let prebuilt = self.prebuilt.take().filter(|(layout, _)| {
+            layout.width == width && layout.hide_furniture == hide_furniture && unique.is_none()
         });
+        self.model = match prebuilt {
+            Some((_, model)) => Arc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone()),
+            None => RowModel::build(alignment, width, |group| {
+                !(hide_furniture && is_furniture(group, alignment))
+                    && unique
+                        .as_ref()
+                        .is_none_or(|flags| has_paragraph(group, alignment, flags))
+            }),
+        };
         self.cursor = None;
         if let Some((group, offset)) = anchor.filter(|_| keep_place) {
             let at = self.model.groups.partition_point(|g| g.group < group);
