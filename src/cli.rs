@@ -22,6 +22,34 @@ pub struct Cli {
     /// Content-Type or content.
     #[arg(long, global = true, value_enum, default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,
+    /// Refuse any file or stdin larger than this (bytes, or with K, M, G).
+    #[arg(long, global = true, value_name = "SIZE", default_value = "64M")]
+    pub max_input_size: ByteSize,
+}
+
+/// A size in bytes written as `65536`, `512K`, `64M` or `1G` (powers of 1024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        let upper = text.to_ascii_uppercase();
+        let digits = upper.trim_end_matches(['B', 'I']);
+        let (number, shift) = [('K', 10), ('M', 20), ('G', 30)]
+            .into_iter()
+            .find_map(|(suffix, shift)| Some((digits.strip_suffix(suffix)?, shift)))
+            .unwrap_or((digits, 0));
+        let bad = || format!("{text:?} is not a size (try 65536, 512K, 64M or 1G)");
+        let value: u64 = number.trim().parse().map_err(|_| bad())?;
+        value
+            .checked_mul(1 << shift)
+            .filter(|v| *v > 0)
+            .map(ByteSize)
+            .ok_or_else(bad)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -47,7 +75,8 @@ pub struct ReportArgs {
     #[arg(long, short)]
     pub output: Option<std::path::PathBuf>,
     /// The pair to show in full: file names, paths, unique name prefixes
-    /// or 0-based indices in load order. Default: the most similar pair.
+    /// or article numbers as the reader's list shows them (1-based, load
+    /// order). Default: the most similar pair.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub pair: Option<Vec<String>>,
 }

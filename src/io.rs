@@ -1,12 +1,16 @@
 //! Input and output at the binary edge: loading with warnings on stderr,
-//! colour decisions, and stdout writes that tolerate a closed pipe.
+//! colour decisions, the standard streams checked, and every byte for the
+//! terminal passed through the library's sanitiser.
 
+use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::os::fd::{AsFd, AsRawFd};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
+use diptych::article::sanitize;
 use diptych::article::{Article, LoadOptions, load_inputs_with};
 
 /// How every command reads its inputs (`--input-format` is global). Set once
@@ -31,6 +35,9 @@ pub fn load(paths: &[String]) -> Result<Vec<Article>> {
 /// reader loads on a thread while the terminal shows progress, and prints
 /// them once the terminal is restored).
 pub fn load_quietly(paths: &[String]) -> Result<(Vec<Article>, Vec<String>)> {
+    if STDIN_CLOSED.load(Ordering::Relaxed) && paths.iter().any(|p| p == "-") {
+        return Err(BadInput("-: stdin is closed; nothing to read".to_string()).into());
+    }
     let mut stdin = std::io::stdin();
     let options = LOAD_OPTIONS.get_or_init(LoadOptions::default);
     let loaded = load_inputs_with(paths, &mut stdin as &mut dyn Read, options)?;
@@ -40,7 +47,7 @@ pub fn load_quietly(paths: &[String]) -> Result<(Vec<Article>, Vec<String>)> {
 /// The loader's warnings, one line each on stderr.
 pub fn print_warnings(warnings: &[String]) {
     for warning in warnings {
-        eprintln!("diptych: warning: {warning}");
+        eprintln!("diptych: warning: {}", sanitize::line(warning));
     }
 }
 
@@ -59,10 +66,17 @@ impl std::error::Error for BadInput {}
 
 /// Exactly two articles, one per path.
 pub fn load_pair(left: &str, right: &str) -> Result<(Article, Article)> {
+    if left == "-" && right == "-" {
+        return Err(BadInput(
+            "-: stdin can be read only once; give a file for one side".to_string(),
+        )
+        .into());
+    }
     let mut articles = Vec::new();
     for path in [left, right] {
         let mut loaded = load(&[path.to_string()])?;
         if loaded.len() != 1 {
+            let path = sanitize::line(path);
             return Err(BadInput(format!(
                 "{path}: holds {} articles; give one per side ({path}#1 picks the first)",
                 loaded.len()
@@ -82,8 +96,29 @@ pub fn stdout_wants_color() -> bool {
     std::io::stdout().is_terminal() && !no_color
 }
 
-/// Writes to stdout; a closed pipe (`| head`) is not an error.
+/// Writes text (plain, Markdown, HTML) to stdout, with anything from input
+/// that could act on a terminal removed; a closed pipe (`| head`) is not
+/// an error, a closed stdout (`>&-`) is.
 pub fn write_stdout(text: &str) -> Result<()> {
+    write_raw(&sanitize::lines(text))
+}
+
+/// Writes JSON to stdout, terminal-safe and meaning the same
+/// ([`sanitize::json`]).
+pub fn write_json(text: &str) -> Result<()> {
+    write_raw(&sanitize::json(text))
+}
+
+/// Writes text whose escape sequences are diptych's own styling; every
+/// string from input in it must already be sanitised.
+pub fn write_styled(text: &str) -> Result<()> {
+    write_raw(text)
+}
+
+fn write_raw(text: &str) -> Result<()> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        anyhow::bail!("stdout is closed; nothing can be written");
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
@@ -94,50 +129,40 @@ pub fn write_stdout(text: &str) -> Result<()> {
     }
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same
-/// directory, then a rename, so readers never see half a report. Refuses
-/// to replace any of the input articles.
-/// `feed.json#2` (one article of a JSON array) names the file `feed.json`.
-fn without_entry_number(path: &str) -> &str {
-    match path.rsplit_once('#') {
-        Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => file,
-        _ => path,
-    }
+/// Set at start-up when the process was started without stdin / stdout.
+static STDIN_CLOSED: AtomicBool = AtomicBool::new(false);
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Notes at start-up which standard streams were closed (`<&-`, `>&-`),
+/// so reading stdin or writing stdout fails with a clear error instead of
+/// succeeding silently. Rust's runtime has already put `/dev/null` on every
+/// closed descriptor 0–2 (so no file opened later can land there), and it
+/// opens it read-write, which no shell redirection does: that is the sign.
+pub fn guard_standard_streams() {
+    STDIN_CLOSED.store(
+        is_runtime_placeholder(std::io::stdin().as_fd()),
+        Ordering::Relaxed,
+    );
+    STDOUT_CLOSED.store(
+        is_runtime_placeholder(std::io::stdout().as_fd()),
+        Ordering::Relaxed,
+    );
 }
 
-pub fn write_atomic(path: &Path, text: &str, inputs: &[Article]) -> Result<()> {
-    let shown = path.display();
-    if path.is_dir() {
-        bail!("{shown}: is a directory; give a file name for the output");
-    }
-    if let Ok(target) = path.canonicalize() {
-        let clash = inputs
-            .iter()
-            .filter(|a| a.path != "-")
-            .flat_map(|a| [a.path.as_str(), without_entry_number(&a.path)])
-            .any(|input| Path::new(input).canonicalize().is_ok_and(|p| p == target));
-        if clash {
-            bail!("{shown}: is one of the input articles; refusing to overwrite it");
-        }
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+fn is_runtime_placeholder(fd: std::os::fd::BorrowedFd<'_>) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(owned) = fd.try_clone_to_owned() else {
+        return true;
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.diptych-{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temp)
-        .and_then(|mut file| {
-            file.write_all(text.as_bytes())
-                .and_then(|()| file.sync_all())
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    if let Err(error) = written {
-        let _ = std::fs::remove_file(&temp);
-        bail!("{shown}: cannot write: {error}");
-    }
-    Ok(())
+    let file = File::from(owned);
+    let is_null = match (file.metadata(), std::fs::metadata("/dev/null")) {
+        (Ok(this), Ok(null)) => {
+            std::os::unix::fs::FileTypeExt::is_char_device(&this.file_type())
+                && this.rdev() == null.rdev()
+        }
+        _ => false,
+    };
+    // SAFETY: F_GETFL only reads the flags of a descriptor this function owns.
+    let flags = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETFL) };
+    is_null && flags >= 0 && flags & libc::O_ACCMODE == libc::O_RDWR
 }

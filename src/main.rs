@@ -4,6 +4,8 @@
 mod cli;
 mod commands;
 mod io;
+mod output;
+mod signals;
 mod tui;
 
 use std::process::ExitCode;
@@ -12,6 +14,7 @@ use anyhow::Result;
 use clap::Parser;
 
 use cli::{Cli, Command};
+use diptych::article::sanitize;
 use diptych::article::{LoadError, LoadOptions};
 
 /// Exit code for unusable input (missing, binary, empty directory, bad
@@ -19,15 +22,28 @@ use diptych::article::{LoadError, LoadOptions};
 const EXIT_BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    io::guard_standard_streams();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if error.use_stderr() => {
+            // Clap quotes the offending argument, which may hold escapes.
+            let message = error.render().to_string();
+            eprint!("{}", sanitize::lines(&message));
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(1));
+        }
+        Err(help) => help.exit(),
+    };
     io::set_load_options(LoadOptions {
         format: cli.input_format.into(),
+        max_input_bytes: cli.max_input_size.0,
         ..LoadOptions::default()
     });
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("diptych: {error:#}");
+            // File names and URLs in the message came from input.
+            let message = format!("{error:#}");
+            eprintln!("diptych: {}", sanitize::line(&message));
             let bad_input = error.downcast_ref::<LoadError>().is_some()
                 || error.downcast_ref::<io::BadInput>().is_some();
             ExitCode::from(if bad_input { EXIT_BAD_INPUT } else { 1 })

@@ -55,11 +55,30 @@ fn swap_and_pair_keys_change_the_pair() {
     let mut app = demo_app(160, 45);
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(app.pair(), (1, 0));
+    // The swapped pair is 1⇄2 unordered: the next is 1⇄3.
     press(&mut app, KeyCode::Char(']'));
-    assert_eq!(app.pair(), (1, 2));
+    assert_eq!(app.pair(), (0, 2));
     press(&mut app, KeyCode::Char('['));
     press(&mut app, KeyCode::Char('['));
-    assert_eq!(app.pair(), (0, 4));
+    assert_eq!(app.pair(), (3, 4));
+}
+
+#[test]
+fn pair_keys_visit_each_unordered_pair_once() {
+    let mut app = demo_app(160, 45);
+    let mut seen = vec![app.pair()];
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Char(']'));
+        seen.push(app.pair());
+    }
+    let mut unordered: Vec<(usize, usize)> =
+        seen.iter().map(|&(l, r)| (l.min(r), l.max(r))).collect();
+    unordered.sort_unstable();
+    unordered.dedup();
+    assert_eq!(unordered.len(), 10, "{seen:?}");
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.pair(), (0, 1));
+    assert_eq!(app.message(), Some("pair 1 of 10: 1 ⇄ 2"));
 }
 
 #[test]
@@ -105,7 +124,8 @@ fn search_finds_matches_in_both_panes_and_esc_clears() {
     assert!(!app.search().is_active());
     assert!(!app.should_quit());
     press(&mut app, KeyCode::Esc);
-    assert!(app.should_quit());
+    assert!(!app.should_quit(), "Esc never quits");
+    assert_eq!(app.message(), Some("nothing to close — q quits"));
 }
 
 #[test]
@@ -155,8 +175,14 @@ fn m_jumps_to_the_moved_text_and_back() {
     app.update(Action::Down(start));
     let here = app.scroll();
     press(&mut app, KeyCode::Char('m'));
-    assert!(app.message().unwrap().contains("belongs after this"));
+    let message = app.message().unwrap();
+    assert!(
+        message.contains("belongs after the marked paragraph") || message.contains("opens the"),
+        "{message}"
+    );
     assert_eq!(app.cursor(), Some(moved));
+    let flash = app.flash().expect("the target is marked");
+    assert_eq!(flash.side, Some(diptych::app::rows::Side::Right));
     press(&mut app, KeyCode::Char('m'));
     assert_eq!(app.scroll(), here);
 }
@@ -189,12 +215,141 @@ fn hiding_the_list_widens_the_panes() {
 }
 
 #[test]
-fn hiding_furniture_drops_boilerplate_rows() {
+fn furniture_is_hidden_at_start_and_b_shows_it() {
     let mut app = demo_app(160, 45);
-    let rows = app.model().rows;
-    press(&mut app, KeyCode::Char('b'));
     assert!(app.hide_furniture());
-    assert!(app.model().rows < rows);
+    let hidden = app.hidden_furniture();
+    assert!(
+        hidden > 0,
+        "the demo's first article has captions and boilerplate"
+    );
+    let rows = app.model().rows;
+    let summary = app.summary();
+    press(&mut app, KeyCode::Char('b'));
+    assert!(!app.hide_furniture());
+    assert_eq!(app.hidden_furniture(), 0);
+    assert!(app.model().rows > rows);
+    assert_eq!(app.summary(), summary, "furniture never counts as only L/R");
+    press(&mut app, KeyCode::Char('b'));
+    assert_eq!(
+        app.message(),
+        Some(format!("{hidden} furniture ¶ hidden (boilerplate, captions) — b shows").as_str())
+    );
+}
+
+#[test]
+fn n_never_stops_on_furniture_even_when_shown() {
+    let mut app = demo_app(160, 45);
+    press(&mut app, KeyCode::Char('b'));
+    let (_, count) = app.difference_position();
+    for k in 1..=count {
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.difference_position(), (Some(k), count));
+        let group = &app.model().groups[app.cursor().unwrap()];
+        let raw = &app.alignment().groups[group.group];
+        assert!(!diptych::app::rows::is_furniture(raw, app.alignment()));
+    }
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.message(), Some("no more differences below"));
+}
+
+#[test]
+fn a_jump_marks_its_target_until_the_next_key() {
+    let mut app = demo_app(160, 45);
+    assert_eq!(app.difference_position().0, None);
+    press(&mut app, KeyCode::Char('n'));
+    let cursor = app.cursor().unwrap();
+    let start = app.model().groups[cursor].start;
+    let flash = app.flash().expect("flashed");
+    assert_eq!(flash.side, None);
+    assert_eq!(flash.rows.start, start);
+    assert_eq!(app.difference_position().0, Some(1));
+    press(&mut app, KeyCode::Char('j'));
+    assert!(app.flash().is_none());
+    assert_eq!(app.cursor(), Some(cursor), "the cursor itself stays");
+    // A resize re-wraps but keeps the difference the reader is on.
+    app.update(Action::Resize(100, 30));
+    assert_eq!(app.difference_position().0, Some(1));
+}
+
+/// The first unit of `side` on every shown group that has one, in row order.
+fn side_sequence(app: &diptych::app::App, side: diptych::app::rows::Side) -> Vec<usize> {
+    let model = app.model();
+    model
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let range = match side {
+                diptych::app::rows::Side::Left => g.left.clone(),
+                diptych::app::rows::Side::Right => g.right.clone(),
+            };
+            range
+                .into_iter()
+                .find_map(|i| model.side(side).lines[i].unit)
+        })
+        .collect()
+}
+
+#[test]
+fn o_lets_the_focused_side_drive_the_row_order() {
+    use diptych::app::rows::Side;
+    let mut app = demo_app(160, 45);
+    // Pair 2⇄5 reads the right side out of order by default.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    assert_eq!(app.pair(), (1, 4));
+    let sorted = |v: &[usize]| v.windows(2).all(|w| w[0] < w[1]);
+    assert!(!sorted(&side_sequence(&app, Side::Right)));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.reading_order(), Side::Right);
+    assert!(sorted(&side_sequence(&app, Side::Right)));
+    assert!(
+        app.message()
+            .unwrap()
+            .starts_with("rows follow the right text's order")
+    );
+    // Every group is still shown, the moved ones still marked moved.
+    assert!(
+        app.model()
+            .groups
+            .iter()
+            .any(|g| g.kind == GroupKind::Moved)
+    );
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.reading_order(), Side::Left);
+    assert!(sorted(&side_sequence(&app, Side::Left)));
+}
+
+#[test]
+fn esc_closes_views_but_never_quits() {
+    let mut app = demo_app(160, 45);
+    press(&mut app, KeyCode::Char('F'));
+    assert_eq!(app.mode(), Mode::Facts);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Panes);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn a_click_focuses_the_pane_and_marks_the_paragraph() {
+    let mut app = demo_app(160, 45);
+    let right = app.geometry().right;
+    app.update(Action::Click(right.x + 10, right.y + 1));
+    assert_eq!(app.focus(), Focus::Right);
+    assert_eq!(app.cursor(), Some(0));
+    assert!(
+        app.message().unwrap().starts_with("R"),
+        "{:?}",
+        app.message()
+    );
+    let list = app.geometry().list.unwrap();
+    app.update(Action::Click(list.x + 3, list.y + 2 + 2 * 3));
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.list_cursor(), 3);
 }
 
 #[test]
@@ -217,6 +372,7 @@ fn w_toggles_word_highlights() {
     assert!(app.words());
     press(&mut app, KeyCode::Char('w'));
     assert!(!app.words());
+    assert_eq!(app.message(), Some("word highlights off — w toggles"));
 }
 
 #[test]

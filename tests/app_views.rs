@@ -82,7 +82,10 @@ fn enter_on_a_variant_shows_it_highlighted_in_its_pane() {
         .row_of(Side::Right, mark.unit, mark.range.start)
         .expect("shown");
     assert!(row >= app.scroll() && row < app.scroll() + app.geometry().body_rows());
-    // Esc clears the highlight before it would quit.
+    let flash = app.flash().expect("the landing is marked");
+    assert_eq!(flash.side, Some(Side::Right));
+    assert!(flash.rows.contains(&row));
+    // Esc clears the highlight (and never quits).
     press(&mut app, KeyCode::Esc);
     assert!(app.fact_mark().is_none());
     assert!(!app.should_quit());

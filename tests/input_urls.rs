@@ -111,6 +111,7 @@ fn options() -> LoadOptions {
             max_bytes: 5 * 1024 * 1024,
             max_redirects: 5,
         },
+        ..LoadOptions::default()
     }
 }
 

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use diptych::app::worker::Worker;
-use diptych::app::{Action, App, SharedCorpus, View};
+use diptych::app::{Action, App, ReaderOptions, SharedCorpus, View};
 use diptych::article::parse_article;
 use diptych::ui::{ColorMode, Theme, render};
 use ratatui::Terminal;
@@ -105,7 +105,7 @@ pub fn report_translation_pair() {
         parse_article("right.txt", "right.txt", &right),
     ];
     let parsed = started.elapsed();
-    let mut app = App::in_background(SharedCorpus::new(articles));
+    let mut app = App::in_background(SharedCorpus::new(articles), ReaderOptions::default());
     app.update(Action::Resize(WIDTH, HEIGHT));
     let mut looped = Loop {
         worker: Worker::new(app.corpus().clone()),

@@ -50,6 +50,10 @@ pub enum Action {
     Back,
     /// Word highlights on or off.
     ToggleWords,
+    /// The focused side's order drives the rows (again: the other side's).
+    ToggleOrder,
+    /// A mouse click at (column, row) of the screen: focus what is there.
+    Click(u16, u16),
     /// Paragraph or sentence granularity.
     ToggleGranularity,
     /// Hide or show boilerplate and captions.

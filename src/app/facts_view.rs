@@ -178,6 +178,9 @@ impl App {
             Some(row) => {
                 self.scroll_to(row.saturating_sub(self.geometry.body_rows() / 3));
                 self.message = Some(place);
+                if let Some(group) = self.model.group_at(row) {
+                    self.flash_group(group, Some(side));
+                }
             }
             None => {
                 self.message = Some(format!("{place} is hidden here (boilerplate or filtered)"))

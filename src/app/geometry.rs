@@ -3,7 +3,7 @@
 //! Both ask this one pure function, so they can never disagree.
 //!
 //! ```text
-//! wide (≥ 100 columns for the panes)          stacked (narrower)
+//! wide (each pane ≥ min_pane_width columns)  stacked (narrower)
 //! ┌list────┬left pane─────┬│right pane────┬R┐  ┌list──┬left pane────┬R┐
 //! │        │¶1  text…     ││¶1  text…     │u│  │      │¶1 text…     │u│
 //! │        │              ││              │l│  │      ├right pane───┤l│
@@ -14,12 +14,12 @@
 
 use ratatui::layout::Rect;
 
+use super::options::MIN_PANE_WIDTH;
+
 /// Narrower or lower than this shows "terminal too small".
 pub const MIN_WIDTH: u16 = 40;
 /// See [`MIN_WIDTH`].
 pub const MIN_HEIGHT: u16 = 10;
-/// Panes narrower than this in total are stacked, not side by side.
-pub const STACK_BELOW: u16 = 100;
 /// The article list only shows on screens at least this wide.
 pub const LIST_MIN_SCREEN: u16 = 72;
 /// Columns before a pane's text: paragraph label, bracket, space.
@@ -55,8 +55,16 @@ pub struct Geometry {
 
 impl Geometry {
     /// The layout of `area` with or without the article list, with
-    /// `markers` columns of coverage markers beside each pane's gutter.
+    /// `markers` columns of coverage markers beside each pane's gutter,
+    /// with the default [`MIN_PANE_WIDTH`].
     pub fn of(area: Rect, list_wanted: bool, markers: u16) -> Self {
+        Self::with_min_pane(area, list_wanted, markers, MIN_PANE_WIDTH)
+    }
+
+    /// As [`Geometry::of`], side by side only when each pane gets at least
+    /// `min_pane` columns: the threshold is the panes' own width, whatever
+    /// the list and ruler take.
+    pub fn with_min_pane(area: Rect, list_wanted: bool, markers: u16, min_pane: u16) -> Self {
         let mut g = Geometry {
             area,
             markers,
@@ -84,7 +92,7 @@ impl Geometry {
         }
         let panes_width = area.x + area.width - x - 1;
         g.ruler = Rect::new(x + panes_width, area.y, 1, main_height);
-        if panes_width >= STACK_BELOW {
+        if panes_width.saturating_sub(1) / 2 >= min_pane.max(GUTTER + 2) {
             let half = (panes_width - 1) / 2;
             g.arrangement = Some(Arrangement::SideBySide);
             g.left = Rect::new(x, area.y, half, main_height);
@@ -147,6 +155,20 @@ mod tests {
         assert_eq!(g.arrangement, Some(Arrangement::Stacked));
         assert_eq!(g.left.width, g.right.width);
         assert_eq!(g.left.height + g.right.height, 28);
+    }
+
+    #[test]
+    fn the_threshold_is_each_panes_own_width() {
+        // 120 columns with the list: 89 for the panes, 44 each.
+        let g = Geometry::of(Rect::new(0, 0, 120, 40), true, 0);
+        assert_eq!(g.arrangement, Some(Arrangement::SideBySide));
+        assert!(g.left.width >= MIN_PANE_WIDTH && g.right.width >= MIN_PANE_WIDTH);
+        let g = Geometry::of(Rect::new(0, 0, 81, 24), false, 0);
+        assert_eq!(g.arrangement, Some(Arrangement::Stacked));
+        let g = Geometry::of(Rect::new(0, 0, 82, 24), false, 0);
+        assert_eq!(g.arrangement, Some(Arrangement::SideBySide));
+        let g = Geometry::with_min_pane(Rect::new(0, 0, 120, 40), true, 0, 60);
+        assert_eq!(g.arrangement, Some(Arrangement::Stacked));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::align::Granularity;
 use crate::facts::extract_facts;
 
 use super::jobs::{Job, JobOutput, JobRequest, SearchRanges};
+use super::order::side_order;
 use super::rows::{RowModel, is_furniture};
 use super::search::find_all;
 use super::shared::SharedCorpus;
@@ -31,9 +32,11 @@ pub fn run_job(
         } => match corpus.alignment(*left, *right, *granularity) {
             Some(alignment) if !job.cancelled() => {
                 let model = layout.map(|layout| {
-                    let model = RowModel::build(&alignment, layout.width, |group| {
-                        !(layout.hide_furniture && is_furniture(group, &alignment))
-                    });
+                    let order = side_order(&alignment.groups, layout.order);
+                    let model =
+                        RowModel::build_in_order(&alignment, layout.width, &order, |group| {
+                            !(layout.hide_furniture && is_furniture(group, &alignment))
+                        });
                     (layout, Arc::new(model))
                 });
                 JobOutput::Aligned(alignment, model)

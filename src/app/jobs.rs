@@ -15,7 +15,7 @@ use crate::align::{Alignment, Granularity};
 use crate::corpus::Comparison;
 use crate::facts::Fact;
 
-use super::rows::RowModel;
+use super::rows::{RowModel, Side};
 
 /// Names one job for the session; never reused.
 pub type JobId = u64;
@@ -73,6 +73,8 @@ impl JobRequest {
 pub struct Layout {
     pub width: usize,
     pub hide_furniture: bool,
+    /// Which side's order the rows follow.
+    pub order: Side,
 }
 
 /// A job handed to a runner: what, which, and the flag that stops it.

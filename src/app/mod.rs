@@ -13,6 +13,8 @@ mod job_update;
 pub mod jobs;
 pub mod keymap;
 mod navigation;
+mod options;
+pub mod order;
 mod pairs;
 pub mod rows;
 pub mod search;
@@ -34,9 +36,12 @@ use facts_view::{FactMark, FactsList};
 use geometry::Geometry;
 use jobs::{Jobs, Running};
 use keymap::Mode;
+pub use options::{MIN_PANE_WIDTH, ReaderOptions};
 use rows::{GroupKind, RowModel, Side};
 use search::Search;
 pub use shared::SharedCorpus;
+
+use std::ops::Range;
 
 /// What fills the screen above the status bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +62,15 @@ pub enum Focus {
     List,
 }
 
+/// Rows marked for a moment after a jump (n/N, m, a fact), so the eye
+/// finds where it landed; gone with the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    /// The pane to mark; `None` marks both.
+    pub side: Option<Side>,
+    pub rows: Range<usize>,
+}
+
 /// Everything the reader shows, derived caches included.
 pub struct App {
     /// The articles and every alignment computed so far; shared with other
@@ -64,6 +78,8 @@ pub struct App {
     corpus: SharedCorpus,
     /// Per article: (words, paragraphs), counted once.
     stats: Vec<(usize, usize)>,
+    /// Per article: its display name (title or opening words), made once.
+    names: Vec<String>,
     left: usize,
     right: usize,
     granularity: Granularity,
@@ -86,6 +102,16 @@ pub struct App {
     list_cursor: usize,
     words: bool,
     hide_furniture: bool,
+    /// Furniture paragraphs (both sides) the current layout leaves out.
+    hidden_furniture: usize,
+    /// The jump target marked until the next key.
+    flash: Option<Flash>,
+    /// Which side's order the rows follow (`o`).
+    order: Side,
+    /// Indices into the model's groups that `n`/`N` stop at (differences
+    /// of the story, furniture never), in row order.
+    differences: Vec<usize>,
+    options: ReaderOptions,
     help: bool,
     /// First line of the help overlay shown (on screens too low for all).
     help_scroll: usize,
@@ -125,26 +151,34 @@ impl App {
     /// matrix, searches) runs inside `update`, so every action's effect is
     /// complete when it returns: for tests and tools without a loop.
     pub fn with_corpus(corpus: SharedCorpus) -> Self {
-        Self::build(corpus, true)
+        Self::with_options(corpus, ReaderOptions::default())
+    }
+
+    /// A reader with settings from a config file or flags; slow work runs
+    /// inside `update`, as in [`App::with_corpus`].
+    pub fn with_options(corpus: SharedCorpus, options: ReaderOptions) -> Self {
+        Self::build(corpus, options, true)
     }
 
     /// A reader whose slow work is filed as jobs for a runner (see
     /// [`jobs`] and [`worker::Worker`]): `update` never blocks, and the
     /// first pair shows once its alignment job is done.
-    pub fn in_background(corpus: SharedCorpus) -> Self {
-        Self::build(corpus, false)
+    pub fn in_background(corpus: SharedCorpus, options: ReaderOptions) -> Self {
+        Self::build(corpus, options, false)
     }
 
-    fn build(corpus: SharedCorpus, inline_jobs: bool) -> Self {
+    fn build(corpus: SharedCorpus, options: ReaderOptions, inline_jobs: bool) -> Self {
         let articles = corpus.articles();
         let stats = articles
             .iter()
             .map(|a| (a.word_count(), a.paragraphs.len()))
             .collect();
+        let names = articles.iter().map(Article::display_name).collect();
         let right = usize::from(articles.len() > 1);
         let mut app = App {
             corpus,
             stats,
+            names,
             left: 0,
             right,
             granularity: Granularity::Paragraph,
@@ -167,7 +201,12 @@ impl App {
             list_visible: true,
             list_cursor: 0,
             words: true,
-            hide_furniture: false,
+            hide_furniture: options.hide_furniture,
+            hidden_furniture: 0,
+            flash: None,
+            order: Side::Left,
+            differences: Vec::new(),
+            options,
             help: false,
             help_scroll: 0,
             search: Search::default(),
@@ -197,6 +236,7 @@ impl App {
         let layout = (!self.unique_only).then_some(jobs::Layout {
             width: self.geometry.text_width(),
             hide_furniture: self.hide_furniture,
+            order: self.order,
         });
         self.jobs.take_new(layout)
     }
@@ -211,6 +251,10 @@ impl App {
     /// (words, paragraphs) of article `index`.
     pub fn stats(&self, index: usize) -> (usize, usize) {
         self.stats.get(index).copied().unwrap_or_default()
+    }
+    /// Article `index`'s display name: its title, else its opening words.
+    pub fn name(&self, index: usize) -> &str {
+        self.names.get(index).map_or("", String::as_str)
     }
     /// Indices of the left and right articles.
     pub fn pair(&self) -> (usize, usize) {
@@ -270,6 +314,40 @@ impl App {
     }
     pub fn hide_furniture(&self) -> bool {
         self.hide_furniture
+    }
+    /// How many furniture paragraphs (both sides) are hidden now.
+    pub fn hidden_furniture(&self) -> usize {
+        self.hidden_furniture
+    }
+    /// The jump target marked for a moment.
+    pub fn flash(&self) -> Option<&Flash> {
+        self.flash.as_ref()
+    }
+    /// Which side's order the rows follow.
+    pub fn reading_order(&self) -> Side {
+        self.order
+    }
+    /// Differences `n` stops at: (the current one's number from 1, if the
+    /// cursor is on one; how many).
+    pub fn difference_position(&self) -> (Option<usize>, usize) {
+        let current = self
+            .cursor
+            .and_then(|c| self.differences.binary_search(&c).ok())
+            .map(|k| k + 1);
+        (current, self.differences.len())
+    }
+    /// The settings the reader was started with.
+    pub fn options(&self) -> ReaderOptions {
+        self.options
+    }
+    /// The layout of a screen of `area`, as this reader arranges it.
+    pub fn layout(&self, area: ratatui::layout::Rect) -> Geometry {
+        Geometry::with_min_pane(
+            area,
+            self.list_visible,
+            self.coverage_width(),
+            self.options.min_pane_width,
+        )
     }
     pub fn help_open(&self) -> bool {
         self.help

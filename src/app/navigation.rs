@@ -33,26 +33,43 @@ impl App {
     }
 
     /// n/N without a search: the next difference after the current one
-    /// (or after the top of the screen).
+    /// (or after the top of the screen). Page furniture is never a stop.
     pub(super) fn jump_difference(&mut self, forward: bool) {
         let groups = &self.model.groups;
+        let stops = &self.differences;
         let found = match (self.cursor_visible(), forward) {
-            (Some(c), true) => (c + 1..groups.len()).find(|&i| groups[i].kind.is_difference()),
-            (Some(c), false) => (0..c).rev().find(|&i| groups[i].kind.is_difference()),
-            (None, true) => (0..groups.len())
-                .find(|&i| groups[i].kind.is_difference() && groups[i].start >= self.scroll),
-            (None, false) => (0..groups.len())
+            (Some(c), true) => stops.iter().copied().find(|&i| i > c),
+            (Some(c), false) => stops.iter().copied().rev().find(|&i| i < c),
+            (None, true) => stops
+                .iter()
+                .copied()
+                .find(|&i| groups[i].start >= self.scroll),
+            (None, false) => stops
+                .iter()
+                .copied()
                 .rev()
-                .find(|&i| groups[i].kind.is_difference() && groups[i].start < self.scroll),
+                .find(|&i| groups[i].start < self.scroll),
         };
         match found {
             Some(i) => {
                 self.cursor = Some(i);
                 let start = self.model.groups[i].start;
                 self.scroll_to(start);
+                self.flash_group(i, None);
             }
             None if forward => self.message = Some("no more differences below".into()),
             None => self.message = Some("no more differences above".into()),
+        }
+    }
+
+    /// Marks the content rows of shown group `index` until the next key.
+    pub(super) fn flash_group(&mut self, index: usize, side: Option<Side>) {
+        if let Some(g) = self.model.groups.get(index) {
+            let end = g.start + g.height.saturating_sub(1).max(1);
+            self.flash = Some(super::Flash {
+                side,
+                rows: g.start..end,
+            });
         }
     }
 
@@ -114,25 +131,118 @@ impl App {
             self.message = Some("no moved groups here or below".into());
             return;
         };
-        let group = &self.alignment.groups[model.groups[index].group];
-        let first_right = group.right.iter().copied().min().unwrap_or(0);
-        let paragraph = self
-            .alignment
-            .right
-            .get(first_right)
-            .map_or(0, |u| u.paragraph);
-        let target = match first_right.checked_sub(1) {
-            Some(before) => model.row_of(Side::Right, before, 0).unwrap_or(0),
-            None => 0,
+        // The side that does not drive the row order is the one whose text
+        // sits elsewhere in its own article.
+        let other = match self.order {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
         };
+        let group = &self.alignment.groups[model.groups[index].group];
+        let (members, units) = match other {
+            Side::Left => (&group.left, &self.alignment.left),
+            Side::Right => (&group.right, &self.alignment.right),
+        };
+        let first = members.iter().copied().min().unwrap_or(0);
+        let paragraph = units.get(first).map_or(0, |u| u.paragraph);
+        let before = first.checked_sub(1).and_then(|b| model.row_of(other, b, 0));
+        let target = before.unwrap_or(0);
+        let flash_at = model.group_at(target);
         let from = self.scroll;
         self.cursor = Some(index);
-        self.scroll_to(target);
+        self.scroll_to(target.saturating_sub(self.geometry.body_rows() / 3));
         self.moved_return = Some((self.scroll, from));
-        self.message = Some(format!(
-            "right ¶{} belongs after this in the right article — m: back",
-            paragraph + 1
-        ));
+        if let Some(g) = flash_at {
+            self.flash_group(g, Some(other));
+        }
+        let (name, tag) = match other {
+            Side::Left => ("left", "L"),
+            Side::Right => ("right", "R"),
+        };
+        self.message = Some(match before {
+            Some(_) => format!(
+                "{tag}¶{} belongs after the marked paragraph in the {name} article — m: back",
+                paragraph + 1
+            ),
+            None => format!("{tag}¶{} opens the {name} article — m: back", paragraph + 1),
+        });
+    }
+
+    /// A click: on a pane, focus it and mark the paragraph there (n then
+    /// goes on from it); on the list, focus it and select the article.
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let at = ratatui::layout::Position::new(column, row);
+        let g = self.geometry;
+        if g.list.is_some_and(|list| list.contains(at)) {
+            self.click_list(row);
+            return;
+        }
+        let (side, pane) = if g.left.contains(at) {
+            (Side::Left, g.left)
+        } else if g.right.contains(at) {
+            (Side::Right, g.right)
+        } else {
+            return;
+        };
+        self.focus = if side == Side::Left {
+            super::Focus::Left
+        } else {
+            super::Focus::Right
+        };
+        let Some(body_row) = row.checked_sub(pane.y + 1) else {
+            return;
+        };
+        let model_row = self.scroll + usize::from(body_row);
+        let Some(index) = self.model.group_at(model_row) else {
+            return;
+        };
+        self.cursor = Some(index);
+        self.flash_group(index, Some(side));
+        // The paragraph under the pointer, else the group's first on this side.
+        let group = &self.model.groups[index];
+        let lines = match side {
+            Side::Left => group.left.clone(),
+            Side::Right => group.right.clone(),
+        };
+        let first_unit = lines
+            .filter_map(|i| self.model.side(side).lines.get(i)?.unit)
+            .next();
+        let paragraph = self
+            .model
+            .line_at(side, model_row)
+            .and_then(|l| l.unit)
+            .or(first_unit)
+            .and_then(|u| self.units(side).get(u))
+            .map(|u| u.paragraph + 1);
+        let tag = if side == Side::Left { "L" } else { "R" };
+        self.message = Some(match paragraph {
+            Some(p) => format!("{tag}¶{p} — n: next difference from here"),
+            None => format!("{tag} pane focused"),
+        });
+    }
+
+    /// A click on the list: focus it; select the article under the
+    /// pointer when the list is not scrolled (a short corpus).
+    fn click_list(&mut self, row: u16) {
+        let Some(list) = self.geometry.list else {
+            return;
+        };
+        self.focus = super::Focus::List;
+        // Two rows per article below a title row; the list only scrolls
+        // when its articles overflow the rows left after the details.
+        let unscrolled = usize::from(list.height.saturating_sub(10)) / 2;
+        let slot = usize::from(row.saturating_sub(list.y + 2)) / 2;
+        if row >= list.y + 2 && self.articles().len() <= unscrolled && slot < self.articles().len()
+        {
+            self.list_cursor = slot;
+        }
+    }
+
+    /// One side's units in the current alignment.
+    fn units(&self, side: Side) -> &[crate::align::Unit] {
+        match side {
+            Side::Left => &self.alignment.left,
+            Side::Right => &self.alignment.right,
+        }
     }
 
     /// Moves the list selection, wrapping at neither end.

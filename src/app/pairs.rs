@@ -3,12 +3,13 @@
 
 use std::sync::Arc;
 
-use crate::align::{Alignment, Granularity};
+use crate::align::{Alignment, Granularity, Group};
 use crate::report::align_json::Summary;
 
 use super::App;
 use super::jobs::{JobRequest, Then};
-use super::rows::{RowModel, has_paragraph, is_furniture};
+use super::order::side_order;
+use super::rows::{RowModel, Side, has_paragraph, is_furniture};
 
 impl App {
     /// Compares `left` with `right` and starts reading at the top: at
@@ -71,7 +72,12 @@ impl App {
         self.left = left;
         self.right = right;
         self.granularity = granularity;
-        self.summary = Summary::of(&alignment);
+        self.summary = Summary::of_groups(
+            alignment
+                .groups
+                .iter()
+                .filter(|g| !is_furniture(g, &alignment)),
+        );
         self.alignment = alignment;
         if left_changed {
             self.refresh_similarity();
@@ -122,26 +128,54 @@ impl App {
             let g = &self.model.groups[i];
             (g.group, self.scroll - g.start)
         });
+        let cursor_group = self
+            .cursor
+            .and_then(|c| self.model.groups.get(c))
+            .map(|g| g.group);
         let unique = self.unique_paragraphs();
         let hide_furniture = self.hide_furniture;
         let alignment = &self.alignment;
         let width = self.geometry.text_width();
         // A job may have laid this alignment out already, off the loop.
         let prebuilt = self.prebuilt.take().filter(|(layout, _)| {
-            layout.width == width && layout.hide_furniture == hide_furniture && unique.is_none()
+            layout.width == width
+                && layout.hide_furniture == hide_furniture
+                && layout.order == self.order
+                && unique.is_none()
         });
         self.model = match prebuilt {
             Some((_, model)) => Arc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone()),
-            None => RowModel::build(alignment, width, |group| {
-                !(hide_furniture && is_furniture(group, alignment))
-                    && unique
-                        .as_ref()
-                        .is_none_or(|flags| has_paragraph(group, alignment, flags))
-            }),
+            None => {
+                let order = side_order(&alignment.groups, self.order);
+                RowModel::build_in_order(alignment, width, &order, |group| {
+                    !(hide_furniture && is_furniture(group, alignment))
+                        && unique
+                            .as_ref()
+                            .is_none_or(|flags| has_paragraph(group, alignment, flags))
+                })
+            }
         };
-        self.cursor = None;
+        self.hidden_furniture = alignment
+            .groups
+            .iter()
+            .filter(|g| hide_furniture && is_furniture(g, alignment))
+            .map(|g| paragraphs_in(g, alignment))
+            .sum();
+        self.cursor = cursor_group
+            .filter(|_| keep_place)
+            .and_then(|id| self.model.groups.iter().position(|g| g.group == id));
+        self.differences = (0..self.model.groups.len())
+            .filter(|&i| self.model.groups[i].kind.is_difference() && !self.shown_is_furniture(i))
+            .collect();
         if let Some((group, offset)) = anchor.filter(|_| keep_place) {
-            let at = self.model.groups.partition_point(|g| g.group < group);
+            // The same group if still shown, else the next one in the
+            // engine's order (a hidden group's neighbour).
+            let groups = &self.model.groups;
+            let at = groups
+                .iter()
+                .position(|g| g.group == group)
+                .or_else(|| groups.iter().position(|g| g.group > group))
+                .unwrap_or(groups.len());
             self.scroll = self
                 .model
                 .groups
@@ -153,7 +187,17 @@ impl App {
         self.refresh_overview();
     }
 
-    /// The next (or previous) ordered pair of distinct articles.
+    /// Whether the group shown at `index` of the model is page furniture.
+    pub(super) fn shown_is_furniture(&self, index: usize) -> bool {
+        self.model
+            .groups
+            .get(index)
+            .and_then(|g| self.alignment.groups.get(g.group))
+            .is_some_and(|g| is_furniture(g, &self.alignment))
+    }
+
+    /// The next (or previous) pair of distinct articles, each unordered
+    /// pair once (1⇄2, 1⇄3, … 2⇄3, …), opened lower number on the left.
     pub(super) fn step_pair(&mut self, forward: bool) {
         let n = self.articles().len();
         if n < 2 {
@@ -161,19 +205,24 @@ impl App {
             return;
         }
         let pairs: Vec<(usize, usize)> = (0..n)
-            .flat_map(|l| (0..n).filter(move |&r| r != l).map(move |r| (l, r)))
+            .flat_map(|l| (l + 1..n).map(move |r| (l, r)))
             .collect();
-        let here = pairs
-            .iter()
-            .position(|&p| p == self.target_pair())
-            .unwrap_or(0);
-        let next = if forward {
-            (here + 1) % pairs.len()
-        } else {
-            (here + pairs.len() - 1) % pairs.len()
+        let (left, right) = self.target_pair();
+        let here = (left.min(right), left.max(right));
+        let next = match pairs.iter().position(|&p| p == here) {
+            Some(i) if forward => (i + 1) % pairs.len(),
+            Some(i) => (i + pairs.len() - 1) % pairs.len(),
+            None => 0,
         };
         let (left, right) = pairs[next];
         self.open_pair(left, right);
+        self.message = Some(format!(
+            "pair {} of {}: {} ⇄ {}",
+            next + 1,
+            pairs.len(),
+            left + 1,
+            right + 1
+        ));
     }
 
     /// Puts the list's selected article on one side; choosing the article
@@ -190,6 +239,29 @@ impl App {
         self.open_pair(left, right);
     }
 
+    /// `o`: the focused side's order drives the rows; pressed where that
+    /// side already drives, the other side's does.
+    pub(super) fn toggle_order(&mut self) {
+        let focused = if self.focus == super::Focus::Right {
+            Side::Right
+        } else {
+            Side::Left
+        };
+        self.order = match (focused == self.order, focused) {
+            (false, side) => side,
+            (true, Side::Left) => Side::Right,
+            (true, Side::Right) => Side::Left,
+        };
+        self.relayout(true);
+        let (this, other) = match self.order {
+            Side::Left => ("left", "right"),
+            Side::Right => ("right", "left"),
+        };
+        self.message = Some(format!(
+            "rows follow the {this} text's order; moved ones name their place (→R¶ ←L¶) — o: {other} order"
+        ));
+    }
+
     /// `a`: the other granularity, once that alignment is done.
     pub(super) fn toggle_granularity(&mut self) {
         let pending = self
@@ -202,4 +274,17 @@ impl App {
         let (left, right) = self.target_pair();
         self.request_pair(left, right, current.toggled(), Then::Regranulate);
     }
+}
+
+/// Distinct article paragraphs a group holds, both sides together.
+fn paragraphs_in(group: &Group, alignment: &Alignment) -> usize {
+    let count = |units: &[crate::align::Unit], members: &[usize]| {
+        let mut paragraphs: Vec<usize> = members
+            .iter()
+            .filter_map(|&i| units.get(i).map(|u| u.paragraph))
+            .collect();
+        paragraphs.dedup();
+        paragraphs.len()
+    };
+    count(&alignment.left, &group.left) + count(&alignment.right, &group.right)
 }

@@ -94,13 +94,28 @@ impl RowModel {
     /// Lays `alignment` out at `width` text columns, leaving out the groups
     /// `keep` rejects (see [`is_furniture`], [`has_paragraph`]).
     pub fn build(alignment: &Alignment, width: usize, keep: impl Fn(&Group) -> bool) -> Self {
+        let order: Vec<usize> = (0..alignment.groups.len()).collect();
+        Self::build_in_order(alignment, width, &order, keep)
+    }
+
+    /// As [`RowModel::build`], the groups in `order` (indices into
+    /// `alignment.groups`; see [`super::order::side_order`]).
+    pub fn build_in_order(
+        alignment: &Alignment,
+        width: usize,
+        order: &[usize],
+        keep: impl Fn(&Group) -> bool,
+    ) -> Self {
         let mut model = RowModel {
             width,
             left: SideLines::new(&alignment.left),
             right: SideLines::new(&alignment.right),
             ..RowModel::default()
         };
-        for (index, group) in alignment.groups.iter().enumerate() {
+        for &index in order {
+            let Some(group) = alignment.groups.get(index) else {
+                continue;
+            };
             if !keep(group) {
                 continue;
             }

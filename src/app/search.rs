@@ -143,20 +143,23 @@ fn side_index(side: Side) -> usize {
 }
 
 /// Non-overlapping byte ranges of `query` in `text`; with `fold`, letters
-/// compare case-insensitively (char by char, so offsets stay exact).
+/// compare case-insensitively. Curly and straight quotes, and dash
+/// variants, always compare equal (as in the word diff). Char by char, so
+/// offsets stay exact.
 pub fn find_all(text: &str, query: &str, fold: bool) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }
-    if !fold {
-        return text
-            .match_indices(query)
-            .map(|(i, m)| i..i + m.len())
-            .collect();
-    }
-    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
-    let needle: Vec<char> = query.chars().map(lower).collect();
-    let hay: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, lower(c))).collect();
+    let key = |c: char| {
+        let c = typographic(c);
+        if fold {
+            c.to_lowercase().next().unwrap_or(c)
+        } else {
+            c
+        }
+    };
+    let needle: Vec<char> = query.chars().map(key).collect();
+    let hay: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, key(c))).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i + needle.len() <= hay.len() {
@@ -175,6 +178,16 @@ pub fn find_all(text: &str, query: &str, fold: bool) -> Vec<Range<usize>> {
     out
 }
 
+/// Quotes and dashes as plain ASCII: typing `"` finds “ and ”.
+fn typographic(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +200,15 @@ mod tests {
     #[test]
     fn capitals_make_it_case_sensitive() {
         assert_eq!(find_all("Kyiv and kyiv", "Kyiv", false), vec![(0..4)]);
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_and_dashes_match() {
+        let text = "NATO’s “Article 5” – and more";
+        let hits = find_all(text, "nato's \"article 5\" - and", true);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].clone()], "NATO’s “Article 5” – and");
+        assert_eq!(find_all(text, "NATO's", false).len(), 1);
     }
 
     #[test]

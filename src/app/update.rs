@@ -2,7 +2,6 @@
 
 use ratatui::layout::Rect;
 
-use super::geometry::Geometry;
 use super::{Action, App, Focus, View};
 
 impl App {
@@ -13,6 +12,7 @@ impl App {
             Action::Resize(..) | Action::JobProgress(..) | Action::JobDone(..)
         ) {
             self.message = None;
+            self.flash = None;
         }
         match action {
             Action::Down(n) => self.down(n),
@@ -44,8 +44,10 @@ impl App {
             }),
             Action::SearchSubmit => self.submit_search(),
             Action::Back => self.back(),
-            Action::ToggleWords => self.words = !self.words,
+            Action::ToggleWords => self.toggle_words(),
             Action::ToggleGranularity => self.toggle_granularity(),
+            Action::ToggleOrder => self.toggle_order(),
+            Action::Click(column, row) => self.click(column, row),
             Action::ToggleFurniture => self.toggle_furniture(),
             Action::ToggleList => self.toggle_list(),
             Action::ToggleHelp => {
@@ -127,7 +129,8 @@ impl App {
         self.start_search(query, true);
     }
 
-    /// Esc: leave the innermost thing open; quit when nothing is.
+    /// Esc: leave the innermost thing open. Never quits: a second Esc after
+    /// closing an overlay must not end the session (`q` quits).
     fn back(&mut self) {
         if self.help {
             self.help = false;
@@ -145,19 +148,27 @@ impl App {
         } else if self.focus == Focus::List {
             self.focus = Focus::Left;
         } else {
-            self.quit = true;
+            self.message = Some("nothing to close — q quits".into());
         }
     }
 
     fn toggle_furniture(&mut self) {
         self.hide_furniture = !self.hide_furniture;
         self.relayout(true);
-        let state = if self.hide_furniture {
-            "hidden"
+        self.message = Some(if self.hide_furniture {
+            format!(
+                "{} furniture ¶ hidden (boilerplate, captions) — b shows",
+                self.hidden_furniture
+            )
         } else {
-            "shown"
-        };
-        self.message = Some(format!("boilerplate and captions {state}"));
+            "boilerplate and captions shown; n skips them — b hides".into()
+        });
+    }
+
+    fn toggle_words(&mut self) {
+        self.words = !self.words;
+        let state = if self.words { "on" } else { "off" };
+        self.message = Some(format!("word highlights {state} — w toggles"));
     }
 
     fn toggle_list(&mut self) {
@@ -167,11 +178,7 @@ impl App {
     }
 
     pub(super) fn resize(&mut self, width: u16, height: u16) {
-        self.geometry = Geometry::of(
-            Rect::new(0, 0, width, height),
-            self.list_visible,
-            self.coverage_width(),
-        );
+        self.geometry = self.layout(Rect::new(0, 0, width, height));
         if self.geometry.list.is_none() && self.focus == Focus::List {
             self.focus = Focus::Left;
         }

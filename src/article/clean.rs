@@ -62,14 +62,15 @@ fn is_exotic_space(c: char) -> bool {
 
 /// Control and format characters that would move the cursor or hide text.
 /// Zero-width joiners stay: emoji sequences need them.
+/// The invisible set is the output sanitiser's, so body text and every
+/// other string lose the same characters.
 fn is_invisible(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n') || super::sanitize::is_invisible(c)
 }
 
 /// Drops an ANSI escape sequence whose ESC was just read: CSI (`ESC [ … final`),
 /// OSC (`ESC ] … BEL/ST`) or a two-character escape.
-fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+pub(super) fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.next() {
         Some('[') => {
             for c in chars.by_ref() {

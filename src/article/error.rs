@@ -15,6 +15,9 @@ pub enum LoadError {
     Binary { path: String, offset: usize },
     #[error("{path}: cannot read: {reason}")]
     Unreadable { path: String, reason: String },
+    /// An input past `--max-input-size` (default 64 MB).
+    #[error("{path}: larger than the {} limit per input (--max-input-size raises it)", super::fetch::megabytes(*.limit))]
+    TooLarge { path: String, limit: u64 },
     #[error("{path}: stdin can be read only once")]
     StdinTwice { path: String },
     /// JSON that does not parse, or does not fit the article schema.

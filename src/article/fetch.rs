@@ -127,10 +127,13 @@ fn seconds(duration: Duration) -> String {
     }
 }
 
-fn megabytes(bytes: u64) -> String {
+/// A byte count in whole megabytes (or kilobytes under one), for limits.
+pub(crate) fn megabytes(bytes: u64) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     if mb >= 1.0 {
         format!("{mb:.0} MB")
+    } else if bytes < 1024 {
+        format!("{bytes} bytes")
     } else {
         format!("{} KB", bytes / 1024)
     }

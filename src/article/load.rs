@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::assemble::Origin;
 use super::classify::{classify, title_index};
@@ -12,6 +12,8 @@ use super::clean::clean_text;
 use super::demo::DEMO_CORPUS;
 use super::fetch::{FetchOptions, is_url};
 use super::formats::{Input, InputFormat, parse_input};
+use super::read::read_bounded;
+use super::sanitize;
 use super::segment::{drop_repeats, split_paragraphs};
 use super::{Article, LoadError, Meta, Paragraph};
 
@@ -25,12 +27,30 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// How to read inputs: the format to force (or `Auto`) and the limits for
-/// fetching URLs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// How to read inputs: the format to force (or `Auto`), the size bound per
+/// input and the limits for fetching URLs.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOptions {
     pub format: InputFormat,
     pub fetch: FetchOptions,
+    /// Files and stdin larger than this are refused (`/dev/zero`,
+    /// `yes |`, a disk image): no article is this long, and reading one
+    /// whole would take the machine's memory.
+    pub max_input_bytes: u64,
+}
+
+/// The default bound per input: far above any article (the 5 MB
+/// benchmark texts fit twelve times), far below a machine's memory.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            format: InputFormat::Auto,
+            fetch: FetchOptions::default(),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
 }
 
 /// Loads every input in order; no inputs means the embedded demo corpus.
@@ -61,10 +81,7 @@ pub fn load_inputs_with(
                 });
             }
             stdin_used = true;
-            let mut bytes = Vec::new();
-            stdin
-                .read_to_end(&mut bytes)
-                .map_err(|e| LoadError::io("<stdin>", &e))?;
+            let bytes = read_bounded(stdin, "<stdin>", options.max_input_bytes)?;
             let origin = Origin {
                 path: input.clone(),
                 source: "stdin".to_string(),
@@ -75,10 +92,10 @@ pub fn load_inputs_with(
                 .articles
                 .extend(super::fetch::load_url(input, options)?);
         } else if Path::new(input).is_dir() {
-            load_directory(input, options.format, &mut loaded)?;
+            load_directory(input, options, &mut loaded)?;
         } else if let Some((file, number)) = article_selector(input) {
             let mut all = Loaded::default();
-            load_file(file, options.format, &mut all)?;
+            load_file(Path::new(file), options, &mut all)?;
             let count = all.articles.len();
             let article =
                 all.articles
@@ -90,18 +107,38 @@ pub fn load_inputs_with(
                     })?;
             loaded.articles.push(article);
         } else {
-            load_file(input, options.format, &mut loaded)?;
+            load_file(Path::new(input), options, &mut loaded)?;
         }
     }
-    for article in &loaded.articles {
+    for article in &mut loaded.articles {
+        make_displayable(article);
         loaded.warnings.extend(
             article
                 .notes
                 .iter()
-                .map(|n| format!("{}: {n}", article.path)),
+                .map(|n| format!("{}: {n}", sanitize::line(&article.path))),
         );
     }
     Ok(loaded)
+}
+
+/// The strings an article is shown by (its name, title and metadata) made
+/// safe for any terminal once, so the reader and every report can print
+/// them. The path stays exact: it names the file to open.
+fn make_displayable(article: &mut Article) {
+    let fields = [
+        Some(&mut article.source),
+        Some(&mut article.title),
+        article.meta.byline.as_mut(),
+        article.meta.published.as_mut(),
+        article.meta.url.as_mut(),
+        article.meta.site.as_mut(),
+    ];
+    for field in fields.into_iter().flatten() {
+        if let std::borrow::Cow::Owned(clean) = sanitize::line(field) {
+            *field = clean;
+        }
+    }
 }
 
 /// `feed.json#2`: article 2 of a file holding several (a JSON array), when
@@ -113,13 +150,14 @@ fn article_selector(input: &str) -> Option<(&str, usize)> {
         .then_some((file, number))
 }
 
-fn load_directory(dir: &str, format: InputFormat, loaded: &mut Loaded) -> Result<(), LoadError> {
+/// The article files of a directory, opened by their OS paths (a name that
+/// is not UTF-8 is read all the same and shown lossily).
+fn load_directory(dir: &str, options: &LoadOptions, loaded: &mut Loaded) -> Result<(), LoadError> {
     let entries = fs::read_dir(dir).map_err(|e| LoadError::io(dir, &e))?;
-    let mut files: Vec<String> = entries
+    let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file() && is_article_file(p))
-        .map(|p| p.to_string_lossy().into_owned())
         .collect();
     if files.is_empty() {
         return Err(LoadError::EmptyDirectory {
@@ -129,7 +167,7 @@ fn load_directory(dir: &str, format: InputFormat, loaded: &mut Loaded) -> Result
     }
     files.sort();
     for file in &files {
-        load_file(file, format, loaded)?;
+        load_file(file, options, loaded)?;
     }
     Ok(())
 }
@@ -145,17 +183,19 @@ fn is_article_file(path: &Path) -> bool {
     !hidden && ARTICLE_EXTENSIONS.contains(&extension.as_str())
 }
 
-fn load_file(path: &str, format: InputFormat, loaded: &mut Loaded) -> Result<(), LoadError> {
-    let bytes = fs::read(path).map_err(|e| LoadError::io(path, &e))?;
-    let source = Path::new(path)
+fn load_file(path: &Path, options: &LoadOptions, loaded: &mut Loaded) -> Result<(), LoadError> {
+    let shown = path.to_string_lossy();
+    let mut file = fs::File::open(path).map_err(|e| LoadError::io(&shown, &e))?;
+    let bytes = read_bounded(&mut file, &shown, options.max_input_bytes)?;
+    let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.to_string());
+        .unwrap_or_else(|| shown.to_string());
     let origin = Origin {
-        path: path.to_string(),
+        path: shown.to_string(),
         source,
     };
-    push_bytes(origin, &bytes, format, loaded)
+    push_bytes(origin, &bytes, options.format, loaded)
 }
 
 fn push_bytes(
@@ -209,10 +249,34 @@ pub fn parse_article(path: &str, source: &str, text: &str) -> Article {
     }
 }
 
-/// The file name without its extension: the title of last resort.
+/// The file name without an article extension: the title of last resort.
+/// Only extensions diptych reads are cut, so a page from `127.0.0.1` or
+/// `example.com` keeps its whole host name.
 pub(super) fn file_stem(source: &str) -> String {
-    Path::new(source)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| source.to_string())
+    match source.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty() && READ_EXTENSIONS.contains(&ext.to_lowercase().as_str()) =>
+        {
+            stem.to_string()
+        }
+        _ => source.to_string(),
+    }
+}
+
+/// Every extension a format is chosen by, a superset of the directory's.
+const READ_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_of_last_resort_keep_host_names() {
+        assert_eq!(file_stem("127.0.0.1"), "127.0.0.1");
+        assert_eq!(file_stem("example.com"), "example.com");
+        assert_eq!(file_stem("notes.TXT"), "notes");
+        assert_eq!(file_stem(".md"), ".md");
+    }
 }

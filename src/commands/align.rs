@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::{AlignArgs, AlignFormat};
-use crate::io::{load_pair, stdout_wants_color, write_stdout};
+use crate::io::{load_pair, stdout_wants_color, write_json, write_stdout, write_styled};
 use diptych::align::{AlignOptions, align};
 use diptych::report::{align_json, align_text};
 
@@ -14,16 +14,19 @@ pub fn run(args: AlignArgs) -> Result<()> {
         include_boilerplate: args.include_boilerplate,
     };
     let alignment = align(&left, &right, options);
-    let output = match args.format {
-        AlignFormat::Json => align_json::render(&left, &right, &alignment),
-        AlignFormat::Text => {
-            let styling = if stdout_wants_color() {
-                align_text::Styling::Ansi
-            } else {
-                align_text::Styling::Plain
-            };
-            align_text::render(&left, &right, &alignment, styling)
-        }
-    };
-    write_stdout(&output)
+    match args.format {
+        AlignFormat::Json => write_json(&align_json::render(&left, &right, &alignment)),
+        AlignFormat::Text if stdout_wants_color() => write_styled(&align_text::render(
+            &left,
+            &right,
+            &alignment,
+            align_text::Styling::Ansi,
+        )),
+        AlignFormat::Text => write_stdout(&align_text::render(
+            &left,
+            &right,
+            &alignment,
+            align_text::Styling::Plain,
+        )),
+    }
 }

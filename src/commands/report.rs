@@ -4,15 +4,17 @@
 use anyhow::{Result, bail};
 
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::io::{load, write_atomic, write_stdout};
+use crate::io::load;
+use crate::output::Output;
 use diptych::align::{AlignOptions, align};
-use diptych::article::Article;
+use diptych::article::{Article, sanitize};
 use diptych::corpus::Comparison;
 use diptych::facts::extract_facts;
 use diptych::report::corpus::CorpusReport;
 use diptych::report::{corpus_html, corpus_json, corpus_md};
 
 pub fn run(args: ReportArgs) -> Result<()> {
+    let output = Output::open(args.output.as_deref(), &args.paths)?;
     let articles = load(&args.paths)?;
     if articles.len() < 2 {
         bail!(
@@ -44,15 +46,13 @@ pub fn run(args: ReportArgs) -> Result<()> {
         pair,
         alignment: &alignment,
     };
+    // Terminal-safe whether it lands on a screen or in a file someone cats.
     let text = match args.format {
-        ReportFormat::Markdown => corpus_md::render(&report),
-        ReportFormat::Html => corpus_html::render(&report),
-        ReportFormat::Json => corpus_json::render(&report),
+        ReportFormat::Markdown => sanitize::lines(&corpus_md::render(&report)).into_owned(),
+        ReportFormat::Html => sanitize::lines(&corpus_html::render(&report)).into_owned(),
+        ReportFormat::Json => sanitize::json(&corpus_json::render(&report)).into_owned(),
     };
-    match &args.output {
-        Some(path) => write_atomic(path, &text, &articles),
-        None => write_stdout(&text),
-    }
+    output.commit(&text, &articles)
 }
 
 /// An article named by path, file name, unique prefix of its file name

@@ -47,8 +47,13 @@ pub struct Summary {
 impl Summary {
     /// Tallies an alignment's groups.
     pub fn of(alignment: &Alignment) -> Self {
+        Self::of_groups(&alignment.groups)
+    }
+
+    /// Tallies some groups (the reader counts the story's only).
+    pub fn of_groups<'a>(groups: impl IntoIterator<Item = &'a crate::align::Group>) -> Self {
         let mut summary = Summary::default();
-        for group in &alignment.groups {
+        for group in groups {
             match (group.left.is_empty(), group.right.is_empty()) {
                 (false, false) => {
                     summary.linked += 1;

@@ -23,8 +23,9 @@ pub enum Styling {
 pub fn render(left: &Article, right: &Article, alignment: &Alignment, styling: Styling) -> String {
     let mut out = String::new();
     let summary = Summary::of(alignment);
-    let _ = writeln!(out, "left:  {} ({})", left.title, left.path);
-    let _ = writeln!(out, "right: {} ({})", right.title, right.path);
+    let shown = |a: &Article| crate::article::sanitize::line(&a.path).into_owned();
+    let _ = writeln!(out, "left:  {} ({})", left.title, shown(left));
+    let _ = writeln!(out, "right: {} ({})", right.title, shown(right));
     let _ = writeln!(
         out,
         "similarity {:.0}% · {} linked ({} reworded, {} moved) · {} only left · {} only right",

@@ -10,22 +10,10 @@ use super::corpus::{
 };
 use crate::facts::Fact;
 
-/// Escapes text for Markdown with inline HTML.
+/// Escapes text for Markdown with inline HTML: one line, no structure
+/// (the output edge's sanitiser).
 fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '*' | '_' | '`' | '[' | ']' | '|' | '\\' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::article::sanitize::markdown(text)
 }
 
 /// The whole report as Markdown.

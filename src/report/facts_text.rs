@@ -14,9 +14,9 @@ pub fn render(articles: &[Article], facts: &[Fact]) -> String {
     let discrepancies = facts.iter().filter(|f| f.discrepancy).count();
     let _ = writeln!(
         out,
-        "{} facts, {discrepancies} discrepancies, across {} articles\n",
+        "{} facts, {discrepancies} discrepancies, across {}\n",
         facts.len(),
-        articles.len()
+        super::count(articles.len(), "article")
     );
     for fact in facts {
         let flag = if fact.discrepancy { "!" } else { " " };

@@ -12,3 +12,12 @@ pub mod facts_text;
 mod marks;
 
 pub use marks::{Mark, marked_segments};
+
+/// `n` and a noun, plural unless `n` is 1: "1 article", "3 articles".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -1,5 +1,7 @@
 //! The interactive edge: a terminal session and the event loop that turns
 //! terminal events into [`Action`]s for [`App::update`] and redraws.
+//! Slow work runs as jobs on a [`Worker`]; the loop only takes their
+//! progress and results in, so keys are answered whatever runs.
 
 mod session;
 
@@ -7,16 +9,16 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use diptych::app::keymap::{Mode, resolve};
 use diptych::app::worker::Worker;
-use diptych::app::{Action, App, SharedCorpus};
+use diptych::app::{Action, App, ReaderOptions, SharedCorpus};
 use diptych::article::Article;
 use diptych::ui::{self, Theme};
 
 pub use session::EXIT_SIGNALLED;
-use session::Session;
+use session::{Session, Signalled, is_suspend_key};
 
 /// How often the loop wakes to notice a termination signal.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
@@ -40,8 +42,7 @@ pub enum Ended {
 pub type Loading = Receiver<Result<Vec<Article>>>;
 
 /// Runs the reader until the user quits or a signal arrives. The terminal
-/// shows a loading screen until `loading` delivers; from then on slow work
-/// runs as jobs on a [`Worker`], so keys are answered whatever runs.
+/// shows a loading screen until `loading` delivers.
 pub fn run(loading: Loading, what: &str) -> Result<Ended> {
     let theme = Theme::from_env();
     let mut session = Session::start()?;
@@ -51,7 +52,7 @@ pub fn run(loading: Loading, what: &str) -> Result<Ended> {
         Loaded::Articles(articles) => articles,
         Loaded::Ended(ended) => return Ok(ended),
     };
-    let mut app = App::in_background(SharedCorpus::new(articles));
+    let mut app = App::in_background(SharedCorpus::new(articles), ReaderOptions::default());
     let mut worker = Worker::new(app.corpus().clone());
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -68,11 +69,16 @@ pub fn run(loading: Loading, what: &str) -> Result<Ended> {
         if app.should_quit() {
             return Ok(Ended::Quit);
         }
-        match wait_for_event(&session, worker.busy())? {
-            Wake::Signal => return Ok(Ended::Signalled),
+        match wait_for_event(&mut session, worker.busy())? {
+            Wake::Signal(Signalled::Stop) => return Ok(Ended::Signalled),
+            Wake::Signal(_) => {
+                // Back from a suspension: the size may have changed meanwhile.
+                let size = session.terminal.size()?;
+                app.update(Action::Resize(size.width, size.height));
+            }
             Wake::Tick => {}
             Wake::Input => {
-                if !apply_input(&session, &mut app)? {
+                if !apply_input(&mut session, &mut app)? {
                     return Ok(Ended::Signalled);
                 }
             }
@@ -87,12 +93,19 @@ pub fn run(loading: Loading, what: &str) -> Result<Ended> {
 /// wheel events never lags behind; bounded, and checking for signals,
 /// because a hung-up terminal reports "readable" for ever. False when a
 /// signal asks to stop.
-fn apply_input(session: &Session, app: &mut App) -> Result<bool> {
+fn apply_input(session: &mut Session, app: &mut App) -> Result<bool> {
     for _ in 0..MAX_BATCH {
         if session.stop_requested() {
             return Ok(false);
         }
-        if let Some(action) = action_of(event::read()?, app) {
+        let event = event::read()?;
+        if is_suspend_key(&event) {
+            session.suspend()?;
+            let size = session.terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+            break;
+        }
+        if let Some(action) = action_of(event, app) {
             app.update(action);
         }
         if app.should_quit() || !event::poll(Duration::ZERO)? {
@@ -129,10 +142,14 @@ fn wait_for_articles(
             ui::progress::render_loading(what, elapsed, theme, frame.area(), frame.buffer_mut())
         })?;
         match wait_for_event(session, true)? {
-            Wake::Signal => return Ok(Loaded::Ended(Ended::Signalled)),
-            Wake::Tick => {}
+            Wake::Signal(Signalled::Stop) => return Ok(Loaded::Ended(Ended::Signalled)),
+            Wake::Signal(_) | Wake::Tick => {}
             Wake::Input => {
                 let event = event::read()?;
+                if is_suspend_key(&event) {
+                    session.suspend()?;
+                    continue;
+                }
                 let wants_out = matches!(
                     &event,
                     Event::Key(key) if key.kind == KeyEventKind::Press
@@ -149,19 +166,21 @@ fn wait_for_articles(
 
 /// Why the loop woke up.
 enum Wake {
+    /// A terminal event is ready to read.
     Input,
     /// Time to show a job's progress.
     Tick,
-    /// SIGTERM or SIGHUP.
-    Signal,
+    /// A signal that needs the loop (`Stop`, or `Redraw` after a suspension).
+    Signal(Signalled),
 }
 
-/// Waits for a terminal event; while jobs run, wakes every [`TICK`] to
-/// take in their progress.
-fn wait_for_event(session: &Session, busy: bool) -> Result<Wake> {
+/// Waits for a terminal event or a signal; while jobs run (`busy`), also
+/// wakes every [`TICK`] to take in their progress.
+fn wait_for_event(session: &mut Session, busy: bool) -> Result<Wake> {
     loop {
-        if session.stop_requested() {
-            return Ok(Wake::Signal);
+        match session.service_signals()? {
+            Signalled::Nothing => {}
+            other => return Ok(Wake::Signal(other)),
         }
         if event::poll(if busy { TICK } else { SIGNAL_POLL })? {
             return Ok(Wake::Input);
@@ -178,6 +197,7 @@ fn action_of(event: Event, app: &App) -> Option<Action> {
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Down(WHEEL_ROWS)),
             MouseEventKind::ScrollUp => Some(Action::Up(WHEEL_ROWS)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize(width, height)),

@@ -1,22 +1,40 @@
 //! The terminal session: raw mode, the alternate screen and mouse capture
 //! on, and every one of them off again however the reader ends — normal
-//! return, early `?`, panic (hook) or SIGTERM/SIGHUP (flag polled by the
-//! event loop, then this guard drops).
+//! return, early `?`, panic (hook) or SIGINT/SIGQUIT/SIGTERM/SIGHUP (flag
+//! polled by the event loop, then this guard drops). Job control too:
+//! Ctrl-Z (a key in raw mode) or SIGTSTP leaves raw mode and the alternate
+//! screen and stops; on SIGCONT the session comes back and redraws.
 
-use std::io::{IsTerminal, stdout};
+use std::io::{IsTerminal, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 /// The terminal, restored when dropped.
 pub struct Session {
     pub terminal: DefaultTerminal,
     stop: Arc<AtomicBool>,
+    /// SIGTSTP arrived (`kill -TSTP`; the key arrives as a key instead).
+    suspend: Arc<AtomicBool>,
+    /// SIGCONT arrived: the screen may hold anything now.
+    resumed: Arc<AtomicBool>,
+}
+
+/// What the loop should do after [`Session::service_signals`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signalled {
+    Nothing,
+    /// Stopped and continued, or continued: draw everything again.
+    Redraw,
+    /// A terminating signal: end the loop so the guard restores.
+    Stop,
 }
 
 impl Session {
@@ -28,15 +46,26 @@ impl Session {
             );
         }
         let stop = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            signal_hook::flag::register(signal, stop.clone())
+        let suspend = Arc::new(AtomicBool::new(false));
+        let resumed = Arc::new(AtomicBool::new(false));
+        let flags = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+            .map(|signal| (signal, &stop))
+            .into_iter()
+            .chain([(SIGTSTP, &suspend), (SIGCONT, &resumed)]);
+        for (signal, flag) in flags {
+            signal_hook::flag::register(signal, flag.clone())
                 .context("installing a signal handler")?;
         }
         spawn_watchdog(stop.clone());
         install_panic_hook();
         let terminal = ratatui::try_init().context("setting up the terminal")?;
-        let session = Session { terminal, stop };
-        execute!(stdout(), EnableMouseCapture).context("enabling mouse capture")?;
+        let session = Session {
+            terminal,
+            stop,
+            suspend,
+            resumed,
+        };
+        enable_mouse().context("enabling mouse clicks and wheel")?;
         Ok(session)
     }
 
@@ -44,6 +73,47 @@ impl Session {
     pub fn stop_requested(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
     }
+
+    /// Acts on the signals that arrived since the last call; the event
+    /// loop calls this every time it wakes.
+    pub fn service_signals(&mut self) -> Result<Signalled> {
+        if self.stop_requested() {
+            return Ok(Signalled::Stop);
+        }
+        if self.suspend.swap(false, Ordering::Relaxed) {
+            self.suspend()?;
+            return Ok(Signalled::Redraw);
+        }
+        if self.resumed.swap(false, Ordering::Relaxed) {
+            self.terminal.clear()?;
+            return Ok(Signalled::Redraw);
+        }
+        Ok(Signalled::Nothing)
+    }
+
+    /// Gives the terminal back to the shell and stops the process, as
+    /// Ctrl-Z does in a cooked terminal; on `fg` (SIGCONT) takes it again
+    /// and clears, so the next draw repaints the whole screen.
+    pub fn suspend(&mut self) -> Result<()> {
+        restore();
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
+            .context("stopping for job control")?;
+        // Continued: whatever SIGCONT set is handled right here.
+        self.resumed.store(false, Ordering::Relaxed);
+        enable_raw_mode().context("setting up the terminal")?;
+        execute!(stdout(), EnterAlternateScreen).context("setting up the terminal")?;
+        enable_mouse().context("enabling mouse clicks and wheel")?;
+        self.terminal.clear()?;
+        Ok(())
+    }
+}
+
+/// Ctrl-Z: in raw mode the terminal sends it as a key, not as SIGTSTP.
+pub fn is_suspend_key(event: &Event) -> bool {
+    matches!(event, Event::Key(key)
+        if key.kind == KeyEventKind::Press
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('z' | 'Z')))
 }
 
 impl Drop for Session {
@@ -52,7 +122,7 @@ impl Drop for Session {
     }
 }
 
-/// Exit status after SIGTERM/SIGHUP, as a shell reports a signal death.
+/// Exit status after a terminating signal, as a shell reports SIGTERM.
 pub const EXIT_SIGNALLED: i32 = 128 + 15;
 /// How long the event loop gets to wind down after a signal.
 const GRACE: Duration = Duration::from_secs(1);
@@ -72,9 +142,25 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
+/// Clicks and the wheel only (xterm mode 1000, SGR coordinates 1006), no
+/// motion tracking (1002/1003, which crossterm's `EnableMouseCapture`
+/// also turns on): terminals then still select text with Shift-drag, and
+/// many with a plain drag, so a quote can be copied.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// Undoes [`MOUSE_ON`] (and any motion mode a crashed run left on).
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
+fn enable_mouse() -> std::io::Result<()> {
+    let mut out = stdout();
+    out.write_all(MOUSE_ON.as_bytes())?;
+    out.flush()
+}
+
 /// Undoes everything [`Session::start`] turned on; safe to call twice.
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let mut out = stdout();
+    let _ = out.write_all(MOUSE_OFF.as_bytes());
+    let _ = out.flush();
     ratatui::restore();
 }
 

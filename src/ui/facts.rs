@@ -37,8 +37,8 @@ pub fn render_facts(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let title = format!(
-        " Facts across {} articles — {} facts, {} discrepancies first ",
-        app.articles().len(),
+        " Facts across {} — {} facts, {} discrepancies first ",
+        crate::report::count(app.articles().len(), "article"),
         list.facts.len(),
         list.discrepancies()
     );

@@ -119,12 +119,12 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
             theme.right_only_words,
             "words only the right text has",
         ),
+        mark("only ▌", theme.only_left, "a paragraph only this text has"),
         mark(
-            "only/here",
-            theme.only_left,
-            "a paragraph only this text has",
+            "→R¶12",
+            theme.moved,
+            "moved: the right text has it at its ¶12",
         ),
-        mark("↕¶12", theme.moved, "moved: sits at ¶12 in the other text"),
         mark(
             "┌ │ └",
             theme.bracket,
@@ -137,6 +137,11 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
             "coverage (c): the articles that carry it",
         ),
         mark(
+            "▶ / bar",
+            theme.cursor,
+            "where n/N, m, a click or a fact landed",
+        ),
+        mark(
             "reversed",
             theme.fact_mark,
             "the fact jumped to from the facts view (F)",
@@ -144,7 +149,7 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
         mark(
             "[caption]",
             theme.prefix,
-            "boilerplate and captions, dimmed (b hides)",
+            "page furniture, hidden at start (b shows)",
         ),
         Line::from(Span::styled(
             "Ruler (right edge; reversed = on screen)",

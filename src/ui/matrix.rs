@@ -71,12 +71,11 @@ pub fn render_matrix(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     for (slot, r) in (first_row..n.min(first_row + rows)).enumerate() {
         let y = inner.y + 1 + slot as u16;
-        let title = app.articles()[r].title.as_str();
+        let mark = format!("{} ", article_mark(r));
+        let room = usize::from(label.saturating_sub(1)).saturating_sub(mark.len());
+        let title = super::fit::fit(app.name(r), room);
         let style = if r == row { theme.cursor } else { theme.header };
-        let head = Line::from(vec![
-            Span::styled(format!("{} ", article_mark(r)), style),
-            Span::raw(title),
-        ]);
+        let head = Line::from(vec![Span::styled(mark, style), Span::raw(title)]);
         buf.set_line(inner.x, y, &head, label.saturating_sub(1));
         for (slot, c) in shown_columns.clone().enumerate() {
             let x = inner.x + label + CELL * slot as u16;
@@ -134,11 +133,15 @@ fn render_footer(app: &App, comparison: &Comparison, theme: &Theme, inner: Rect,
         buf.set_stringn(inner.x, y + 2, note, usize::from(inner.width), theme.dim);
     }
     let describe = |side: &'static str, index: usize| {
-        let article = &app.articles()[index];
+        let details = format!(" · {}", app.articles()[index].details());
+        // Room for the details after "NN%  left  1: " and the name.
+        let room = usize::from(inner.width)
+            .saturating_sub(15 + details.chars().count())
+            .max(24);
         Line::from(vec![
             Span::styled(format!("{side} {}: ", article_mark(index)), theme.hint_key),
-            Span::raw(article.title.as_str()),
-            Span::styled(format!(" · {}", article.source), theme.dim),
+            Span::raw(super::fit::fit(app.name(index), room)),
+            Span::styled(details, theme.dim),
         ])
     };
     let width = inner.width;

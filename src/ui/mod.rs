@@ -4,6 +4,7 @@
 
 mod coverage;
 mod facts;
+mod fit;
 mod heat;
 mod help;
 mod list;
@@ -27,7 +28,7 @@ pub use theme::{ColorMode, Theme};
 
 /// Draws the whole screen into `buf` over `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let geometry = Geometry::of(area, app.list_visible(), app.coverage_width());
+    let geometry = app.layout(area);
     if !geometry.is_usable() {
         small::render_too_small(theme, area, buf);
         return;

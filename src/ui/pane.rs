@@ -44,8 +44,8 @@ fn render_header(app: &App, side: Side, theme: &Theme, area: Rect, buf: &mut Buf
         Side::Left => ("L", app.pair().0),
         Side::Right => ("R", app.pair().1),
     };
-    let title = app.article(side).map_or("", |a| a.title.as_str());
-    let text = format!(" {tag} {}: {title}", index + 1);
+    let text = format!(" {tag} {}: {}", index + 1, app.name(index));
+    let text = super::fit::fit(&text, usize::from(area.width));
     buf.set_style(Rect::new(area.x, area.y, area.width, 1), style);
     buf.set_stringn(area.x, area.y, text, usize::from(area.width), style);
 }
@@ -101,7 +101,11 @@ fn paragraph_start(app: &App, side: Side, unit: usize) -> Option<usize> {
     starts_paragraph(units, unit).then(|| units.get(unit).map(|u| u.paragraph))?
 }
 
-/// The five-column label, the bracket column and a space.
+/// The five-column label, the bracket column and a space. The label is
+/// this side's own paragraph number; a moved group's second row names
+/// where the other text has it (`→R¶12` on the left, `←L¶3` on the
+/// right); a one-sided group says `only`. A jump target's rows are marked
+/// with a reversed bar for a moment.
 fn gutter<'a>(
     app: &App,
     side: Side,
@@ -113,50 +117,37 @@ fn gutter<'a>(
 ) -> TextLine<'a> {
     let alignment = app.alignment();
     let raw = &alignment.groups[group.group];
-    let units = if side == Side::Left {
-        &alignment.left
-    } else {
-        &alignment.right
+    let (units, other, other_members) = match side {
+        Side::Left => (&alignment.left, &alignment.right, &raw.right),
+        Side::Right => (&alignment.right, &alignment.left, &raw.left),
     };
-    let other = if side == Side::Left {
-        &alignment.right
-    } else {
-        &alignment.left
+    let own = match line {
+        Some(Line {
+            unit: Some(unit),
+            first: true,
+            ..
+        }) if starts_paragraph(units, *unit) => {
+            units.get(*unit).map(|u| format!("¶{}", u.paragraph + 1))
+        }
+        _ => None,
     };
-    let other_first = if side == Side::Left {
-        raw.right.first()
-    } else {
-        raw.left.first()
-    };
+    let has_text = group_has_text(group, side);
     let content_rows = group.height - 1;
-    let (label, mut label_style) = match (group.kind, offset, line) {
-        (_, _, None) => (String::new(), theme.number),
-        (GroupKind::OnlyLeft | GroupKind::OnlyRight, 0, _) => {
-            ("only".to_string(), side_style(side, theme))
-        }
-        (GroupKind::OnlyLeft | GroupKind::OnlyRight, 1, _) => {
-            ("here".to_string(), side_style(side, theme))
-        }
-        (GroupKind::Moved, 0, _) => {
-            let at = other_first
-                .and_then(|&u| other.get(u))
-                .map_or(0, |u| u.paragraph + 1);
-            (format!("↕¶{at}"), theme.moved)
-        }
-        (
-            _,
-            _,
-            Some(Line {
-                unit: Some(unit),
-                first: true,
-                ..
-            }),
-        ) if starts_paragraph(units, *unit) => {
-            (format!("¶{}", units[*unit].paragraph + 1), theme.number)
-        }
+    let one_sided = matches!(group.kind, GroupKind::OnlyLeft | GroupKind::OnlyRight);
+    let (label, mut label_style) = match (group.kind, offset, own) {
+        (_, _, _) if !has_text => (String::new(), theme.number),
+        (_, 0, None) if one_sided => ("only".to_string(), side_style(side, theme)),
+        (_, 1, _) if one_sided => ("only".to_string(), side_style(side, theme)),
+        (_, 0, Some(own)) if one_sided => (own, side_style(side, theme)),
+        (GroupKind::Moved, 0, own) => (own.unwrap_or_else(|| "↕".into()), theme.moved),
+        (GroupKind::Moved, 1, _) => (counterpart(side, other, other_members), theme.moved),
+        (_, _, Some(own)) => (own, theme.number),
         _ => (String::new(), theme.number),
     };
-    if app.cursor() == Some(index) && offset == 0 {
+    let flashed = app.flash().is_some_and(|f| {
+        f.side.is_none_or(|s| s == side) && f.rows.contains(&(group.start + offset))
+    });
+    if flashed || (app.cursor() == Some(index) && offset == 0) {
         label_style = theme.cursor;
     }
     let multi = raw.is_link() && (raw.left.len() > 1 || raw.right.len() > 1);
@@ -169,7 +160,7 @@ fn gutter<'a>(
         (false, GroupKind::OnlyLeft | GroupKind::OnlyRight, true) => ("▌", side_style(side, theme)),
         _ => (" ", theme.bracket),
     };
-    let label = if label_style == theme.cursor && label.is_empty() {
+    let label = if label_style == theme.cursor && label.is_empty() && offset == 0 {
         "▶".to_string()
     } else {
         label
@@ -179,6 +170,37 @@ fn gutter<'a>(
         Span::styled(bracket, bracket_style),
         Span::raw(" "),
     ])
+}
+
+/// Where the other text has a moved group: `→R¶12` (seen from the left),
+/// `←L¶3` (from the right); `→¶123` when five columns are too few.
+fn counterpart(side: Side, other: &[crate::align::Unit], members: &[usize]) -> String {
+    let Some(paragraph) = members
+        .iter()
+        .filter_map(|&u| other.get(u))
+        .map(|u| u.paragraph + 1)
+        .min()
+    else {
+        return String::new();
+    };
+    let (arrow, tag) = match side {
+        Side::Left => ("→", "R"),
+        Side::Right => ("←", "L"),
+    };
+    let full = format!("{arrow}{tag}¶{paragraph}");
+    if full.chars().count() <= 5 {
+        full
+    } else {
+        format!("{arrow}¶{paragraph}")
+    }
+}
+
+/// Whether `side` has any text in the group (else the other side's note).
+fn group_has_text(group: &GroupRows, side: Side) -> bool {
+    match side {
+        Side::Left => !group.left.is_empty(),
+        Side::Right => !group.right.is_empty(),
+    }
 }
 
 fn side_style(side: Side, theme: &Theme) -> Style {

@@ -78,7 +78,7 @@ pub fn render_loading(what: &str, elapsed_ms: u64, theme: &Theme, area: Rect, bu
     let lines = [
         format!("{} loading {what}", spinner(&progress)),
         seconds(elapsed_ms),
-        "q quits".to_string(),
+        "q or Esc quits".to_string(),
     ];
     render_notice(&lines, theme, area, buf);
 }

@@ -21,39 +21,15 @@ pub fn render_status(
     buf: &mut Buffer,
 ) {
     buf.set_style(status, theme.status);
-    let (left, right) = app.pair();
-    let summary = app.summary();
-    let similarity = app.alignment().similarity * 100.0;
-    let s = summary;
-    let variants = [
-        format!(
-            " {} ⇄ {} · {similarity:.0}% similar · {} linked · {} reworded · {} moved · {} only L · {} only R",
-            left + 1,
-            right + 1,
-            s.linked,
-            s.reworded,
-            s.moved,
-            s.only_left,
-            s.only_right
-        ),
-        format!(
-            " {}⇄{} {similarity:.0}% · {} link · {} rew · {} mov · {}◂ {}▸",
-            left + 1,
-            right + 1,
-            s.linked,
-            s.reworded,
-            s.moved,
-            s.only_left,
-            s.only_right
-        ),
-        format!(" {}⇄{} {similarity:.0}%", left + 1, right + 1),
-    ];
-    let position = position(app);
+    let (facts, position) = fitting(app, usize::from(status.width));
+    buf.set_stringn(
+        status.x,
+        status.y,
+        &facts,
+        usize::from(status.width),
+        theme.status,
+    );
     let position_width = u16::try_from(display_width(&position)).unwrap_or(u16::MAX);
-    let room = status.width.saturating_sub(position_width + 2);
-    let fits = |v: &&String| display_width(v) <= usize::from(room);
-    let facts = variants.iter().find(fits).unwrap_or(&variants[2]);
-    buf.set_stringn(status.x, status.y, facts, usize::from(room), theme.status);
     let x = status.x + status.width.saturating_sub(position_width);
     buf.set_stringn(
         x,
@@ -71,37 +47,122 @@ pub fn render_status(
     buf.set_line(bottom.x, bottom.y, &line, bottom.width);
 }
 
-/// `¶ 3/40 · 12% · paragraphs` for the focused side at the top row.
-fn position(app: &App) -> String {
+/// The longest pair of (pair facts, position) that fits `width` columns
+/// with two spaces between: full words first, then abbreviations.
+fn fitting(app: &App, width: usize) -> (String, String) {
+    let facts = facts_variants(app);
+    let positions = position_variants(app);
+    for (f, p) in [
+        (0, 0),
+        (1, 0),
+        (2, 0),
+        (2, 1),
+        (3, 1),
+        (3, 2),
+        (4, 2),
+        (4, 3),
+    ] {
+        if display_width(&facts[f]) + display_width(&positions[p]) + 2 <= width {
+            return (facts[f].clone(), positions[p].clone());
+        }
+    }
+    (facts[4].clone(), positions[3].clone())
+}
+
+/// The pair's figures, longest first. Page furniture is left out of the
+/// counts; how much of it is hidden is said.
+fn facts_variants(app: &App) -> [String; 5] {
+    let (left, right) = app.pair();
+    let (l, r) = (left + 1, right + 1);
+    let s = app.summary();
+    let similarity = app.alignment().similarity * 100.0;
+    let hidden = app.hidden_furniture();
+    let (furniture, furniture_short) = if hidden > 0 {
+        (
+            format!(" · {hidden} furniture ¶ hidden · b shows"),
+            format!(" · {hidden} furn. hidden"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    [
+        format!(
+            " {l} ⇄ {r} · {similarity:.0}% similar · {} linked · {} reworded · {} moved · {} only L · {} only R{furniture}",
+            s.linked, s.reworded, s.moved, s.only_left, s.only_right
+        ),
+        format!(
+            " {l} ⇄ {r} {similarity:.0}% · {} link · {} rew · {} mov · {}◂ {}▸{furniture}",
+            s.linked, s.reworded, s.moved, s.only_left, s.only_right
+        ),
+        format!(
+            " {l} ⇄ {r} {similarity:.0}% · {} link · {} rew · {} mov · {}◂ {}▸{furniture_short}",
+            s.linked, s.reworded, s.moved, s.only_left, s.only_right
+        ),
+        format!(
+            " {l} ⇄ {r} {similarity:.0}% · {}◂ {}▸{furniture_short}",
+            s.only_left, s.only_right
+        ),
+        format!(" {l} ⇄ {r} {similarity:.0}%"),
+    ]
+}
+
+/// Where the reader is, longest first: the difference counter, the
+/// focused side's first paragraph on screen, how far down, and modes.
+fn position_variants(app: &App) -> [String; 4] {
     let side = if app.focus() == Focus::Right {
         Side::Right
     } else {
         Side::Left
     };
-    let model = app.model();
+    let tag = if side == Side::Left { "L" } else { "R" };
+    let total = app.article(side).map_or(0, |a| a.paragraphs.len());
+    let paragraph = top_paragraph(app, side).map_or("–".to_string(), |p| (p + 1).to_string());
     let rows = app.geometry().body_rows();
+    let max = app.model().rows.saturating_sub(rows);
+    let percent = (app.scroll() * 100).checked_div(max).unwrap_or(100);
+    let (current, count) = app.difference_position();
+    let (difference, short) = match current {
+        Some(k) => (format!("difference {k} of {count}"), format!("{k}/{count}")),
+        None if count == 1 => ("1 difference".to_string(), "1 diff".to_string()),
+        None => (format!("{count} differences"), format!("{count} diffs")),
+    };
+    let mut modes = Vec::new();
+    if app.unique_only() {
+        modes.push("unique only");
+    }
+    if app.reading_order() == Side::Right {
+        modes.push("R order");
+    }
+    let modes: String = modes.iter().map(|m| format!("{m} · ")).collect();
+    let granularity = app.granularity().name();
+    [
+        format!("{difference} · {modes}{tag} ¶{paragraph}/{total} · {percent}% · {granularity}s "),
+        format!("{short} · {modes}{tag} ¶{paragraph}/{total} · {percent}% "),
+        format!("{short} · {tag} ¶{paragraph}/{total} "),
+        format!("{short} "),
+    ]
+}
+
+/// The first paragraph of `side` at or below the top row (1 less than
+/// shown), or the last one above it when the rest of the screen is the
+/// other side's alone.
+fn top_paragraph(app: &App, side: Side) -> Option<usize> {
+    let model = app.model();
     let units = match side {
         Side::Left => &app.alignment().left,
         Side::Right => &app.alignment().right,
     };
-    let paragraph = (app.scroll()..app.scroll() + rows)
-        .filter_map(|row| model.line_at(side, row)?.unit)
-        .next()
-        .and_then(|u| units.get(u))
-        .map_or(0, |u| u.paragraph + 1);
-    let total = app.article(side).map_or(0, |a| a.paragraphs.len());
-    let max = model.rows.saturating_sub(rows);
-    let percent = (app.scroll() * 100).checked_div(max).unwrap_or(100);
-    let tag = if side == Side::Left { "L" } else { "R" };
-    let filter = if app.unique_only() {
-        "unique only · "
-    } else {
-        ""
+    let start = model.group_at(app.scroll()).unwrap_or(0);
+    let range = |g: &crate::app::rows::GroupRows| match side {
+        Side::Left => g.left.clone(),
+        Side::Right => g.right.clone(),
     };
-    format!(
-        "{filter}{tag} ¶{paragraph}/{total} · {percent}% · {}s ",
-        app.granularity().name()
-    )
+    let lines = &model.side(side).lines;
+    let first_unit =
+        |g: &crate::app::rows::GroupRows| range(g).find_map(|i| lines.get(i).and_then(|l| l.unit));
+    let below = model.groups.get(start..)?.iter().find_map(first_unit);
+    let unit = below.or_else(|| model.groups.get(..start)?.iter().rev().find_map(first_unit))?;
+    units.get(unit).map(|u| u.paragraph)
 }
 
 fn bottom_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {

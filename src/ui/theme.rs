@@ -92,7 +92,7 @@ impl Theme {
                 .add_modifier(bold | Modifier::UNDERLINED | pick.reverse_if_mono()),
             heading: pick.fg(Color::Cyan).add_modifier(bold),
             furniture: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
-            prefix: pick.fg(Color::Blue).add_modifier(Modifier::DIM),
+            prefix: pick.fg(Color::Cyan),
             number: Style::new().add_modifier(Modifier::DIM),
             moved: pick.fg(Color::Yellow).add_modifier(bold),
             only_left: pick.fg(Color::Red).add_modifier(bold),

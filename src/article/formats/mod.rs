@@ -11,6 +11,7 @@ mod json;
 mod markdown;
 mod sniff;
 
+pub(crate) use charset::has_utf16_bom;
 pub use sniff::{format_of_content_type, format_of_extension, sniff};
 
 use super::assemble::{Block, Origin, assemble};
@@ -20,7 +21,7 @@ use super::segment::split_paragraphs;
 use super::{Article, LoadError, parse_article};
 
 /// How many leading bytes are checked for NUL to tell binary files apart.
-const BINARY_SNIFF_BYTES: usize = 8192;
+pub(crate) const BINARY_SNIFF_BYTES: usize = 8192;
 
 /// The format to read an input as. `Auto` decides per input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

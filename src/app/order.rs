@@ -1,0 +1,95 @@
+//! Reading one side in its own order. The engine orders groups by the
+//! left text; with `o` the focused side drives instead: groups follow that
+//! side's units, and a group only the other side has comes right after the
+//! group holding that side's unit before it. The other side's linked units
+//! sit beside their partners, so its moved paragraphs (already `moved` in
+//! the alignment) show out of sequence, marked in the gutter.
+
+use crate::align::Group;
+
+use super::rows::Side;
+
+/// One side's members of a group.
+type Members = fn(&Group) -> &[usize];
+
+/// Indices into `groups` in the order `drive` reads them.
+pub fn side_order(groups: &[Group], drive: Side) -> Vec<usize> {
+    let (own, other): (Members, Members) = match drive {
+        Side::Left => (|g| &g.left, |g| &g.right),
+        Side::Right => (|g| &g.right, |g| &g.left),
+    };
+    let mut anchored: Vec<usize> = (0..groups.len())
+        .filter(|&i| !own(&groups[i]).is_empty())
+        .collect();
+    anchored.sort_by_key(|&i| own(&groups[i]).iter().copied().min());
+    let other_len = groups
+        .iter()
+        .flat_map(|g| other(g).iter())
+        .max()
+        .map_or(0, |m| m + 1);
+    let mut owner = vec![None; other_len];
+    for (slot, &i) in anchored.iter().enumerate() {
+        for &u in other(&groups[i]) {
+            owner[u] = Some(slot);
+        }
+    }
+    let mut nearest_before = vec![None; other_len];
+    for u in 1..other_len {
+        nearest_before[u] = owner[u - 1].or(nearest_before[u - 1]);
+    }
+    let mut lonely: Vec<usize> = (0..groups.len())
+        .filter(|&i| own(&groups[i]).is_empty())
+        .collect();
+    lonely.sort_by_key(|&i| other(&groups[i]).first().copied());
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); anchored.len()];
+    let mut leading = Vec::new();
+    for i in lonely {
+        let u = other(&groups[i]).first().copied().unwrap_or(0);
+        match nearest_before.get(u).copied().flatten() {
+            Some(slot) => after[slot].push(i),
+            None => leading.push(i),
+        }
+    }
+    let mut ordered = leading;
+    for (i, followers) in anchored.into_iter().zip(after) {
+        ordered.push(i);
+        ordered.extend(followers);
+    }
+    ordered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(left: &[usize], right: &[usize], moved: bool) -> Group {
+        Group {
+            left: left.to_vec(),
+            right: right.to_vec(),
+            score: 1.0,
+            moved,
+            diff: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_driving_side_reads_in_its_own_order() {
+        // Left order: L0-R0, L1-R3 (moved), L2 only, L3-R1, R2 only.
+        let groups = vec![
+            group(&[0], &[0], false),
+            group(&[1], &[3], true),
+            group(&[2], &[], false),
+            group(&[3], &[1], false),
+            group(&[], &[2], false),
+        ];
+        assert_eq!(side_order(&groups, Side::Left), [0, 1, 2, 3, 4]);
+        let right = side_order(&groups, Side::Right);
+        let firsts: Vec<usize> = right
+            .iter()
+            .filter_map(|&i| groups[i].right.first().copied())
+            .collect();
+        assert_eq!(firsts, [0, 1, 2, 3]);
+        // The left-only unit follows its left neighbour's group (L1 sits with R3).
+        assert_eq!(right, [0, 3, 4, 1, 2]);
+    }
+}

@@ -1,0 +1,71 @@
+//! Cleanup that must happen even when the process is killed: a temporary
+//! output file is unlinked from inside the signal handler (`unlink` is
+//! async-signal-safe; the path was made a C string beforehand), then the
+//! signal's default action runs, so the exit status still says "killed by
+//! SIGINT".
+
+use std::ffi::CString;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+/// The terminating signals a user or a supervisor sends.
+const TERMINATING: [i32; 4] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT];
+
+/// Unlinks a path if a terminating signal arrives while armed.
+pub struct UnlinkOnSignal {
+    armed: Arc<AtomicBool>,
+}
+
+impl UnlinkOnSignal {
+    /// Installs the cleanup for `path`, disarmed: call [`Self::arm`] the
+    /// moment the file exists, so no signal can slip in between creating
+    /// it and installing handlers, and no file that is not ours is removed.
+    /// If the handlers cannot be installed the file is still removed on
+    /// every ordinary failure (by its owner's drop).
+    pub fn new(path: &Path) -> Self {
+        let armed = Arc::new(AtomicBool::new(false));
+        if let Some(c_path) = crate::output::c_path(path) {
+            let c_path = Arc::new(c_path);
+            for signal in TERMINATING {
+                install(signal, armed.clone(), c_path.clone());
+            }
+        }
+        UnlinkOnSignal { armed }
+    }
+
+    /// The file now exists and is ours to remove.
+    pub fn arm(&self) {
+        self.armed.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the path still needs removing.
+    pub fn armed(&self) -> bool {
+        self.armed.load(Ordering::SeqCst)
+    }
+
+    /// The file was renamed into place or removed: nothing to clean up.
+    /// The handlers stay, doing only the default action from now on.
+    pub fn disarm(&self) {
+        self.armed.store(false, Ordering::SeqCst);
+    }
+}
+
+fn install(signal: i32, armed: Arc<AtomicBool>, c_path: Arc<CString>) {
+    let action = move || {
+        if armed.swap(false, Ordering::SeqCst) {
+            // SAFETY: `c_path` is a valid NUL-terminated string owned by the
+            // closure; unlink is async-signal-safe.
+            unsafe {
+                libc::unlink(c_path.as_ptr());
+            }
+        }
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
+    };
+    // SAFETY: the action only reads an atomic, calls unlink and re-raises
+    // the signal with its default disposition: all async-signal-safe, no
+    // allocation, no locks.
+    let _ = unsafe { signal_hook::low_level::register(signal, action) };
+}
