@@ -94,14 +94,14 @@ fn a_result_for_a_pair_no_longer_wanted_is_dropped() {
     let mut app = background_app();
     run_filed_now(&mut app);
     assert_eq!(app.pair(), (0, 1));
-    // Backwards from 1 ⇄ 2 the pairs are 5 ⇄ 4, then 5 ⇄ 3: not aligned yet.
+    // Backwards from 1 ⇄ 2 the pairs are 4 ⇄ 5, then 3 ⇄ 5: not aligned yet.
     app.update(Action::PreviousPair);
     let stale = app.take_jobs().remove(0);
     assert!(matches!(
         stale.request,
         JobRequest::Align {
-            left: 4,
-            right: 3,
+            left: 3,
+            right: 4,
             ..
         }
     ));
@@ -110,8 +110,8 @@ fn a_result_for_a_pair_no_longer_wanted_is_dropped() {
     assert!(matches!(
         wanted.request,
         JobRequest::Align {
-            left: 4,
-            right: 2,
+            left: 2,
+            right: 4,
             ..
         }
     ));
@@ -126,7 +126,7 @@ fn a_result_for_a_pair_no_longer_wanted_is_dropped() {
     assert_eq!(app.pair(), (0, 1));
     let done = finish(&app, &wanted);
     app.update(done);
-    assert_eq!(app.pair(), (4, 2));
+    assert_eq!(app.pair(), (2, 4));
     assert_eq!(app.scroll(), 0);
 }
 
