@@ -37,7 +37,7 @@ impl App {
 
     /// `Esc` while work runs: stop all of it, keep what is shown.
     pub(super) fn cancel_jobs(&mut self) {
-        let gone = self.jobs.cancel_where(|_| true);
+        let gone = self.jobs.cancel_where(|r| r.request.is_foreground());
         let what: Vec<String> = gone.iter().map(|r| r.request.describe()).collect();
         self.message = Some(format!("cancelled {}", what.join(", ")));
     }

@@ -45,6 +45,12 @@ pub enum JobRequest {
 }
 
 impl JobRequest {
+    /// Work the user asked for (and may cancel with `Esc`); the similarity
+    /// column is filled quietly on the side.
+    pub fn is_foreground(&self) -> bool {
+        !matches!(self, JobRequest::Similarity { .. })
+    }
+
     /// What the progress line says is being done.
     pub fn describe(&self) -> String {
         match self {

@@ -240,9 +240,20 @@ impl App {
         });
         self.jobs.take_new(layout)
     }
-    /// The jobs running now, oldest first (the progress line).
+    /// The jobs running now, oldest first.
     pub fn running_jobs(&self) -> &[Running] {
         self.jobs.running()
+    }
+
+    /// The newest job the user asked for and its count (the progress line).
+    pub fn foreground_job(&self) -> Option<(&Running, usize)> {
+        let mut shown = self
+            .jobs
+            .running()
+            .iter()
+            .filter(|r| r.request.is_foreground());
+        let count = shown.clone().count();
+        shown.next_back().map(|job| (job, count))
     }
 
     pub fn articles(&self) -> &[Article] {

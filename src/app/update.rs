@@ -136,7 +136,12 @@ impl App {
             self.help = false;
         } else if self.search.prompt().is_some() {
             self.search.close_prompt();
-        } else if !self.jobs.running().is_empty() {
+        } else if self
+            .jobs
+            .running()
+            .iter()
+            .any(|r| r.request.is_foreground())
+        {
             self.cancel_jobs();
         } else if self.view != View::Reading {
             self.view = View::Reading;

@@ -34,7 +34,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     status::render_status(app, theme, geometry.status, geometry.hints, buf);
-    if !app.running_jobs().is_empty() {
+    if app.foreground_job().is_some() {
         let row = geometry.hints.unwrap_or(geometry.status);
         progress::render_progress_line(app, theme, row, buf);
     }

@@ -44,10 +44,10 @@ fn seconds(ms: u64) -> String {
 
 /// Draws the newest running job's line (and how many others run) on `row`.
 pub fn render_progress_line(app: &App, theme: &Theme, row: Rect, buf: &mut Buffer) {
-    let Some(newest) = app.running_jobs().last() else {
+    let Some((newest, count)) = app.foreground_job() else {
         return;
     };
-    let others = app.running_jobs().len() - 1;
+    let others = count - 1;
     let mut line = format!(" {}", describe(newest));
     if others > 0 {
         line.push_str(&format!(" (+{others} more)"));
