@@ -60,10 +60,10 @@ impl App {
                 self.prebuilt = model;
                 self.show_pair(left, right, granularity, alignment, then);
             }
-            (JobRequest::Similarity { left }, JobOutput::Similarity(values)) => {
-                if left == self.left {
-                    self.similarity = values.to_vec();
-                }
+            (JobRequest::Similarity { left }, JobOutput::Similarity(values))
+                if left == self.left =>
+            {
+                self.similarity = values.to_vec();
             }
             (JobRequest::Compare, JobOutput::Compared(comparison)) => {
                 self.comparison = Some(comparison);
@@ -75,12 +75,12 @@ impl App {
                     self.toggle_facts();
                 }
             }
-            (JobRequest::Search { query, alignment }, JobOutput::Found(ranges)) => {
-                if Arc::ptr_eq(&alignment, &self.alignment) {
-                    self.search.set_ranges(query, ranges, &self.model);
-                    if then == Then::ShowHits {
-                        self.jump_hit(true);
-                    }
+            (JobRequest::Search { query, alignment }, JobOutput::Found(ranges))
+                if Arc::ptr_eq(&alignment, &self.alignment) =>
+            {
+                self.search.set_ranges(query, ranges, &self.model);
+                if then == Then::ShowHits {
+                    self.jump_hit(true);
                 }
             }
             _ => {}
