@@ -131,6 +131,8 @@ pub struct App {
     coverage: bool,
     /// Only paragraphs no other article carries.
     unique_only: bool,
+    /// What to say once the pair being aligned shows.
+    pending_note: Option<String>,
     /// A layout a job built for the alignment being installed.
     prebuilt: Option<(jobs::Layout, Arc<RowModel>)>,
     /// Work filed for a runner, and what is running.
@@ -220,6 +222,7 @@ impl App {
             coverage: false,
             unique_only: false,
             prebuilt: None,
+            pending_note: None,
             jobs: Jobs::default(),
             inline_jobs,
         };

@@ -91,6 +91,9 @@ impl App {
             let query = self.search.query().to_string();
             self.start_search(query, false);
         }
+        if then == Then::OpenPair {
+            self.message = self.pending_note.take();
+        }
         if then == Then::Regranulate {
             self.message = Some(format!("aligning by {}", granularity.name()));
         }
@@ -216,13 +219,19 @@ impl App {
         };
         let (left, right) = pairs[next];
         self.open_pair(left, right);
-        self.message = Some(format!(
+        let note = Some(format!(
             "pair {} of {}: {} ⇄ {}",
             next + 1,
             pairs.len(),
             left + 1,
             right + 1
         ));
+        // Said when the pair shows (now, or when its job is done).
+        if self.pair() == (left, right) {
+            self.message = note;
+        } else {
+            self.pending_note = note;
+        }
     }
 
     /// Puts the list's selected article on one side; choosing the article
