@@ -1,7 +1,15 @@
 //! Frame time of the reader: a pair of ~5 MB articles against the demo
 //! seeds. Only visible rows are drawn and the wrapped layout is cached per
-//! width, so the two should cost about the same per frame. Prints figures;
+//! width, so the two should cost about the same per frame. Then, on the
+//! 6 MB translation pair (the dev-data German pair five times over, 24k
+//! paragraphs a side): time to the first screen (the progress screen, and
+//! the aligned pair), and how long a key takes to be answered while `F`,
+//! `M` and `a` work in the background — including the one step that does
+//! run on the loop, taking the result in. Prints figures;
 //! `cargo bench --bench frame`.
+
+#[path = "frame/latency.rs"]
+mod latency;
 
 use std::time::{Duration, Instant};
 
@@ -33,6 +41,7 @@ fn main() {
         &format!("big pair ({} + {} bytes of text)", sizes[0], sizes[1]),
         || App::new(big.clone()),
     );
+    latency::report_translation_pair();
 }
 
 /// ~5 MB: the seeds' paragraphs over and over, each copy numbered so no

@@ -26,16 +26,29 @@ pub fn set_load_options(options: LoadOptions) {
 /// Loads inputs (the demo corpus when there are none), printing the
 /// loader's warnings to stderr.
 pub fn load(paths: &[String]) -> Result<Vec<Article>> {
+    let (articles, warnings) = load_quietly(paths)?;
+    print_warnings(&warnings);
+    Ok(articles)
+}
+
+/// Loads inputs and returns the warnings instead of printing them (the
+/// reader loads on a thread while the terminal shows progress, and prints
+/// them once the terminal is restored).
+pub fn load_quietly(paths: &[String]) -> Result<(Vec<Article>, Vec<String>)> {
     if STDIN_CLOSED.load(Ordering::Relaxed) && paths.iter().any(|p| p == "-") {
         return Err(BadInput("-: stdin is closed; nothing to read".to_string()).into());
     }
     let mut stdin = std::io::stdin();
     let options = LOAD_OPTIONS.get_or_init(LoadOptions::default);
     let loaded = load_inputs_with(paths, &mut stdin as &mut dyn Read, options)?;
-    for warning in &loaded.warnings {
+    Ok((loaded.articles, loaded.warnings))
+}
+
+/// The loader's warnings, one line each on stderr.
+pub fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
         eprintln!("diptych: warning: {}", sanitize::line(warning));
     }
-    Ok(loaded.articles)
 }
 
 /// Input that loads but cannot serve as asked (a directory where one

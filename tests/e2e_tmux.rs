@@ -189,7 +189,9 @@ fn top_paragraph(screen: &str) -> String {
 #[test]
 fn demo_opens_scrolls_jumps_searches_resizes_and_quits() {
     let tmux = Tmux::start(160, 45);
-    let screen = tmux.wait_for("similar");
+    // The pair is aligned in the background: wait for its text.
+    let screen = tmux.wait_for("only in the left text");
+    assert!(screen.contains("similar"));
     assert!(screen.contains("Articles (5)"));
     assert!(screen.contains("L 1: Media: U.S. Ready to Provide Ukraine"));
     assert!(screen.contains("only in the left text"));

@@ -2,7 +2,9 @@
 //! prompt edit becomes an [`Action`], and only [`crate::app::App::update`]
 //! acts on it.
 
-/// Something the user (or the terminal) asked for.
+use super::jobs::{JobId, JobOutput, Progress};
+
+/// Something the user (or the terminal, or a background job) asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Scroll the panes (or move the list cursor) down by rows.
@@ -78,4 +80,8 @@ pub enum Action {
     Resize(u16, u16),
     /// Leave the reader.
     Quit,
+    /// A background job got further.
+    JobProgress(JobId, Progress),
+    /// A background job ended; dropped when it was cancelled or replaced.
+    JobDone(JobId, JobOutput),
 }

@@ -3,10 +3,9 @@
 //! [`Comparison`] of every pair, computed the first time either is
 //! opened and kept for the session — never per frame.
 
-use std::sync::Arc;
-
 use crate::corpus::Comparison;
 
+use super::jobs::Then;
 use super::rows::Side;
 use super::{App, View};
 
@@ -26,14 +25,6 @@ pub fn article_mark(index: usize) -> char {
 }
 
 impl App {
-    /// Every pair compared, once; the first call does the work.
-    pub(super) fn comparison(&mut self) -> Arc<Comparison> {
-        let corpus = &self.corpus;
-        self.comparison
-            .get_or_insert_with(|| corpus.comparison())
-            .clone()
-    }
-
     /// The comparison, if a view has needed it already.
     pub fn comparison_ready(&self) -> Option<&Comparison> {
         self.comparison.as_deref()
@@ -45,7 +36,9 @@ impl App {
             self.view = View::Reading;
             return;
         }
-        self.comparison();
+        if !self.need_comparison(Then::OpenMatrix) {
+            return;
+        }
         self.matrix_cursor = (self.left, self.right);
         self.view = View::Matrix;
     }
@@ -83,7 +76,9 @@ impl App {
             ));
             return;
         }
-        self.comparison();
+        if !self.coverage && !self.need_comparison(Then::Coverage) {
+            return;
+        }
         self.coverage = !self.coverage;
         let area = self.geometry.area;
         self.resize(area.width, area.height);
@@ -93,7 +88,9 @@ impl App {
 
     /// `u`: only the paragraphs no other article carries, or all again.
     pub(super) fn toggle_unique(&mut self) {
-        self.comparison();
+        if !self.unique_only && !self.need_comparison(Then::Unique) {
+            return;
+        }
         self.unique_only = !self.unique_only;
         self.relayout(false);
         self.scroll = 0;

@@ -5,8 +5,9 @@
 //! the fact's words highlighted there.
 
 use std::ops::Range;
+use std::sync::Arc;
 
-use crate::facts::{Fact, Mention, extract_facts};
+use crate::facts::{Fact, Mention};
 
 use super::rows::Side;
 use super::search::find_all;
@@ -24,7 +25,7 @@ pub enum FactRow {
 /// The facts, their rows, and the selection.
 #[derive(Debug, Default)]
 pub struct FactsList {
-    pub facts: Vec<Fact>,
+    pub facts: Arc<[Fact]>,
     pub rows: Vec<FactRow>,
     /// Indices into `rows` of the variant rows (what j/k select).
     variants: Vec<usize>,
@@ -35,7 +36,7 @@ pub struct FactsList {
 }
 
 impl FactsList {
-    fn new(facts: Vec<Fact>) -> Self {
+    pub(super) fn new(facts: Arc<[Fact]>) -> Self {
         let mut rows = Vec::new();
         for (f, fact) in facts.iter().enumerate() {
             rows.push(FactRow::Fact(f));
@@ -92,14 +93,15 @@ impl App {
         self.facts.as_ref()
     }
 
-    /// `F`: opens the facts list (extracting facts the first time).
+    /// `F`: opens the facts list (extracting facts the first time, as a
+    /// job; the view opens when it is done).
     pub(super) fn toggle_facts(&mut self) {
         if self.view == View::Facts {
             self.view = View::Reading;
             return;
         }
-        if self.facts.is_none() {
-            self.facts = Some(FactsList::new(extract_facts(self.corpus.articles())));
+        if !self.need_facts() {
+            return;
         }
         self.view = View::Facts;
         self.keep_fact_visible();

@@ -80,12 +80,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Code(KeyCode::Tab), Code(KeyCode::BackTab)], Action::FocusNext, "Move", "focus: left pane, right pane, article list", None),
     bind(&[Char(']')], Action::NextPair, "Pair", "next pair of articles", Some("next pair")),
     bind(&[Char('[')], Action::PreviousPair, "Pair", "previous pair of articles", None),
-    Binding { scope: Scope::List, ..bind(&[Char('l')], Action::SetLeft, "Pair", "in the list: open the article on the left", None) },
-    Binding { scope: Scope::List, ..bind(&[Char('r'), Code(KeyCode::Enter)], Action::SetRight, "Pair", "in the list: open the article on the right", None) },
+    within(Scope::List, bind(&[Char('l')], Action::SetLeft, "Pair", "in the list: open the article on the left", None)),
+    within(Scope::List, bind(&[Char('r'), Code(KeyCode::Enter)], Action::SetRight, "Pair", "in the list: open the article on the right", None)),
     bind(&[Char('s')], Action::Swap, "Pair", "swap left and right", Some("swap")),
     bind(&[Char('/')], Action::StartSearch, "Search", "search both texts; then n/N between matches", Some("search")),
-    Binding { scope: Scope::Anywhere, ..bind(&[Char('M')], Action::ToggleMatrix, "All articles", "similarity matrix of every pair; M again closes", Some("matrix")) },
-    Binding { scope: Scope::Anywhere, ..bind(&[Char('F')], Action::ToggleFacts, "All articles", "facts, discrepancies first; F again closes", Some("facts")) },
+    within(Scope::Anywhere, bind(&[Char('M')], Action::ToggleMatrix, "All articles", "similarity matrix of every pair; M again closes", Some("matrix"))),
+    within(Scope::Anywhere, bind(&[Char('F')], Action::ToggleFacts, "All articles", "facts, discrepancies first; F again closes", Some("facts"))),
     bind(&[Char('w')], Action::ToggleWords, "View", "word marks: all / only-here / none", None),
     bind(&[Char('o')], Action::ToggleOrder, "View", "the focused side's order drives the rows", Some("order")),
     bind(&[Char('a')], Action::ToggleGranularity, "View", "align paragraphs or sentences", Some("sentences")),
@@ -93,9 +93,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Char('u')], Action::ToggleUnique, "View", "show only paragraphs no other article carries", None),
     bind(&[Char('b')], Action::ToggleFurniture, "View", "show/hide boilerplate and captions", None),
     bind(&[Char('t')], Action::ToggleList, "View", "hide/show the article list", Some("list")),
-    Binding { scope: Scope::Anywhere, ..bind(&[Char('?')], Action::ToggleHelp, "View", "this help", Some("help")) },
+    within(Scope::Anywhere, bind(&[Char('?')], Action::ToggleHelp, "View", "this help", Some("help"))),
     bind(&[Code(KeyCode::Esc)], Action::Back, "Quit", "close overlays; clear search; never quits", None),
-    Binding { scope: Scope::Anywhere, ..bind(&[Char('q'), Ctrl('c')], Action::Quit, "Quit", "quit", Some("quit")) },
+    within(Scope::Anywhere, bind(&[Char('q'), Ctrl('c')], Action::Quit, "Quit", "quit", Some("quit"))),
     view(Scope::Matrix, &[Char('j'), Code(KeyCode::Down)], Action::Down(1), "Matrix (M)", "next row", Some("row")),
     view(Scope::Matrix, &[Char('k'), Code(KeyCode::Up)], Action::Up(1), "Matrix (M)", "previous row", None),
     view(Scope::Matrix, &[Char('l'), Code(KeyCode::Right)], Action::CellRight, "Matrix (M)", "next column", Some("column")),
@@ -119,10 +119,15 @@ const fn view(
     help: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding {
-        scope,
-        ..bind(keys, action, section, help, hint)
-    }
+    within(scope, bind(keys, action, section, help, hint))
+}
+
+/// A binding moved to another scope. (A function, not struct-update
+/// syntax: `Action` carries job results that need dropping, which a
+/// `const` cannot do to a half-moved temporary.)
+const fn within(scope: Scope, mut binding: Binding) -> Binding {
+    binding.scope = scope;
+    binding
 }
 
 impl Scope {

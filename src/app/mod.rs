@@ -8,6 +8,9 @@ pub mod action;
 pub mod corpus_views;
 pub mod facts_view;
 pub mod geometry;
+pub mod job_run;
+mod job_update;
+pub mod jobs;
 pub mod keymap;
 mod navigation;
 mod options;
@@ -18,6 +21,7 @@ pub mod search;
 mod shared;
 mod side_lines;
 mod update;
+pub mod worker;
 pub mod wrap;
 
 use std::sync::Arc;
@@ -30,6 +34,7 @@ use crate::report::align_json::Summary;
 pub use action::Action;
 use facts_view::{FactMark, FactsList};
 use geometry::Geometry;
+use jobs::{Jobs, Running};
 use keymap::Mode;
 pub use options::{MIN_PANE_WIDTH, ReaderOptions};
 use rows::{GroupKind, RowModel, Side};
@@ -126,6 +131,15 @@ pub struct App {
     coverage: bool,
     /// Only paragraphs no other article carries.
     unique_only: bool,
+    /// What to say once the pair being aligned shows.
+    pending_note: Option<String>,
+    /// A layout a job built for the alignment being installed.
+    prebuilt: Option<(jobs::Layout, Arc<RowModel>)>,
+    /// Work filed for a runner, and what is running.
+    jobs: Jobs,
+    /// Jobs run inside `update` as soon as they are filed (tests, tools
+    /// without a loop); otherwise a runner takes them (see [`jobs`]).
+    inline_jobs: bool,
 }
 
 impl App {
@@ -135,13 +149,27 @@ impl App {
     }
 
     /// A reader over a corpus other readers may share (at least one
-    /// article), comparing the first two.
+    /// article), comparing the first two. Slow work (aligning, facts, the
+    /// matrix, searches) runs inside `update`, so every action's effect is
+    /// complete when it returns: for tests and tools without a loop.
     pub fn with_corpus(corpus: SharedCorpus) -> Self {
         Self::with_options(corpus, ReaderOptions::default())
     }
 
-    /// A reader with settings from a config file or flags.
+    /// A reader with settings from a config file or flags; slow work runs
+    /// inside `update`, as in [`App::with_corpus`].
     pub fn with_options(corpus: SharedCorpus, options: ReaderOptions) -> Self {
+        Self::build(corpus, options, true)
+    }
+
+    /// A reader whose slow work is filed as jobs for a runner (see
+    /// [`jobs`] and [`worker::Worker`]): `update` never blocks, and the
+    /// first pair shows once its alignment job is done.
+    pub fn in_background(corpus: SharedCorpus, options: ReaderOptions) -> Self {
+        Self::build(corpus, options, false)
+    }
+
+    fn build(corpus: SharedCorpus, options: ReaderOptions, inline_jobs: bool) -> Self {
         let articles = corpus.articles();
         let stats = articles
             .iter()
@@ -193,9 +221,42 @@ impl App {
             fact_mark: None,
             coverage: false,
             unique_only: false,
+            prebuilt: None,
+            pending_note: None,
+            jobs: Jobs::default(),
+            inline_jobs,
         };
         app.open_pair(0, right);
         app
+    }
+
+    /// The corpus this reader reads (for a job runner).
+    pub fn corpus(&self) -> &SharedCorpus {
+        &self.corpus
+    }
+    /// Jobs filed since the last call, for a runner to start.
+    pub fn take_jobs(&mut self) -> Vec<jobs::Job> {
+        let layout = (!self.unique_only).then_some(jobs::Layout {
+            width: self.geometry.text_width(),
+            hide_furniture: self.hide_furniture,
+            order: self.order,
+        });
+        self.jobs.take_new(layout)
+    }
+    /// The jobs running now, oldest first.
+    pub fn running_jobs(&self) -> &[Running] {
+        self.jobs.running()
+    }
+
+    /// The newest job the user asked for and its count (the progress line).
+    pub fn foreground_job(&self) -> Option<(&Running, usize)> {
+        let mut shown = self
+            .jobs
+            .running()
+            .iter()
+            .filter(|r| r.request.is_foreground());
+        let count = shown.clone().count();
+        shown.next_back().map(|job| (job, count))
     }
 
     pub fn articles(&self) -> &[Article] {

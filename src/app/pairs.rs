@@ -1,24 +1,77 @@
 //! Choosing the pair: which articles are compared, the cached alignments
 //! (computed through the shared corpus), and the list's similarity-to-left column.
 
-use crate::align::Granularity;
+use std::sync::Arc;
+
+use crate::align::{Alignment, Granularity, Group};
 use crate::report::align_json::Summary;
 
-use crate::align::{Alignment, Group};
-
 use super::App;
+use super::jobs::{JobRequest, Then};
 use super::order::side_order;
 use super::rows::{RowModel, Side, has_paragraph, is_furniture};
 
 impl App {
-    /// Compares `left` with `right` and starts reading at the top.
+    /// Compares `left` with `right` and starts reading at the top: at
+    /// once when the alignment is at hand, otherwise when its job is done
+    /// (the current pair stays readable meanwhile).
     pub(super) fn open_pair(&mut self, left: usize, right: usize) {
-        let Some(alignment) = self.corpus.alignment(left, right, self.granularity) else {
+        self.request_pair(left, right, self.granularity, Then::OpenPair);
+    }
+
+    /// Shows the pair now if its alignment is ready, or files a job for it
+    /// (replacing any other pair being aligned).
+    pub(super) fn request_pair(
+        &mut self,
+        left: usize,
+        right: usize,
+        granularity: Granularity,
+        then: Then,
+    ) {
+        let n = self.articles().len();
+        if left >= n || right >= n {
             return;
-        };
+        }
+        self.jobs
+            .cancel_where(|r| matches!(r.request, JobRequest::Align { .. }));
+        match self.corpus.alignment_ready(left, right, granularity) {
+            Some(alignment) => self.show_pair(left, right, granularity, alignment, then),
+            None => {
+                let request = JobRequest::Align {
+                    left,
+                    right,
+                    granularity,
+                    layout: None,
+                };
+                self.start_job(request, then);
+            }
+        }
+    }
+
+    /// The pair shown, or the one being aligned to replace it.
+    pub(super) fn target_pair(&self) -> (usize, usize) {
+        self.jobs
+            .find(|r| matches!(r.request, JobRequest::Align { .. }))
+            .and_then(|r| match r.request {
+                JobRequest::Align { left, right, .. } => Some((left, right)),
+                _ => None,
+            })
+            .unwrap_or((self.left, self.right))
+    }
+
+    /// Installs an alignment of `left` ⇄ `right` and lays it out.
+    pub(super) fn show_pair(
+        &mut self,
+        left: usize,
+        right: usize,
+        granularity: Granularity,
+        alignment: Arc<Alignment>,
+        then: Then,
+    ) {
         let left_changed = left != self.left || self.similarity.is_empty();
         self.left = left;
         self.right = right;
+        self.granularity = granularity;
         self.summary = Summary::of_groups(
             alignment
                 .groups
@@ -27,9 +80,7 @@ impl App {
         );
         self.alignment = alignment;
         if left_changed {
-            self.similarity = (0..self.articles().len())
-                .map(|i| self.similarity_of(left, i))
-                .collect();
+            self.refresh_similarity();
         }
         self.scroll = 0;
         self.cursor = None;
@@ -40,19 +91,39 @@ impl App {
         // pair's (or granularity's) units, never reuse the old ones.
         if self.search.is_active() {
             let query = self.search.query().to_string();
-            self.search.run(query, &self.alignment, &self.model);
+            self.start_search(query, false);
+        }
+        if then == Then::OpenPair {
+            self.message = self.pending_note.take();
+        }
+        if then == Then::Regranulate {
+            self.message = Some(format!("aligning by {}", granularity.name()));
         }
     }
 
-    /// Similarity of article `other` to `left`; an article is identical
-    /// to itself, so that one costs no alignment.
-    fn similarity_of(&mut self, left: usize, other: usize) -> f64 {
-        if other == left {
-            return 1.0;
+    /// The list's similarity column for the current left article: from
+    /// alignments at hand, or by a job when some are missing.
+    fn refresh_similarity(&mut self) {
+        let left = self.left;
+        self.jobs
+            .cancel_where(|r| matches!(r.request, JobRequest::Similarity { .. }));
+        let ready: Option<Vec<f64>> = (0..self.articles().len())
+            .map(|i| {
+                if i == left {
+                    return Some(1.0);
+                }
+                self.corpus
+                    .alignment_ready(left, i, Granularity::Paragraph)
+                    .map(|a| a.similarity)
+            })
+            .collect();
+        match ready {
+            Some(values) => self.similarity = values,
+            None => {
+                self.similarity = Vec::new();
+                self.start_job(JobRequest::Similarity { left }, Then::Store);
+            }
         }
-        self.corpus
-            .alignment(left, other, Granularity::Paragraph)
-            .map_or(0.0, |a| a.similarity)
     }
 
     /// Re-wraps the current alignment at the current width; with
@@ -69,14 +140,26 @@ impl App {
         let unique = self.unique_paragraphs();
         let hide_furniture = self.hide_furniture;
         let alignment = &self.alignment;
-        let order = side_order(&alignment.groups, self.order);
-        self.model =
-            RowModel::build_in_order(alignment, self.geometry.text_width(), &order, |group| {
-                !(hide_furniture && is_furniture(group, alignment))
-                    && unique
-                        .as_ref()
-                        .is_none_or(|flags| has_paragraph(group, alignment, flags))
-            });
+        let width = self.geometry.text_width();
+        // A job may have laid this alignment out already, off the loop.
+        let prebuilt = self.prebuilt.take().filter(|(layout, _)| {
+            layout.width == width
+                && layout.hide_furniture == hide_furniture
+                && layout.order == self.order
+                && unique.is_none()
+        });
+        self.model = match prebuilt {
+            Some((_, model)) => Arc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone()),
+            None => {
+                let order = side_order(&alignment.groups, self.order);
+                RowModel::build_in_order(alignment, width, &order, |group| {
+                    !(hide_furniture && is_furniture(group, alignment))
+                        && unique
+                            .as_ref()
+                            .is_none_or(|flags| has_paragraph(group, alignment, flags))
+                })
+            }
+        };
         self.hidden_furniture = alignment
             .groups
             .iter()
@@ -129,7 +212,8 @@ impl App {
         let pairs: Vec<(usize, usize)> = (0..n)
             .flat_map(|l| (l + 1..n).map(move |r| (l, r)))
             .collect();
-        let here = (self.left.min(self.right), self.left.max(self.right));
+        let (left, right) = self.target_pair();
+        let here = (left.min(right), left.max(right));
         let next = match pairs.iter().position(|&p| p == here) {
             Some(i) if forward => (i + 1) % pairs.len(),
             Some(i) => (i + pairs.len() - 1) % pairs.len(),
@@ -137,13 +221,19 @@ impl App {
         };
         let (left, right) = pairs[next];
         self.open_pair(left, right);
-        self.message = Some(format!(
+        let note = Some(format!(
             "pair {} of {}: {} ⇄ {}",
             next + 1,
             pairs.len(),
             left + 1,
             right + 1
         ));
+        // Said when the pair shows (now, or when its job is done).
+        if self.pair() == (left, right) {
+            self.message = note;
+        } else {
+            self.pending_note = note;
+        }
     }
 
     /// Puts the list's selected article on one side; choosing the article
@@ -183,10 +273,17 @@ impl App {
         ));
     }
 
+    /// `a`: the other granularity, once that alignment is done.
     pub(super) fn toggle_granularity(&mut self) {
-        self.granularity = self.granularity.toggled();
-        self.open_pair(self.left, self.right);
-        self.message = Some(format!("aligning by {}", self.granularity.name()));
+        let pending = self
+            .jobs
+            .find(|r| matches!(r.request, JobRequest::Align { .. }));
+        let current = match pending.map(|r| &r.request) {
+            Some(JobRequest::Align { granularity, .. }) => *granularity,
+            _ => self.granularity,
+        };
+        let (left, right) = self.target_pair();
+        self.request_pair(left, right, current.toggled(), Then::Regranulate);
     }
 }
 

@@ -76,6 +76,9 @@ pub struct SideLines {
     pub changes: Vec<Vec<(WordMark, Range<usize>)>>,
     /// Per unit: the displayed group holding it (None when hidden).
     pub unit_group: Vec<Option<usize>>,
+    /// Per unit: the index of its first line (when shown), so a byte's
+    /// row is found by binary search, not by walking the group.
+    pub unit_line: Vec<usize>,
 }
 
 /// The whole pair, laid out.
@@ -182,20 +185,25 @@ impl RowModel {
         out
     }
 
-    /// The row showing byte `at` of a unit, if its group is shown.
+    /// The row showing byte `at` of a unit, if its group is shown: a
+    /// binary search among the unit's lines, so placing thousands of
+    /// search hits in one long paragraph stays fast.
     pub fn row_of(&self, side: Side, unit: usize, at: usize) -> Option<usize> {
         let lines = self.side(side);
-        let group = &self.groups[(*lines.unit_group.get(unit)?)?];
+        let group = self.groups.get((*lines.unit_group.get(unit)?)?)?;
         let range = if side == Side::Left {
             group.left.clone()
         } else {
             group.right.clone()
         };
-        let offset = range.clone().position(|i| {
-            let line = &lines.lines[i];
-            line.unit == Some(unit) && at <= line.range.end
-        })?;
-        Some(group.start + offset)
+        let first = *lines.unit_line.get(unit)?;
+        let candidates = lines.lines.get(first..range.end)?;
+        // The unit's lines come first and in byte order: those ending
+        // before `at` form a prefix.
+        let skip =
+            candidates.partition_point(|line| line.unit == Some(unit) && line.range.end < at);
+        let line = candidates.get(skip)?;
+        (line.unit == Some(unit)).then(|| group.start + (first + skip - range.start))
     }
 }
 

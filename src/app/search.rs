@@ -3,9 +3,9 @@
 //! capital letter makes the search case-sensitive (smart case).
 
 use std::ops::Range;
+use std::sync::Arc;
 
-use crate::align::{Alignment, Unit};
-
+use super::jobs::SearchRanges;
 use super::rows::{RowModel, Side};
 
 /// A match of the query in one unit.
@@ -23,8 +23,8 @@ pub struct Hit {
 pub struct Search {
     prompt: Option<String>,
     query: String,
-    /// Per side, per unit: every match, shown or not.
-    ranges: [Vec<Vec<Range<usize>>>; 2],
+    /// Per side, per unit: every match, shown or not (found by a job).
+    ranges: Arc<SearchRanges>,
     /// The shown matches in reading order.
     hits: Vec<Hit>,
     current: Option<usize>,
@@ -58,6 +58,16 @@ impl Search {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The matches of a unit that overlap bytes `within` (one wrapped
+    /// line): found by binary search, so a paragraph with thousands of
+    /// matches costs a line no more than a few.
+    pub fn ranges_within(&self, side: Side, unit: usize, within: &Range<usize>) -> &[Range<usize>] {
+        let all = self.ranges(side, unit);
+        let first = all.partition_point(|r| r.end <= within.start);
+        let end = first + all[first..].partition_point(|r| r.start < within.end);
+        &all[first..end]
+    }
+
     /// Whether a match is the current one.
     pub fn is_current(&self, side: Side, unit: usize, start: usize) -> bool {
         self.current
@@ -78,21 +88,28 @@ impl Search {
         self.current = index;
     }
 
+    /// A search for `query` has started: its matches are not in yet.
+    pub(super) fn begin(&mut self, query: String) {
+        *self = Search {
+            query,
+            ..Search::default()
+        };
+    }
+
     /// Forgets the query and its matches.
     pub(super) fn clear(&mut self) {
         *self = Search::default();
     }
 
-    /// Runs `query` over both sides' units.
-    pub(super) fn run(&mut self, query: String, alignment: &Alignment, model: &RowModel) {
-        let fold = !query.chars().any(char::is_uppercase);
-        let find = |units: &[Unit]| -> Vec<Vec<Range<usize>>> {
-            units
-                .iter()
-                .map(|u| find_all(&u.text, &query, fold))
-                .collect()
-        };
-        self.ranges = [find(&alignment.left), find(&alignment.right)];
+    /// Takes in the matches a search job found for `query`, and places
+    /// them in `model`.
+    pub(super) fn set_ranges(
+        &mut self,
+        query: String,
+        ranges: Arc<SearchRanges>,
+        model: &RowModel,
+    ) {
+        self.ranges = ranges;
         self.query = query;
         self.relocate(model);
     }
@@ -101,8 +118,9 @@ impl Search {
     pub(super) fn relocate(&mut self, model: &RowModel) {
         self.hits.clear();
         self.current = None;
+        let ranges = Arc::clone(&self.ranges);
         for side in [Side::Left, Side::Right] {
-            for (unit, ranges) in self.ranges[side_index(side)].iter().enumerate() {
+            for (unit, ranges) in ranges[side_index(side)].iter().enumerate() {
                 for range in ranges {
                     if let Some(row) = model.row_of(side, unit, range.start) {
                         self.hits.push(Hit {
@@ -116,7 +134,7 @@ impl Search {
             }
         }
         self.hits
-            .sort_by_key(|h| (h.row, h.side == Side::Right, h.range.start));
+            .sort_unstable_by_key(|h| (h.row, h.side == Side::Right, h.unit, h.range.start));
     }
 }
 

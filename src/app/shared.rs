@@ -59,6 +59,12 @@ impl SharedCorpus {
         self.alignments.ready(left, right, granularity)
     }
 
+    /// The comparison if some reader has computed it already; never
+    /// blocks on a computation in progress.
+    pub fn comparison_ready(&self) -> Option<Arc<Comparison>> {
+        self.comparison.get().cloned()
+    }
+
     /// Every pair compared, once per corpus; the first call does the work.
     pub fn comparison(&self) -> Arc<Comparison> {
         // `Quiet` never cancels, so this always holds a comparison.
@@ -75,11 +81,6 @@ impl SharedCorpus {
         }
         let computed = Comparison::with(&self.articles, &self.alignments, progress)?;
         Some(self.comparison.get_or_init(|| Arc::new(computed)).clone())
-    }
-
-    /// The comparison if it has been computed; never blocks.
-    pub fn comparison_ready(&self) -> Option<Arc<Comparison>> {
-        self.comparison.get().cloned()
     }
 }
 

@@ -38,6 +38,7 @@ impl SideLines {
             lines: Vec::new(),
             changes: vec![Vec::new(); units.len()],
             unit_group: vec![None; units.len()],
+            unit_line: vec![0; units.len()],
         }
     }
 
@@ -67,6 +68,7 @@ impl SideLines {
             }
             paragraph = Some(u.paragraph);
             self.unit_group[unit] = Some(shown);
+            self.unit_line[unit] = self.lines.len();
             self.changes[unit] = changed_ranges(&u.text, unit, group, side);
             let (lead, indent) = prefix(u.kind);
             let first_width = width.saturating_sub(display_width(lead));

@@ -7,7 +7,10 @@ use super::{Action, App, Focus, View};
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::JobProgress(..) | Action::JobDone(..)
+        ) {
             self.message = None;
             self.flash = None;
         }
@@ -62,6 +65,8 @@ impl App {
             Action::Open => {}
             Action::Resize(width, height) => self.resize(width, height),
             Action::Quit => self.quit = true,
+            Action::JobProgress(id, progress) => self.jobs.set_progress(id, progress),
+            Action::JobDone(id, output) => self.job_done(id, output),
         }
     }
 
@@ -121,8 +126,7 @@ impl App {
             self.search.clear();
             return;
         }
-        self.search.run(query, &self.alignment, &self.model);
-        self.jump_hit(true);
+        self.start_search(query, true);
     }
 
     /// Esc: leave the innermost thing open. Never quits: a second Esc after
@@ -132,6 +136,13 @@ impl App {
             self.help = false;
         } else if self.search.prompt().is_some() {
             self.search.close_prompt();
+        } else if self
+            .jobs
+            .running()
+            .iter()
+            .any(|r| r.request.is_foreground())
+        {
+            self.cancel_jobs();
         } else if self.view != View::Reading {
             self.view = View::Reading;
         } else if self.search.is_active() {

@@ -39,7 +39,17 @@ pub fn display_width(text: &str) -> usize {
     if text.is_ascii() {
         return text.len();
     }
+    if text.chars().all(is_plain_latin) {
+        return text.chars().count();
+    }
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// A printable character below the combining marks (U+0300): one column,
+/// and its own grapheme, so Latin-script text (umlauts, accents) skips
+/// grapheme segmentation.
+fn is_plain_latin(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}') && c != '\u{ad}'
 }
 
 /// Byte ranges of `text`'s wrapped lines. The first line is `first` columns
@@ -160,6 +170,18 @@ mod tests {
             lines(&format!("a {family} b"), 4),
             [format!("a {family}").as_str(), "b"]
         );
+    }
+
+    #[test]
+    fn the_latin_shortcut_measures_as_graphemes_do() {
+        for c in (' '..='~')
+            .chain('\u{a0}'..='\u{2ff}')
+            .filter(|&c| is_plain_latin(c))
+        {
+            let text = format!("a{c}b");
+            let slow: usize = text.graphemes(true).map(UnicodeWidthStr::width).sum();
+            assert_eq!(display_width(&text), slow, "{:?}", c);
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod help;
 mod list;
 mod matrix;
 mod pane;
+pub mod progress;
 mod ruler;
 mod small;
 mod status;
@@ -33,6 +34,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     status::render_status(app, theme, geometry.status, geometry.hints, buf);
+    if app.foreground_job().is_some() {
+        let row = geometry.hints.unwrap_or(geometry.status);
+        progress::render_progress_line(app, theme, row, buf);
+    }
     match app.view() {
         View::Matrix => matrix::render_matrix(app, theme, geometry.main_area(), buf),
         View::Facts => facts::render_facts(app, theme, geometry.main_area(), buf),
@@ -57,4 +62,38 @@ fn render_reading(app: &App, theme: &Theme, geometry: &Geometry, buf: &mut Buffe
             .render(separator, buf);
     }
     ruler::render_ruler(app, theme, geometry.ruler, buf);
+    if app.model().groups.is_empty() {
+        render_empty_pair(app, theme, geometry, buf);
+    }
+}
+
+/// Empty panes say why: the pair is still being aligned, or there is
+/// nothing to show.
+fn render_empty_pair(app: &App, theme: &Theme, geometry: &Geometry, buf: &mut Buffer) {
+    let aligning = app
+        .running_jobs()
+        .iter()
+        .find(|job| matches!(job.request, crate::app::jobs::JobRequest::Align { .. }));
+    let lines = match aligning {
+        Some(job) => [
+            progress::describe(job),
+            "the pair shows when its alignment is done".to_string(),
+            "Esc cancels · q quits".to_string(),
+        ],
+        None if app.alignment().left.is_empty() && app.alignment().right.is_empty() => [
+            "this pair is not aligned".to_string(),
+            "] next pair · s swap · Tab to the list to pick one".to_string(),
+            "q quits".to_string(),
+        ],
+        None => return,
+    };
+    let x = geometry.left.x;
+    let right_edge = geometry.right.x + geometry.right.width;
+    let area = ratatui::layout::Rect::new(
+        x,
+        geometry.left.y + 1,
+        right_edge - x,
+        geometry.right.y + geometry.right.height - geometry.left.y - 1,
+    );
+    progress::render_notice(&lines, theme, area, buf);
 }

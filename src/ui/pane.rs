@@ -273,7 +273,7 @@ fn text_line<'a>(
     } else {
         Vec::new()
     };
-    let hits = app.search().ranges(side, unit);
+    let hits = app.search().ranges_within(side, unit, &line.range);
     let mark: &[Range<usize>] = match app.fact_mark() {
         Some(m) if m.side == side && m.unit == unit => std::slice::from_ref(&m.range),
         _ => &[],

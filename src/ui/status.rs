@@ -74,8 +74,15 @@ fn fitting(app: &App, width: usize) -> (String, String) {
 fn facts_variants(app: &App) -> [String; 5] {
     let (left, right) = app.pair();
     let (l, r) = (left + 1, right + 1);
+    let alignment = app.alignment();
+    if alignment.left.is_empty() && alignment.right.is_empty() {
+        // No alignment yet (or a cancelled one): no figures, rather than a
+        // misleading "0% similar".
+        let waiting = format!(" {l} ⇄ {r} · not aligned yet");
+        return std::array::from_fn(|_| waiting.clone());
+    }
     let s = app.summary();
-    let similarity = app.alignment().similarity * 100.0;
+    let similarity = alignment.similarity * 100.0;
     let hidden = app.hidden_furniture();
     let (furniture, furniture_short) = if hidden > 0 {
         (

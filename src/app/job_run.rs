@@ -1,0 +1,91 @@
+//! Doing a [`Job`]: the same function whether a worker thread runs it or
+//! a test runs it inline. It reads only the shared corpus, checks the
+//! cancel flag between steps, and reports steps done as it goes.
+
+use std::sync::Arc;
+
+use crate::align::Granularity;
+use crate::facts::extract_facts;
+
+use super::jobs::{Job, JobOutput, JobRequest, SearchRanges};
+use super::order::side_order;
+use super::rows::{RowModel, is_furniture};
+use super::search::find_all;
+use super::shared::SharedCorpus;
+
+/// Units searched between two checks of the cancel flag.
+const SEARCH_STEP: usize = 512;
+
+/// Runs `job` to its end (or until cancelled); `report(done, total)` is
+/// called as steps complete.
+pub fn run_job(
+    job: &Job,
+    corpus: &SharedCorpus,
+    report: &mut dyn FnMut(usize, usize),
+) -> JobOutput {
+    match &job.request {
+        JobRequest::Align {
+            left,
+            right,
+            granularity,
+            layout,
+        } => match corpus.alignment(*left, *right, *granularity) {
+            Some(alignment) if !job.cancelled() => {
+                let model = layout.map(|layout| {
+                    let order = side_order(&alignment.groups, layout.order);
+                    let model =
+                        RowModel::build_in_order(&alignment, layout.width, &order, |group| {
+                            !(layout.hide_furniture && is_furniture(group, &alignment))
+                        });
+                    (layout, Arc::new(model))
+                });
+                JobOutput::Aligned(alignment, model)
+            }
+            _ => JobOutput::Cancelled,
+        },
+        JobRequest::Similarity { left } => similarity(job, corpus, *left, report),
+        JobRequest::Compare => JobOutput::Compared(corpus.comparison()),
+        JobRequest::Facts => JobOutput::Facts(extract_facts(corpus.articles()).into()),
+        JobRequest::Search { query, alignment } => {
+            let fold = !query.chars().any(char::is_uppercase);
+            let total = alignment.left.len() + alignment.right.len();
+            let mut ranges: SearchRanges = [Vec::new(), Vec::new()];
+            for (side, units) in [&alignment.left, &alignment.right].into_iter().enumerate() {
+                for chunk in units.chunks(SEARCH_STEP) {
+                    if job.cancelled() {
+                        return JobOutput::Cancelled;
+                    }
+                    ranges[side].extend(chunk.iter().map(|u| find_all(&u.text, query, fold)));
+                    report(ranges[0].len() + ranges[1].len(), total);
+                }
+            }
+            JobOutput::Found(Arc::new(ranges))
+        }
+    }
+}
+
+/// Similarity of every article to `left`, one alignment at a time (each
+/// kept in the corpus, so opening that pair later is instant).
+fn similarity(
+    job: &Job,
+    corpus: &SharedCorpus,
+    left: usize,
+    report: &mut dyn FnMut(usize, usize),
+) -> JobOutput {
+    let n = corpus.articles().len();
+    let mut out = Vec::with_capacity(n);
+    for other in 0..n {
+        if job.cancelled() {
+            return JobOutput::Cancelled;
+        }
+        out.push(if other == left {
+            1.0
+        } else {
+            corpus
+                .alignment(left, other, Granularity::Paragraph)
+                .map_or(0.0, |a| a.similarity)
+        });
+        report(other + 1, n);
+    }
+    JobOutput::Similarity(out.into())
+}

@@ -1,0 +1,134 @@
+//! Runs the reader's jobs on threads and hands their progress and results
+//! back as actions, for an event loop (the terminal reader, or one SSH
+//! visitor) to feed into `App::update`. No terminal in here.
+//!
+//! ```text
+//! loop ─ app.take_jobs() ─▶ Worker::spawn ─▶ thread: run_job(cancel flag)
+//!   ▲                                            │ progress, result
+//!   └──── update(JobProgress / JobDone) ◀─ Worker::drain ◀─ channel
+//! ```
+
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Instant;
+
+use super::job_run::run_job;
+use super::jobs::{Job, JobId, JobOutput, Progress};
+use super::shared::SharedCorpus;
+use super::{Action, App};
+
+enum Message {
+    Progress(JobId, usize, usize),
+    Done(JobId, JobOutput),
+}
+
+/// Threads running jobs, and what they have reported.
+pub struct Worker {
+    corpus: SharedCorpus,
+    sender: Sender<Message>,
+    receiver: Receiver<Message>,
+    /// Per running job: when it started and its last step count.
+    started: HashMap<JobId, (Instant, usize, usize)>,
+}
+
+impl Worker {
+    /// A runner for jobs over `corpus`.
+    pub fn new(corpus: SharedCorpus) -> Self {
+        let (sender, receiver) = channel();
+        Worker {
+            corpus,
+            sender,
+            receiver,
+            started: HashMap::new(),
+        }
+    }
+
+    /// Starts every job the app has filed, each on its own thread. A
+    /// cancelled job's thread finishes on its own (or at its next check of
+    /// the flag) and its result is dropped.
+    pub fn spawn_filed(&mut self, app: &mut App) {
+        for job in app.take_jobs() {
+            self.spawn(job);
+        }
+    }
+
+    fn spawn(&mut self, job: Job) {
+        self.started.insert(job.id, (Instant::now(), 0, 0));
+        let id = job.id;
+        let corpus = self.corpus.clone();
+        let sender = self.sender.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("job-{id}"))
+            .spawn(move || {
+                let mut report = |done, total| {
+                    let _ = sender.send(Message::Progress(id, done, total));
+                };
+                let output = run_job(&job, &corpus, &mut report);
+                let _ = sender.send(Message::Done(id, output));
+            });
+        if spawned.is_err() {
+            // No thread to be had: the job ends as if cancelled.
+            let _ = self.sender.send(Message::Done(id, JobOutput::Cancelled));
+        }
+    }
+
+    /// Whether any job is still running.
+    pub fn busy(&self) -> bool {
+        !self.started.is_empty()
+    }
+
+    /// Everything reported since the last call, as actions: results, and
+    /// for each job still running its latest progress with the time so far.
+    pub fn drain(&mut self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        while let Ok(message) = self.receiver.try_recv() {
+            match message {
+                Message::Progress(id, done, total) => {
+                    if let Some(entry) = self.started.get_mut(&id) {
+                        (entry.1, entry.2) = (done, total);
+                    }
+                }
+                Message::Done(id, output) => {
+                    self.started.remove(&id);
+                    actions.push(Action::JobDone(id, output));
+                }
+            }
+        }
+        for (&id, &(start, done, total)) in &self.started {
+            let elapsed_ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let progress = Progress {
+                done,
+                total,
+                elapsed_ms,
+            };
+            actions.push(Action::JobProgress(id, progress));
+        }
+        actions
+    }
+}
+
+/// Runs every filed job on this thread until none is left: the
+/// synchronous runner (deterministic, for tests and tools without a loop).
+pub fn run_filed_now(app: &mut App) {
+    loop {
+        let jobs = app.take_jobs();
+        if jobs.is_empty() {
+            return;
+        }
+        for job in jobs {
+            let mut steps = Vec::new();
+            let output = run_job(&job, app.corpus(), &mut |done, total| {
+                steps.push((done, total));
+            });
+            if let Some(&(done, total)) = steps.last() {
+                let progress = Progress {
+                    done,
+                    total,
+                    elapsed_ms: 0,
+                };
+                app.update(Action::JobProgress(job.id, progress));
+            }
+            app.update(Action::JobDone(job.id, output));
+        }
+    }
+}
