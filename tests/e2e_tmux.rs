@@ -7,6 +7,9 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+#[path = "tmux_harness/socket.rs"]
+mod tmux_socket;
+
 const TIMEOUT: Duration = Duration::from_secs(30);
 static SESSIONS: AtomicUsize = AtomicUsize::new(0);
 
@@ -167,11 +170,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
+        tmux_socket::end_server(&self.socket);
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

@@ -10,6 +10,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "tmux_harness/socket.rs"]
+mod tmux_socket;
+
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The server process, a private tmux server and a temp dir; all removed
@@ -149,9 +152,7 @@ impl Demo {
 
 impl Drop for Demo {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
+        tmux_socket::end_server(&self.socket);
         let _ = self.server.kill();
         let _ = self.server.wait();
         let _ = std::fs::remove_dir_all(&self.dir);

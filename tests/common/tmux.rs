@@ -8,6 +8,9 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+#[path = "../tmux_harness/socket.rs"]
+mod tmux_socket;
+
 /// How long a poll waits before the test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 static SESSIONS: AtomicUsize = AtomicUsize::new(0);
@@ -131,11 +134,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
+        tmux_socket::end_server(&self.socket);
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

@@ -9,6 +9,8 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+pub mod socket;
+
 const TIMEOUT: Duration = Duration::from_secs(30);
 static SESSIONS: AtomicUsize = AtomicUsize::new(0);
 
@@ -158,11 +160,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
+        socket::end_server(&self.socket);
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
