@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::align::Granularity;
-use crate::facts::extract_facts;
+use crate::facts::extract_facts_with;
 
 use super::jobs::{Job, JobOutput, JobRequest, SearchRanges};
 use super::order::side_order;
@@ -44,8 +44,13 @@ pub fn run_job(
             _ => JobOutput::Cancelled,
         },
         JobRequest::Similarity { left } => similarity(job, corpus, *left, report),
-        JobRequest::Compare => JobOutput::Compared(corpus.comparison()),
-        JobRequest::Facts => JobOutput::Facts(extract_facts(corpus.articles()).into()),
+        // The cancel flag reaches the engine's loops, so Esc stops the work
+        // itself, not only the wait for it.
+        JobRequest::Compare => corpus
+            .comparison_with(&*job.cancel)
+            .map_or(JobOutput::Cancelled, JobOutput::Compared),
+        JobRequest::Facts => extract_facts_with(corpus.articles(), &*job.cancel)
+            .map_or(JobOutput::Cancelled, |facts| JobOutput::Facts(facts.into())),
         JobRequest::Search { query, alignment } => {
             let fold = !query.chars().any(char::is_uppercase);
             let total = alignment.left.len() + alignment.right.len();
@@ -88,4 +93,37 @@ fn similarity(
         report(other + 1, n);
     }
     JobOutput::Similarity(out.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicBool;
+
+    use super::*;
+
+    fn cancelled(request: JobRequest) -> Job {
+        Job {
+            id: 1,
+            request,
+            cancel: Arc::new(AtomicBool::new(true)),
+        }
+    }
+
+    #[test]
+    fn a_cancelled_comparison_stops_and_keeps_nothing() {
+        let corpus = SharedCorpus::demo();
+        let output = run_job(&cancelled(JobRequest::Compare), &corpus, &mut |_, _| {});
+        assert_eq!(output, JobOutput::Cancelled);
+        assert!(corpus.comparison_ready().is_none());
+    }
+
+    #[test]
+    fn cancelled_facts_stop() {
+        let output = run_job(
+            &cancelled(JobRequest::Facts),
+            &SharedCorpus::demo(),
+            &mut |_, _| {},
+        );
+        assert_eq!(output, JobOutput::Cancelled);
+    }
 }

@@ -32,6 +32,19 @@ impl SharedCorpus {
         }
     }
 
+    /// The embedded demo corpus, for tests.
+    #[cfg(test)]
+    pub(crate) fn demo() -> Self {
+        use crate::article::demo::DEMO_CORPUS;
+        use crate::article::parse_article;
+        SharedCorpus::new(
+            DEMO_CORPUS
+                .iter()
+                .map(|(name, text)| parse_article(name, name, text))
+                .collect(),
+        )
+    }
+
     pub fn articles(&self) -> &[Article] {
         &self.articles
     }
@@ -87,21 +100,10 @@ impl SharedCorpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::demo::DEMO_CORPUS;
-    use crate::article::parse_article;
-
-    fn demo() -> SharedCorpus {
-        SharedCorpus::new(
-            DEMO_CORPUS
-                .iter()
-                .map(|(name, text)| parse_article(name, name, text))
-                .collect(),
-        )
-    }
 
     #[test]
     fn clones_share_one_alignment_per_pair() {
-        let corpus = demo();
+        let corpus = SharedCorpus::demo();
         let other = corpus.clone();
         assert!(
             other
@@ -115,7 +117,7 @@ mod tests {
 
     #[test]
     fn the_comparison_fills_the_readers_alignments() {
-        let corpus = demo();
+        let corpus = SharedCorpus::demo();
         let comparison = corpus.comparison();
         let first = comparison
             .pairs
@@ -131,7 +133,7 @@ mod tests {
 
     #[test]
     fn out_of_range_pairs_have_no_alignment() {
-        let corpus = demo();
+        let corpus = SharedCorpus::demo();
         assert!(corpus.alignment(0, 99, Granularity::Sentence).is_none());
     }
 
