@@ -79,8 +79,8 @@ mod tests {
         assert_eq!(
             classes_of(&["feste", "fes"]),
             [
-                ("feste".into(), "feste".into()),
-                ("fes".into(), "fes".into())
+                ("fes".into(), "fes".into()),
+                ("feste".into(), "feste".into())
             ]
         );
     }
