@@ -19,12 +19,14 @@ mod grouping;
 mod hash;
 mod moved;
 mod order;
+mod parallel;
 mod shared;
 mod stages;
 mod tokens;
 mod units;
 mod weights;
 mod word_diff;
+mod word_tokens;
 
 use serde::{Serialize, Serializer};
 
