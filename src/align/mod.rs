@@ -20,6 +20,7 @@ mod hash;
 mod moved;
 mod order;
 mod parallel;
+mod scoring;
 mod shared;
 mod stages;
 mod tokens;
