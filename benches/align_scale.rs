@@ -1,6 +1,9 @@
-//! Scale benchmark (not a test): two ~5 MB texts of ~30,000 paragraphs,
-//! the second a paraphrased, reordered, merged and split revision of the
-//! first, aligned end to end. Prints wall time per phase and peak memory.
+//! Scale benchmark (not a test): pairs of texts of 1,000, 5,000 and
+//! 30,000 paragraphs (the largest ~6 MB together), the second a
+//! paraphrased, reordered, merged and split revision of the first, aligned
+//! end to end. Prints, per size, wall and CPU time, the unit pairs scored,
+//! each engine stage's wall time, and a fingerprint of the result (so an
+//! optimisation can show it changed nothing); then peak memory.
 //!
 //! Run: `cargo bench --bench align_scale` (target: align < 2 s, peak < 1 GB).
 //! Wall time is noisy on a shared machine: compare CPU seconds, and print
@@ -11,13 +14,17 @@ use std::time::Instant;
 use diptych::align::{AlignOptions, align_with_stats};
 use diptych::article::parse_article;
 
-/// Paragraphs per text; `DIPTYCH_BENCH_PARAGRAPHS` overrides it (for
-/// profiling a smaller pair under callgrind).
-fn paragraphs() -> usize {
-    std::env::var("DIPTYCH_BENCH_PARAGRAPHS")
+/// Paragraphs per text of each pair, smallest first (peak memory is then
+/// the largest pair's); `DIPTYCH_BENCH_PARAGRAPHS=5000` or `=1000,30000`
+/// overrides them (e.g. for profiling one size).
+fn sizes() -> Vec<usize> {
+    let from_env: Option<Vec<usize>> = std::env::var("DIPTYCH_BENCH_PARAGRAPHS")
         .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(30_000)
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect());
+    match from_env {
+        Some(sizes) if !sizes.is_empty() => sizes,
+        _ => vec![1_000, 5_000, 30_000],
+    }
 }
 const VOCABULARY: usize = 40_000;
 
@@ -148,9 +155,11 @@ fn peak_memory_mb() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
-fn main() {
+/// The original text and its revision, `paragraphs` long; the same seed
+/// at every size, so each pair is a prefix-alike of the larger ones.
+fn pair_of(paragraphs: usize) -> (String, String) {
     let mut rng = Rng(0x5EED_D1B7_1C4A_0001);
-    let original: Vec<Vec<Vec<usize>>> = (0..paragraphs())
+    let original: Vec<Vec<Vec<usize>>> = (0..paragraphs)
         .map(|_| {
             let sentences = 2 + rng.below(2);
             (0..sentences)
@@ -162,21 +171,52 @@ fn main() {
         })
         .collect();
     let revision = revise(&mut rng, &original);
-    let (left_text, right_text) = (render(&original), render(&revision));
-    println!(
-        "texts: left {:.1} MB / {} paragraphs, right {:.1} MB / {} paragraphs",
-        left_text.len() as f64 / 1e6,
-        original.len(),
-        right_text.len() as f64 / 1e6,
-        revision.len()
-    );
-    let before = peak_memory_mb();
+    (render(&original), render(&revision))
+}
 
+/// FNV-1a over the alignment's JSON: equal fingerprints before and after
+/// a change mean the change left every link, diff and score alone.
+fn fingerprint(alignment: &diptych::align::Alignment) -> u64 {
+    let json = serde_json::to_vec(alignment).unwrap_or_default();
+    json.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn main() {
+    if let Ok(files) = std::env::var("DIPTYCH_BENCH_FILES") {
+        // A real pair instead: `DIPTYCH_BENCH_FILES="LEFT RIGHT"`.
+        let paths: Vec<&str> = files.split_whitespace().collect();
+        let read = |i: usize| {
+            std::fs::read_to_string(paths.get(i).copied().unwrap_or("")).unwrap_or_default()
+        };
+        println!("== {files}");
+        run(&read(0), &read(1), true);
+    } else {
+        let sizes = sizes();
+        let largest = sizes.iter().copied().max().unwrap_or(0);
+        for paragraphs in sizes {
+            let (left_text, right_text) = pair_of(paragraphs);
+            println!("== {paragraphs} paragraphs a side");
+            run(&left_text, &right_text, paragraphs == largest);
+        }
+    }
+    println!("peak memory: {:.0} MB", peak_memory_mb());
+}
+
+/// Parses and aligns one pair, printing its figures.
+fn run(left_text: &str, right_text: &str, rediff: bool) {
+    println!(
+        "texts: left {:.1} MB, right {:.1} MB",
+        left_text.len() as f64 / 1e6,
+        right_text.len() as f64 / 1e6,
+    );
     let start = Instant::now();
-    let left = parse_article("left.txt", "left.txt", &left_text);
-    let right = parse_article("right.txt", "right.txt", &right_text);
+    let left = parse_article("left.txt", "left.txt", left_text);
+    let right = parse_article("right.txt", "right.txt", right_text);
     let parsed = start.elapsed();
 
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let start = Instant::now();
     let cpu_before = cpu_seconds();
     let (alignment, stats) = align_with_stats(&left, &right, AlignOptions::default());
@@ -184,35 +224,50 @@ fn main() {
     let cpu = cpu_seconds() - cpu_before;
     let links = alignment.groups.iter().filter(|g| g.is_link()).count();
     let moved = alignment.groups.iter().filter(|g| g.moved).count();
-
+    let units = (alignment.left.len() + alignment.right.len()).max(1);
     println!(
-        "parse (segment + classify) both: {:.3} s",
+        "parse (segment + classify) both: {:.3} s wall",
         parsed.as_secs_f64()
     );
     println!(
-        "align: {:.3} s wall, {cpu:.2} s CPU on {} threads ({links} links, {moved} moved, similarity {:.3}, {} unit pairs scored)",
+        "align: {:.3} s wall, {cpu:.2} s CPU on {threads} threads; {} unit pairs scored ({:.1} per unit); {links} links, {moved} moved, similarity {:.3}",
         aligned.as_secs_f64(),
-        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        stats.pairs_scored,
+        stats.pairs_scored as f64 / units as f64,
         alignment.similarity,
-        stats.pairs_scored
     );
-    // The word-diff stage alone, run three times over the same links (the
-    // median printed), so changes to it can be compared across runs.
+    let stages: Vec<String> = stats
+        .stages
+        .named()
+        .iter()
+        .map(|(name, t)| {
+            format!(
+                "{name} {:.3}/{:.3}",
+                t.cpu.as_secs_f64(),
+                t.wall.as_secs_f64()
+            )
+        })
+        .collect();
+    println!("stages (s CPU/wall): {}", stages.join(", "));
+    println!("fingerprint: {:016x}", fingerprint(&alignment));
+    if rediff {
+        word_diff_stage(&alignment);
+    }
+}
+
+/// The word-diff stage alone, run three times over the same links (the
+/// median printed), so changes to it can be compared across runs.
+fn word_diff_stage(alignment: &diptych::align::Alignment) {
     let mut stage: Vec<f64> = (0..3)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(diptych::align::rediff_links(&alignment));
+            std::hint::black_box(diptych::align::rediff_links(alignment));
             start.elapsed().as_secs_f64()
         })
         .collect();
     stage.sort_by(f64::total_cmp);
     println!(
-        "word-diff stage: {:.3} s wall (median of 3; runs {:.3} {:.3} {:.3})",
+        "word-diff stage again: {:.3} s wall (median of 3; runs {:.3} {:.3} {:.3})",
         stage[1], stage[0], stage[1], stage[2]
-    );
-    println!(
-        "peak memory: {:.0} MB before parsing (the generated texts), {:.0} MB after aligning",
-        before,
-        peak_memory_mb()
     );
 }

@@ -3,10 +3,8 @@
 //! over rare tokens and keep each unit's best few partners, so the work
 //! grows with the text, not with its square.
 
-use std::collections::HashSet;
-
 use super::band::Band;
-use super::hash::FastState;
+use super::scoring::score_in_parallel;
 use super::weights::Bags;
 
 /// Up to this many unit pairs (n × m) every sharing pair is scored exactly.
@@ -78,12 +76,16 @@ pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
 /// (a verse's in-order neighbour can share only common words, which the
 /// rare-token index never looks up); returns how many were scored.
 pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize {
-    let known: HashSet<(usize, usize), FastState> =
-        pairs.iter().map(|p| (p.left, p.right)).collect();
+    // `pairs` is sorted by position: a binary search tells a known pair.
+    let known = |pair: &(usize, usize)| {
+        pairs
+            .binary_search_by_key(pair, |p| (p.left, p.right))
+            .is_ok()
+    };
     let mut extra: Vec<Pair> = band
         .pairs()
         .filter(|&(l, r)| !bags.left[l].ids.is_empty() && !bags.right[r].ids.is_empty())
-        .filter(|pair| !known.contains(pair))
+        .filter(|pair| !known(pair))
         .map(|(l, r)| unscored(l, r))
         .collect();
     extra.sort_by_key(|p| (p.left, p.right));
@@ -94,39 +96,6 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     pairs.extend(extra);
     pairs.sort_by_key(|p| (p.left, p.right));
     scored
-}
-
-fn score_in_parallel(bags: &Bags, pairs: &mut [Pair]) {
-    let middle = pairs.len() / 2;
-    let (first, second) = pairs.split_at_mut(middle);
-    std::thread::scope(|scope| {
-        scope.spawn(|| score_all(bags, second));
-        score_all(bags, first);
-    });
-}
-
-fn score_all(bags: &Bags, pairs: &mut [Pair]) {
-    for p in pairs {
-        p.shared = bags.shared(&bags.left[p.left].ids, &bags.right[p.right].ids);
-        p.left_total = bags.left[p.left].total;
-        p.right_total = bags.right[p.right].total;
-        if p.dice() >= LOCAL_MIN_DICE {
-            p.local = best_statement_dice(bags, p.left, p.right);
-        }
-    }
-}
-
-/// Pairs overlapping less than this are not searched for shared statements.
-const LOCAL_MIN_DICE: f64 = 0.08;
-
-fn best_statement_dice(bags: &Bags, left: usize, right: usize) -> f64 {
-    let mut best: f64 = 0.0;
-    for (s, s_total) in &bags.left[left].statements {
-        for (t, t_total) in &bags.right[right].statements {
-            best = best.max(dice(bags.shared(s, t), *s_total, *t_total));
-        }
-    }
-    best
 }
 
 fn unscored(left: usize, right: usize) -> Pair {
@@ -186,18 +155,13 @@ fn best_partners(
     bags: &Bags,
     rare: &impl Fn(u32) -> bool,
 ) -> Vec<Pair> {
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); bags.weight.len()];
-    for (index, bag) in to.iter().enumerate() {
-        for &id in bag.ids.iter().filter(|&&id| rare(id)) {
-            postings[id as usize].push(index as u32);
-        }
-    }
+    let postings = Postings::of(to, bags.weight.len(), rare);
     let mut scratch = vec![0.0f64; to.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut pairs = Vec::new();
     for (index, bag) in from.iter().enumerate() {
         for &id in bag.ids.iter().filter(|&&id| rare(id)) {
-            for &other in &postings[id as usize] {
+            for &other in postings.of_id(id) {
                 if scratch[other as usize] == 0.0 {
                     touched.push(other);
                 }
@@ -225,4 +189,43 @@ fn best_partners(
         touched.clear();
     }
     pairs
+}
+
+/// For every rare token id, the units of one side holding it, ascending:
+/// one flat array with offsets rather than a vector per id.
+struct Postings {
+    starts: Vec<usize>,
+    units: Vec<u32>,
+}
+
+impl Postings {
+    fn of(bags: &[super::weights::Bag], ids: usize, rare: &impl Fn(u32) -> bool) -> Self {
+        let mut starts = vec![0usize; ids + 1];
+        for bag in bags {
+            for &id in bag.ids.iter().filter(|&&id| rare(id)) {
+                starts[id as usize + 1] += 1;
+            }
+        }
+        for id in 0..ids {
+            starts[id + 1] += starts[id];
+        }
+        let mut fill = starts.clone();
+        let mut units = vec![0u32; starts[ids]];
+        for (index, bag) in bags.iter().enumerate() {
+            for &id in bag.ids.iter().filter(|&&id| rare(id)) {
+                units[fill[id as usize]] = index as u32;
+                fill[id as usize] += 1;
+            }
+        }
+        Postings { starts, units }
+    }
+
+    /// The units holding `id`, ascending.
+    fn of_id(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&start), Some(&end)) => self.units.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }

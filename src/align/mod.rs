@@ -20,17 +20,22 @@ mod grouping;
 mod hash;
 mod moved;
 mod order;
+mod parallel;
+mod scoring;
 mod shared;
+mod stages;
 mod tokens;
 mod units;
 mod weights;
 mod word_diff;
+mod word_tokens;
 
 use serde::{Serialize, Serializer};
 
 use crate::article::Article;
 
 pub use callouts::Callout;
+pub use stages::StageTimes;
 pub use units::Unit;
 
 /// What an aligned unit is.
@@ -176,6 +181,8 @@ pub fn round4(value: f64) -> f64 {
 pub struct AlignStats {
     /// Unit pairs whose overlap was computed: the engine's main cost.
     pub pairs_scored: usize,
+    /// Wall time of each stage.
+    pub stages: StageTimes,
 }
 
 /// Aligns two articles. Deterministic: the same inputs give the same
@@ -205,18 +212,28 @@ fn align_units_with_stats(
     right: Vec<Unit>,
     options: AlignOptions,
 ) -> (Alignment, AlignStats) {
+    let mut times = StageTimes::default();
+    let mut clock = stages::Stopwatch::start();
     let scorable = |u: &Unit| options.include_boilerplate || u.kind.is_story();
     let bags = weights::Bags::build(&left, &right, scorable);
+    clock.lap(&mut times.bags);
     let (mut pairs, mut pairs_scored) = candidates::scored_candidates(&bags);
+    clock.lap(&mut times.candidates);
     let first = grouping::first_pass(&bags, &pairs, &left, &right);
     let band = band::detect(&first, left.len(), right.len());
+    clock.lap(&mut times.first_pass);
     if let Some(band) = &band {
         pairs_scored += candidates::add_band_pairs(&bags, &mut pairs, band);
     }
+    clock.lap(&mut times.band_pairs);
     let (links, local_pairs) = grouping::group(&bags, &mut pairs, &left, &right, band.as_ref());
     pairs_scored += local_pairs;
+    drop((bags, pairs));
+    clock.lap(&mut times.grouping);
     let moved = moved::moved_flags(&links, &left, &right);
+    clock.lap(&mut times.moved);
     let diffs = word_diff::diff_links(&links, &left, &right);
+    clock.lap(&mut times.word_diff);
     let mut groups: Vec<Group> = links
         .into_iter()
         .zip(moved)
@@ -240,7 +257,12 @@ fn align_units_with_stats(
         groups,
         similarity,
     };
-    (alignment, AlignStats { pairs_scored })
+    clock.lap(&mut times.finish);
+    let stats = AlignStats {
+        pairs_scored,
+        stages: times,
+    };
+    (alignment, stats)
 }
 
 /// Re-runs the word-diff stage over every link of `alignment`, exactly

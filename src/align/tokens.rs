@@ -43,11 +43,9 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, &str, bool, bool)) {
         sentence_start: true,
         ..Scanner::default()
     };
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let next = chars.get(i + 1).map(|&(_, n)| n);
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         if is_ideograph(c) {
             scanner.flush(text, &mut emit);
             scanner.word = Some(at..at + c.len_utf8());
@@ -61,7 +59,6 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, &str, bool, bool)) {
             scanner.flush(text, &mut emit);
             scanner.punctuation(c, next, &mut emit);
         }
-        i += 1;
     }
     scanner.flush(text, &mut emit);
 }

@@ -10,18 +10,21 @@
 
 use std::time::{Duration, Instant};
 
-use std::hash::Hasher;
-
 use similar::{Algorithm, capture_diff_slices_deadline};
 
 use super::callouts::{Callout, callouts};
 use super::cleanup::{Step, steps};
-use super::hash::FastHasher;
 use super::shared::{Fate, Sharing, share};
+use super::word_tokens::{Token, tokens_into};
 
 use super::grouping::Link;
+use super::parallel::map_in_order;
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
+
+/// Links per chunk handed to a worker: big enough that taking a chunk
+/// costs nothing, small enough that both cores finish together.
+const LINKS_PER_CHUNK: usize = 128;
 
 /// Bound on the work for one link: a pathological pair of huge paragraphs
 /// gets a coarser (still correct) diff instead of a stall.
@@ -31,13 +34,6 @@ const DIFF_TIME_LIMIT: Duration = Duration::from_millis(200);
 /// their diff is cheap whatever the texts, and reading the clock inside
 /// the diff loop cost more than the diff itself.
 const DEADLINE_ABOVE_TOKENS: usize = 4_000;
-
-/// One word or punctuation mark of a unit.
-struct Token {
-    unit: usize,
-    start: usize,
-    end: usize,
-}
 
 /// A link's word diff and how much of it is unchanged.
 pub struct WordDiff {
@@ -50,25 +46,37 @@ pub struct WordDiff {
     pub callouts: Vec<Callout>,
 }
 
-/// The diffs of all links, in their order, on two threads.
+/// Buffers one worker reuses from link to link.
+#[derive(Default)]
+pub struct Scratch {
+    left_tokens: Vec<Token>,
+    left_keys: Vec<u64>,
+    right_tokens: Vec<Token>,
+    right_keys: Vec<u64>,
+    unmatched: Unmatched,
+}
+
+/// The diffs of all links, in their order, on all cores.
 pub fn diff_links(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<WordDiff> {
-    let diff_all = |links: &[Link]| -> Vec<WordDiff> {
-        links
-            .iter()
-            .map(|l| diff_group(&l.left, &l.right, left, right))
-            .collect()
-    };
-    let (first, second) = links.split_at(links.len() / 2);
-    std::thread::scope(|scope| {
-        let tail = scope.spawn(|| diff_all(second));
-        let mut head = diff_all(first);
-        head.extend(tail.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        head
+    map_in_order(links, LINKS_PER_CHUNK, Scratch::default, |scratch, l| {
+        diff_group_with(scratch, &l.left, &l.right, left, right)
     })
 }
 
 /// The diff of the units of one link, in reading order of both sides.
+#[cfg(test)]
 pub fn diff_group(
+    left_idx: &[usize],
+    right_idx: &[usize],
+    left: &[Unit],
+    right: &[Unit],
+) -> WordDiff {
+    diff_group_with(&mut Scratch::default(), left_idx, right_idx, left, right)
+}
+
+/// [`diff_group`] with a worker's reusable buffers.
+fn diff_group_with(
+    scratch: &mut Scratch,
     left_idx: &[usize],
     right_idx: &[usize],
     left: &[Unit],
@@ -98,11 +106,20 @@ pub fn diff_group(
             callouts: Vec::new(),
         };
     }
-    let (left_tokens, left_keys) = tokens(left_idx, left);
-    let (right_tokens, right_keys) = tokens(right_idx, right);
+    let Scratch {
+        left_tokens,
+        left_keys,
+        right_tokens,
+        right_keys,
+        unmatched,
+    } = scratch;
+    tokens_into(left_idx, left, left_tokens, left_keys);
+    tokens_into(right_idx, right, right_tokens, right_keys);
+    let (left_tokens, left_keys) = (&left_tokens[..], &left_keys[..]);
+    let (right_tokens, right_keys) = (&right_tokens[..], &right_keys[..]);
     let deadline = (left_keys.len() + right_keys.len() > DEADLINE_ABOVE_TOKENS)
         .then(|| Instant::now() + DIFF_TIME_LIMIT);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &left_keys, &right_keys, deadline);
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, left_keys, right_keys, deadline);
     let kept: usize = ops
         .iter()
         .filter(|op| op.tag() == similar::DiffTag::Equal)
@@ -115,8 +132,8 @@ pub fn diff_group(
         2.0 * kept as f64 / total as f64
     };
     let steps = steps(&ops);
-    let (sharing, right_unmatched) =
-        sort_unmatched(&steps, &left_tokens, &left_keys, &right_tokens, &right_keys);
+    let sharing = unmatched.sort(&steps, left_tokens, left_keys, right_tokens, right_keys);
+    let right_unmatched = &unmatched.right_tokens;
     let mut out = Vec::new();
     let (mut left_at, mut right_at) = (0, 0);
     for step in steps {
@@ -125,9 +142,9 @@ pub fn diff_group(
             Step::Changed(old, new) => {
                 let ctx = Emit {
                     sharing: &sharing,
-                    left: &left_tokens,
-                    right: &right_tokens,
-                    right_unmatched: &right_unmatched,
+                    left: left_tokens,
+                    right: right_tokens,
+                    right_unmatched,
                     sealed: std::cell::Cell::new(false),
                 };
                 for (n, token) in old.clone().enumerate() {
@@ -149,46 +166,71 @@ pub fn diff_group(
     }
 }
 
-/// Unmatched tokens of both sides sorted into shared and only-here. Runs
-/// stay inside one block: one change step of one unit, so a run's span
-/// never covers an equal word or crosses units.
-fn sort_unmatched(
-    steps: &[Step],
-    left_tokens: &[Token],
-    left_keys: &[u64],
-    right_tokens: &[Token],
-    right_keys: &[u64],
-) -> (Sharing, Vec<usize>) {
-    let (mut lk, mut lb, mut rk, mut rb) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut right_unmatched = Vec::new();
-    for (block, step) in steps.iter().enumerate() {
-        if let Step::Changed(old, new) = step {
-            for t in old.clone() {
-                lk.push(left_keys[t]);
-                lb.push((block, left_tokens[t].unit));
-            }
-            for t in new.clone() {
-                rk.push(right_keys[t]);
-                right_unmatched.push(t);
-                rb.push((block, right_tokens[t].unit));
+/// The unmatched tokens of a link, gathered for [`share`]; reused from
+/// link to link.
+#[derive(Default)]
+pub struct Unmatched {
+    left_keys: Vec<u64>,
+    left_blocks: Vec<usize>,
+    right_keys: Vec<u64>,
+    right_blocks: Vec<usize>,
+    /// Token index of each unmatched right token, in order.
+    right_tokens: Vec<usize>,
+}
+
+impl Unmatched {
+    /// Unmatched tokens of both sides sorted into shared and only-here.
+    /// Runs stay inside one block: one change step of one unit, so a
+    /// run's span never covers an equal word or crosses units.
+    fn sort(
+        &mut self,
+        steps: &[Step],
+        left_tokens: &[Token],
+        left_keys: &[u64],
+        right_tokens: &[Token],
+        right_keys: &[u64],
+    ) -> Sharing {
+        self.left_keys.clear();
+        self.left_blocks.clear();
+        self.right_keys.clear();
+        self.right_blocks.clear();
+        self.right_tokens.clear();
+        // Block ids count changes of (step, unit) along each side.
+        let (mut left_last, mut right_last) = (None, None);
+        for (block, step) in steps.iter().enumerate() {
+            if let Step::Changed(old, new) = step {
+                for t in old.clone() {
+                    self.left_keys.push(left_keys[t]);
+                    let id = block_id(&mut left_last, (block, left_tokens[t].unit));
+                    self.left_blocks.push(id);
+                }
+                for t in new.clone() {
+                    self.right_keys.push(right_keys[t]);
+                    self.right_tokens.push(t);
+                    let id = block_id(&mut right_last, (block, right_tokens[t].unit));
+                    self.right_blocks.push(id);
+                }
             }
         }
+        share(
+            &self.left_keys,
+            &self.left_blocks,
+            &self.right_keys,
+            &self.right_blocks,
+        )
     }
-    let block_ids = |blocks: &[(usize, usize)]| -> Vec<usize> {
-        let mut id = 0;
-        blocks
-            .iter()
-            .enumerate()
-            .map(|(n, b)| {
-                if n > 0 && blocks[n - 1] != *b {
-                    id += 1;
-                }
-                id
-            })
-            .collect()
+}
+
+/// Numbers (step, unit) blocks 0, 1, 2… in order of appearance, a new
+/// number whenever the block differs from the previous token's.
+fn block_id(last: &mut Option<((usize, usize), usize)>, block: (usize, usize)) -> usize {
+    let id = match *last {
+        None => 0,
+        Some((previous, id)) if previous == block => id,
+        Some((_, id)) => id + 1,
     };
-    let sharing = share(&lk, &block_ids(&lb), &rk, &block_ids(&rb));
-    (sharing, right_unmatched)
+    *last = Some((block, id));
+    id
 }
 
 /// What [`diff_group`] needs to turn one unmatched token into ops.
@@ -253,115 +295,6 @@ impl Emit<'_> {
     fn right_index(&self, at: usize) -> Option<usize> {
         self.right_unmatched.get(at).copied()
     }
-}
-
-fn tokens(indices: &[usize], units: &[Unit]) -> (Vec<Token>, Vec<u64>) {
-    let mut tokens = Vec::new();
-    let mut keys = Vec::new();
-    for &unit in indices {
-        let text = units[unit].text.as_str();
-        for (start, end) in word_bounds(text) {
-            tokens.push(Token { unit, start, end });
-            keys.push(comparison_key(&text[start..end]));
-        }
-    }
-    (tokens, keys)
-}
-
-/// Byte ranges of the words (letter/digit runs, with inner apostrophes
-/// and number punctuation) and of each other visible character.
-fn word_bounds(text: &str) -> Vec<(usize, usize)> {
-    let mut bounds = Vec::new();
-    let mut word: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        // A possessive "’s" is a token of its own: "NATO’s" then shares
-        // "NATO" with a text that writes "NATO".
-        if let Some(start) = word
-            && matches!(c, '\'' | '’')
-            && is_possessive_s(&text[at + c.len_utf8()..])
-        {
-            bounds.push((start, at));
-            bounds.push((at, at + c.len_utf8() + 1));
-            word = None;
-            chars.next();
-            continue;
-        }
-        let inner = matches!(c, '\'' | '’' | '.' | ',')
-            && word.is_some()
-            && next.is_some_and(char::is_alphanumeric);
-        if (c.is_alphanumeric() && !is_ideograph(c)) || inner {
-            word.get_or_insert(at);
-            continue;
-        }
-        // "U.S." keeps its final dot, so it can equal "US".
-        if let Some(start) = word
-            && c == '.'
-            && is_dotted_acronym(&text[start..at])
-        {
-            bounds.push((start, at + 1));
-            word = None;
-            continue;
-        }
-        if let Some(start) = word.take() {
-            bounds.push((start, at));
-        }
-        if !c.is_whitespace() {
-            bounds.push((at, at + c.len_utf8()));
-        }
-    }
-    if let Some(start) = word {
-        bounds.push((start, text.len()));
-    }
-    bounds
-}
-
-/// `rest` (what follows an apostrophe) is a possessive "s" ending a word.
-fn is_possessive_s(rest: &str) -> bool {
-    let mut chars = rest.chars();
-    chars.next() == Some('s') && !chars.next().is_some_and(char::is_alphanumeric)
-}
-
-/// "U.S", "U.S.", "E.U": capitals joined by dots.
-fn is_dotted_acronym(word: &str) -> bool {
-    word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase())
-}
-
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
-/// Typographic variants, case and "percent"/"%" fold together; spelling
-/// does not. The key is a 64-bit hash of the folded token, so the diff
-/// compares integers; a collision among the few hundred words of one link
-/// is vanishingly unlikely, and would only show two different words as
-/// equal.
-fn comparison_key(segment: &str) -> u64 {
-    let mut hasher = FastHasher::default();
-    if is_percent_word(segment) {
-        hasher.write_u32('%' as u32);
-        return hasher.finish();
-    }
-    let acronym = is_dotted_acronym(segment);
-    for c in segment.chars().flat_map(char::to_lowercase) {
-        let folded = match c {
-            '.' if acronym => continue,
-            '“' | '”' | '„' | '«' | '»' | '″' => '"',
-            '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
-            '–' | '—' | '‒' | '―' | '−' => '-',
-            c => c,
-        };
-        hasher.write_u32(folded as u32);
-    }
-    hasher.finish()
-}
-
-/// "percent" and its translations, which mean "%".
-fn is_percent_word(segment: &str) -> bool {
-    ["percent", "prozent", "pourcent", "procent"]
-        .iter()
-        .any(|w| segment.eq_ignore_ascii_case(w))
 }
 
 fn span(run: &[Token]) -> Option<Span> {

@@ -1,0 +1,124 @@
+//! Both cores for the engine's independent work (one word diff per link,
+//! one score per candidate pair) without a thread-pool crate: scoped
+//! threads pull fixed-size chunks from a shared counter, so a slow stretch
+//! of the input does not leave one core idle, and results come back in
+//! input order, so the output never depends on which thread ran what.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Worker threads: the machine's cores (the caller's thread is one).
+fn workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// `work(scratch, item)` for every item, in input order. Each worker
+/// makes one `scratch` (reused buffers) with `new_scratch`.
+pub fn map_in_order<T, R, S>(
+    items: &[T],
+    chunk: usize,
+    new_scratch: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+{
+    let chunk = chunk.max(1);
+    let chunks = items.len().div_ceil(chunk);
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut scratch = new_scratch();
+        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let start = index.saturating_mul(chunk);
+            let Some(part) = items.get(start..items.len().min(start.saturating_add(chunk))) else {
+                break;
+            };
+            if part.is_empty() {
+                break;
+            }
+            done.push((index, part.iter().map(|i| work(&mut scratch, i)).collect()));
+        }
+        done
+    };
+    let threads = workers().min(chunks).max(1);
+    let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(worker)).collect();
+        let mut parts = worker();
+        for helper in helpers {
+            parts.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        parts
+    });
+    parts.sort_unstable_by_key(|(index, _)| *index);
+    parts.into_iter().flat_map(|(_, part)| part).collect()
+}
+
+/// `work(scratch, chunk)` on every `chunk`-sized piece of `items`, in
+/// place. Each worker makes one `scratch` with `new_scratch`.
+pub fn for_each_chunk_mut<T, S>(
+    items: &mut [T],
+    chunk: usize,
+    new_scratch: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &mut [T]) + Sync,
+) where
+    T: Send,
+{
+    let chunk = chunk.max(1);
+    let threads = workers().min(items.len().div_ceil(chunk)).max(1);
+    let pieces = Mutex::new(items.chunks_mut(chunk));
+    let worker = || {
+        let mut scratch = new_scratch();
+        loop {
+            let piece = match pieces.lock() {
+                Ok(mut pieces) => pieces.next(),
+                Err(poisoned) => poisoned.into_inner().next(),
+            };
+            let Some(piece) = piece else { break };
+            work(&mut scratch, piece);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(worker);
+        }
+        worker();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_keep_input_order() {
+        let items: Vec<u32> = (0..1000).collect();
+        let doubled = map_in_order(&items, 7, || (), |_, &i| i * 2);
+        assert_eq!(doubled, (0..1000).map(|i| i * 2).collect::<Vec<u32>>());
+    }
+
+    #[test]
+    fn every_item_is_changed_once() {
+        let mut items = vec![1u32; 1001];
+        for_each_chunk_mut(
+            &mut items,
+            10,
+            || (),
+            |_, piece| piece.iter_mut().for_each(|i| *i += 1),
+        );
+        assert!(items.iter().all(|&i| i == 2));
+    }
+
+    #[test]
+    fn empty_input_is_fine() {
+        let none: Vec<u32> = map_in_order(&[], 4, || (), |_, &i: &u32| i);
+        assert!(none.is_empty());
+        for_each_chunk_mut(&mut [] as &mut [u32], 4, || (), |_, _| {});
+    }
+}

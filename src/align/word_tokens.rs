@@ -1,0 +1,143 @@
+//! A link's text as diff tokens: words (letter/digit runs, with inner
+//! apostrophes and number punctuation) and each other visible character,
+//! as byte spans, each with a comparison key that folds case, curly and
+//! straight quotes, dashes, "U.S."/"US" and "percent"/"%".
+
+use std::hash::Hasher;
+
+use super::hash::FastHasher;
+use super::units::Unit;
+
+/// One word or punctuation mark of a unit.
+pub struct Token {
+    pub unit: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The tokens of units `indices` in order, and their comparison keys,
+/// into `tokens` and `keys` (cleared first; reused across links so the
+/// diff of a link allocates nothing here).
+pub fn tokens_into(
+    indices: &[usize],
+    units: &[Unit],
+    tokens: &mut Vec<Token>,
+    keys: &mut Vec<u64>,
+) {
+    tokens.clear();
+    keys.clear();
+    for &unit in indices {
+        let text = units[unit].text.as_str();
+        word_bounds(text, |start, end| {
+            tokens.push(Token { unit, start, end });
+            keys.push(comparison_key(&text[start..end]));
+        });
+    }
+}
+
+/// Byte ranges of the words (letter/digit runs, with inner apostrophes
+/// and number punctuation) and of each other visible character.
+fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
+    let mut word: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        // A possessive "’s" is a token of its own: "NATO’s" then shares
+        // "NATO" with a text that writes "NATO".
+        if let Some(start) = word
+            && matches!(c, '\'' | '’')
+            && is_possessive_s(&text[at + c.len_utf8()..])
+        {
+            emit(start, at);
+            emit(at, at + c.len_utf8() + 1);
+            word = None;
+            chars.next();
+            continue;
+        }
+        let inner = matches!(c, '\'' | '’' | '.' | ',')
+            && word.is_some()
+            && next.is_some_and(char::is_alphanumeric);
+        if (c.is_alphanumeric() && !is_ideograph(c)) || inner {
+            word.get_or_insert(at);
+            continue;
+        }
+        // "U.S." keeps its final dot, so it can equal "US".
+        if let Some(start) = word
+            && c == '.'
+            && is_dotted_acronym(&text[start..at])
+        {
+            emit(start, at + 1);
+            word = None;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            emit(start, at);
+        }
+        if !c.is_whitespace() {
+            emit(at, at + c.len_utf8());
+        }
+    }
+    if let Some(start) = word {
+        emit(start, text.len());
+    }
+}
+
+/// `rest` (what follows an apostrophe) is a possessive "s" ending a word.
+fn is_possessive_s(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some('s') && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
+/// "U.S", "U.S.", "E.U": capitals joined by dots.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase())
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Typographic variants, case and "percent"/"%" fold together; spelling
+/// does not. The key is a 64-bit hash of the folded token, so the diff
+/// compares integers; a collision among the few hundred words of one link
+/// is vanishingly unlikely, and would only show two different words as
+/// equal.
+fn comparison_key(segment: &str) -> u64 {
+    let mut hasher = FastHasher::default();
+    if is_percent_word(segment) {
+        hasher.write_u32('%' as u32);
+        return hasher.finish();
+    }
+    let acronym = is_dotted_acronym(segment);
+    if segment.is_ascii() {
+        // The same keys as the loop below, without the Unicode case
+        // tables: of the folds, only '`' is ASCII.
+        for &b in segment.as_bytes() {
+            let folded = match b {
+                b'.' if acronym => continue,
+                b'`' => b'\'',
+                b => b.to_ascii_lowercase(),
+            };
+            hasher.write_u32(u32::from(folded));
+        }
+        return hasher.finish();
+    }
+    for c in segment.chars().flat_map(char::to_lowercase) {
+        let folded = match c {
+            '.' if acronym => continue,
+            '“' | '”' | '„' | '«' | '»' | '″' => '"',
+            '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
+            '–' | '—' | '‒' | '―' | '−' => '-',
+            c => c,
+        };
+        hasher.write_u32(folded as u32);
+    }
+    hasher.finish()
+}
+
+/// "percent" and its translations, which mean "%".
+fn is_percent_word(segment: &str) -> bool {
+    ["percent", "prozent", "pourcent", "procent"]
+        .iter()
+        .any(|w| segment.eq_ignore_ascii_case(w))
+}
