@@ -10,9 +10,11 @@ use std::collections::HashMap;
 
 use super::german::GermanEvidence;
 use super::lexicon;
+use super::parallel::per_article;
 use super::tokens::{Token, tokens};
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
+use crate::progress::Progress;
 
 /// Characters after which a capital is forced, as at a sentence start.
 const OPENERS: &[char] = &['“', '„', '«', '"', '‘', '(', ':', '—', '–', '[', '‹', '»'];
@@ -91,17 +93,36 @@ pub fn article_is_german(article: &Article) -> bool {
 }
 
 impl Casing {
-    /// Tallies every story paragraph of every article.
-    pub fn of(articles: &[Article]) -> Self {
-        let mut casing = Casing::default();
-        for article in articles {
+    /// Tallies every story paragraph of every article, on every core, and
+    /// says which articles are German; `None` when `progress` cancels.
+    pub fn of(articles: &[Article], progress: &dyn Progress) -> Option<(Self, Vec<bool>)> {
+        let read = per_article(articles, progress, |_, article| {
             let german = article_is_german(article);
+            let mut casing = Casing::default();
             for (_, text, kind) in scanned(article) {
                 casing.tally(text, kind, german);
             }
+            (casing, german)
+        })?;
+        let mut casing = Casing::default();
+        let mut german = Vec::with_capacity(read.len());
+        for (part, is_german) in read {
+            casing.merge(part);
+            german.push(is_german);
         }
         casing.german.finish();
-        casing
+        Some((casing, german))
+    }
+
+    /// Adds the tallies of `other` (read from later articles).
+    fn merge(&mut self, other: Casing) {
+        for (key, n) in other.lower {
+            *self.lower.entry(key).or_default() += n;
+        }
+        for (key, n) in other.capitalised_inside {
+            *self.capitalised_inside.entry(key).or_default() += n;
+        }
+        self.german.merge(other.german);
     }
 
     pub(super) fn tally(&mut self, text: &str, kind: Kind, german_article: bool) {

@@ -26,6 +26,7 @@ mod lexicon;
 mod name_key;
 mod names;
 mod numbers;
+mod parallel;
 mod quote_match;
 mod quotes;
 mod spots;
