@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use super::german::GermanEvidence;
 use super::lexicon;
 use super::parallel::per_article;
-use super::tokens::{Token, tokens};
+use super::scan::{Scan, scan_article};
+use super::tokens::Token;
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
 use crate::progress::Progress;
@@ -72,7 +73,13 @@ fn is_title_case(words: &[Token]) -> bool {
 /// Whether most function words of the text are German, where every noun
 /// is capitalised and a capital after an article proves nothing.
 pub fn looks_german(words: &[Token]) -> bool {
-    let german = words
+    let german = german_words(words);
+    german * 25 >= words.len().max(1) && german >= 2
+}
+
+/// How many of `words` are common German function words.
+pub fn german_words(words: &[Token]) -> usize {
+    words
         .iter()
         .filter(|w| {
             let lower = w.text.to_lowercase();
@@ -81,37 +88,41 @@ pub fn looks_german(words: &[Token]) -> bool {
             ]
             .contains(&lower.as_str())
         })
-        .count();
-    german * 25 >= words.len().max(1) && german >= 2
+        .count()
 }
 
 /// Whether an article's story is German as a whole, so that its headings
 /// and short paragraphs follow German capitalisation too.
+#[cfg(test)]
 pub fn article_is_german(article: &Article) -> bool {
     let story: Vec<&str> = scanned(article).map(|(_, text, _)| text).collect();
-    looks_german(&tokens(&story.join(" ")))
+    looks_german(&super::tokens::tokens(&story.join(" ")))
 }
 
 impl Casing {
-    /// Tallies every story paragraph of every article, on every core, and
-    /// says which articles are German; `None` when `progress` cancels.
-    pub fn of(articles: &[Article], progress: &dyn Progress) -> Option<(Self, Vec<bool>)> {
+    /// Reads and tallies every story paragraph of every article, on every
+    /// core; the paragraphs come back read, per article, for the
+    /// extractors. `None` when `progress` cancels.
+    pub fn of<'a>(
+        articles: &'a [Article],
+        progress: &dyn Progress,
+    ) -> Option<(Self, Vec<Vec<Scan<'a>>>)> {
         let read = per_article(articles, progress, |_, article| {
-            let german = article_is_german(article);
+            let (scans, _) = scan_article(article);
             let mut casing = Casing::default();
-            for (_, text, kind) in scanned(article) {
-                casing.tally(text, kind, german);
+            for scan in &scans {
+                casing.tally_scan(scan);
             }
-            (casing, german)
+            (casing, scans)
         })?;
         let mut casing = Casing::default();
-        let mut german = Vec::with_capacity(read.len());
-        for (part, is_german) in read {
+        let mut scans = Vec::with_capacity(read.len());
+        for (part, article) in read {
             casing.merge(part);
-            german.push(is_german);
+            scans.push(article);
         }
         casing.german.finish();
-        Some((casing, german))
+        Some((casing, scans))
     }
 
     /// Adds the tallies of `other` (read from later articles).
@@ -126,18 +137,21 @@ impl Casing {
     }
 
     pub(super) fn tally(&mut self, text: &str, kind: Kind, german_article: bool) {
-        let words = tokens(text);
-        let forced = forced_capitals(text, &words, kind);
-        let german = german_article || looks_german(&words);
+        self.tally_scan(&Scan::new(0, text, kind, german_article));
+    }
+
+    /// Tallies one paragraph, read.
+    fn tally_scan(&mut self, scan: &Scan) {
+        let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
         if german {
             let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
-            self.german.tally(&words, &forced, spaced);
+            self.german.tally(words, forced, spaced);
         }
         for (i, word) in words.iter().enumerate() {
             let key = word.stem().to_lowercase();
             if !word.is_capitalised() {
                 *self.lower.entry(key).or_default() += 1;
-            } else if !(forced[i] || (german && after_article(&words, i))) {
+            } else if !(forced[i] || (german && after_article(words, i))) {
                 if !german {
                     self.german.seen_elsewhere(&key);
                 }

@@ -3,15 +3,16 @@
 //! "Article 5" is not a quantity either), quantities, quotations and
 //! attributions.
 
-use super::attributions::attributions_in;
-use super::casing::{Casing, scanned};
+use super::attributions::attributions_in_scan;
+use super::casing::Casing;
 use super::context::context_words;
-use super::dates::dates_in;
+use super::dates::dates_in_words;
 use super::name_key::fold;
-use super::names::names_in;
-use super::numbers::numbers_in;
+use super::names::names_in_scan;
+use super::numbers::numbers_in_words;
 use super::parallel::per_article;
 use super::quotes::quotes_in;
+use super::scan::Scan;
 use super::{FactKind, Mention};
 use crate::article::Article;
 use crate::progress::Progress;
@@ -40,30 +41,30 @@ pub struct Candidate {
 /// when `progress` cancels.
 pub fn candidates(articles: &[Article], progress: &dyn Progress) -> Option<Vec<Candidate>> {
     progress.phase("reading facts", articles.len() * 2);
-    let (casing, german) = Casing::of(articles, progress)?;
-    let per_article = per_article(articles, progress, |article, a| {
-        of_article(
-            article,
-            a,
-            &casing,
-            german.get(article).copied().unwrap_or(false),
-        )
+    let (casing, scans) = Casing::of(articles, progress)?;
+    let per_article = per_article(articles, progress, |article, _| {
+        scans
+            .get(article)
+            .map(|scans| of_article(article, scans, &casing))
+            .unwrap_or_default()
     })?;
     Some(per_article.into_iter().flatten().collect())
 }
 
-/// The candidates of article number `article`, in reading order.
-fn of_article(article: usize, a: &Article, casing: &Casing, german: bool) -> Vec<Candidate> {
+/// The candidates of article number `article`, given its story
+/// paragraphs read, in reading order.
+fn of_article(article: usize, scans: &[Scan], casing: &Casing) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for (paragraph, text, kind) in scanned(a) {
+    for scan in scans {
+        let (paragraph, text) = (scan.paragraph, scan.text);
         let mention = |range: std::ops::Range<usize>| Mention {
             article,
             paragraph,
             text: text[range.clone()].to_string(),
             range,
         };
-        let dates = dates_in(text);
-        let names: Vec<_> = names_in(text, kind, casing, german)
+        let dates = dates_in_words(text, &scan.words);
+        let names: Vec<_> = names_in_scan(scan, casing)
             .into_iter()
             .filter(|n| !dates.iter().any(|d| overlaps(&d.range, &n.range)))
             .collect();
@@ -101,7 +102,7 @@ fn of_article(article: usize, a: &Article, casing: &Casing, german: bool) -> Vec
                 named: false,
             });
         }
-        for number in numbers_in(text, &taken) {
+        for number in numbers_in_words(text, &scan.words, &taken) {
             out.push(Candidate {
                 kind: FactKind::Number,
                 mention: mention(number.range.clone()),
@@ -131,7 +132,7 @@ fn of_article(article: usize, a: &Article, casing: &Casing, german: bool) -> Vec
                 named: false,
             });
         }
-        for found in attributions_in(text, kind, casing, german) {
+        for found in attributions_in_scan(scan, casing) {
             out.push(Candidate {
                 kind: FactKind::Attribution,
                 mention: mention(found.range.clone()),

@@ -29,6 +29,7 @@ mod numbers;
 mod parallel;
 mod quote_match;
 mod quotes;
+mod scan;
 mod spots;
 mod tokens;
 

@@ -10,10 +10,10 @@ use crate::progress::Progress;
 
 /// `work(index, article)` for every article, in article order; `None` when
 /// `progress` cancels (checked before each article).
-pub fn per_article<T: Send>(
-    articles: &[Article],
+pub fn per_article<'a, T: Send>(
+    articles: &'a [Article],
     progress: &dyn Progress,
-    work: impl Fn(usize, &Article) -> T + Sync,
+    work: impl Fn(usize, &'a Article) -> T + Sync,
 ) -> Option<Vec<T>> {
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
