@@ -15,6 +15,7 @@ mod band;
 mod callouts;
 mod candidates;
 mod cleanup;
+mod closeness;
 mod grouping;
 mod hash;
 mod moved;
@@ -212,7 +213,8 @@ fn align_units_with_stats(
     if let Some(band) = &band {
         pairs_scored += candidates::add_band_pairs(&bags, &mut pairs, band);
     }
-    let links = grouping::group(&bags, &pairs, &left, &right, band.as_ref());
+    let (links, local_pairs) = grouping::group(&bags, &mut pairs, &left, &right, band.as_ref());
+    pairs_scored += local_pairs;
     let moved = moved::moved_flags(&links, &left, &right);
     let diffs = word_diff::diff_links(&links, &left, &right);
     let mut groups: Vec<Group> = links
