@@ -220,14 +220,31 @@ fn report_job(articles: &[Article]) {
     );
 }
 
+/// The two sides of the big pair, as texts.
+fn pair_texts(pool: &Pool, rng: &mut Rng) -> (String, String) {
+    let bytes = scaled(3_000_000);
+    let left = big_side(pool, rng, [0, 2], bytes);
+    let right = big_side(pool, rng, [1, 3], bytes);
+    (left, right)
+}
+
 fn run(job: &str) {
     let pool = Pool::load();
     let mut rng = Rng(0xBA7C_5CA1_E000_0001);
+    if let Some(dir) = job.strip_prefix("write=") {
+        // The big pair as files, to run the binary on (`diptych facts`).
+        let (left, right) = pair_texts(&pool, &mut rng);
+        let write = |name: &str, text: &str| {
+            let path = format!("{dir}/{name}");
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        };
+        write("left.txt", &left);
+        write("right.txt", &right);
+        return;
+    }
     match job {
         "pair" => {
-            let bytes = scaled(3_000_000);
-            let left = big_side(&pool, &mut rng, [0, 2], bytes);
-            let right = big_side(&pool, &mut rng, [1, 3], bytes);
+            let (left, right) = pair_texts(&pool, &mut rng);
             let articles = [
                 parse_article("left.txt", "left.txt", &left),
                 parse_article("right.txt", "right.txt", &right),

@@ -8,12 +8,12 @@
 
 use std::ops::Range;
 
-use super::casing::{Casing, forced_capitals, looks_german};
+use super::casing::Casing;
 use super::lexicon::{
     according_phrases, is_determiner, is_preposition, is_report_verb, is_source_noun,
 };
-use super::tokens::{Token, tokens};
-use crate::article::Kind;
+use super::scan::Scan;
+use super::tokens::Token;
 
 /// Most words in a source phrase ("one of the senior US officials").
 const MAX_SOURCE_WORDS: usize = 7;
@@ -37,7 +37,7 @@ pub struct FoundAttribution {
 /// Per-paragraph view of which words may belong to a source phrase.
 struct Words<'a> {
     text: &'a str,
-    words: Vec<Token<'a>>,
+    words: &'a [Token<'a>],
     allowed: Vec<bool>,
     named: Vec<bool>,
 }
@@ -54,17 +54,10 @@ impl Words<'_> {
     }
 }
 
-/// The attributions in one paragraph, in order; `german_article` as for
-/// names.
-pub fn attributions_in(
-    text: &str,
-    kind: Kind,
-    casing: &Casing,
-    german_article: bool,
-) -> Vec<FoundAttribution> {
-    let words = tokens(text);
-    let forced = forced_capitals(text, &words, kind);
-    let german = german_article || looks_german(&words);
+/// The attributions in one paragraph, already read, in order.
+pub fn attributions_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundAttribution> {
+    let (text, forced, german) = (scan.text, &scan.forced, scan.german);
+    let words = scan.words.as_slice();
     let named: Vec<bool> = (0..words.len())
         .map(|i| casing.is_name_word(&words[i], forced[i], german))
         .collect();

@@ -10,9 +10,12 @@ use std::collections::HashMap;
 
 use super::german::GermanEvidence;
 use super::lexicon;
-use super::tokens::{Token, tokens};
+use super::parallel::per_article;
+use super::scan::{Scan, scan_article};
+use super::tokens::Token;
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
+use crate::progress::Progress;
 
 /// Characters after which a capital is forced, as at a sentence start.
 const OPENERS: &[char] = &['“', '„', '«', '"', '‘', '(', ':', '—', '–', '[', '‹', '»'];
@@ -70,7 +73,13 @@ fn is_title_case(words: &[Token]) -> bool {
 /// Whether most function words of the text are German, where every noun
 /// is capitalised and a capital after an article proves nothing.
 pub fn looks_german(words: &[Token]) -> bool {
-    let german = words
+    let german = german_words(words);
+    german * 25 >= words.len().max(1) && german >= 2
+}
+
+/// How many of `words` are common German function words.
+pub fn german_words(words: &[Token]) -> usize {
+    words
         .iter()
         .filter(|w| {
             let lower = w.text.to_lowercase();
@@ -79,44 +88,70 @@ pub fn looks_german(words: &[Token]) -> bool {
             ]
             .contains(&lower.as_str())
         })
-        .count();
-    german * 25 >= words.len().max(1) && german >= 2
+        .count()
 }
 
 /// Whether an article's story is German as a whole, so that its headings
 /// and short paragraphs follow German capitalisation too.
+#[cfg(test)]
 pub fn article_is_german(article: &Article) -> bool {
     let story: Vec<&str> = scanned(article).map(|(_, text, _)| text).collect();
-    looks_german(&tokens(&story.join(" ")))
+    looks_german(&super::tokens::tokens(&story.join(" ")))
 }
 
 impl Casing {
-    /// Tallies every story paragraph of every article.
-    pub fn of(articles: &[Article]) -> Self {
-        let mut casing = Casing::default();
-        for article in articles {
-            let german = article_is_german(article);
-            for (_, text, kind) in scanned(article) {
-                casing.tally(text, kind, german);
+    /// Reads and tallies every story paragraph of every article, on every
+    /// core; the paragraphs come back read, per article, for the
+    /// extractors. `None` when `progress` cancels.
+    pub fn of<'a>(
+        articles: &'a [Article],
+        progress: &dyn Progress,
+    ) -> Option<(Self, Vec<Vec<Scan<'a>>>)> {
+        let read = per_article(articles, progress, |_, article| {
+            let (scans, _) = scan_article(article);
+            let mut casing = Casing::default();
+            for scan in &scans {
+                casing.tally_scan(scan);
             }
+            (casing, scans)
+        })?;
+        let mut casing = Casing::default();
+        let mut scans = Vec::with_capacity(read.len());
+        for (part, article) in read {
+            casing.merge(part);
+            scans.push(article);
         }
         casing.german.finish();
-        casing
+        Some((casing, scans))
+    }
+
+    /// Adds the tallies of `other` (read from later articles).
+    fn merge(&mut self, other: Casing) {
+        for (key, n) in other.lower {
+            *self.lower.entry(key).or_default() += n;
+        }
+        for (key, n) in other.capitalised_inside {
+            *self.capitalised_inside.entry(key).or_default() += n;
+        }
+        self.german.merge(other.german);
     }
 
     pub(super) fn tally(&mut self, text: &str, kind: Kind, german_article: bool) {
-        let words = tokens(text);
-        let forced = forced_capitals(text, &words, kind);
-        let german = german_article || looks_german(&words);
+        self.tally_scan(&Scan::new(0, text, kind, german_article));
+    }
+
+    /// Tallies one paragraph, read.
+    fn tally_scan(&mut self, scan: &Scan) {
+        let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
         if german {
             let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
-            self.german.tally(&words, &forced, spaced);
+            self.german.tally(words, forced, spaced);
         }
         for (i, word) in words.iter().enumerate() {
             let key = word.stem().to_lowercase();
             if !word.is_capitalised() {
                 *self.lower.entry(key).or_default() += 1;
-            } else if !(forced[i] || (german && after_article(&words, i))) {
+            } else if !(forced[i] || (german && after_article(words, i))) {
                 if !german {
                     self.german.seen_elsewhere(&key);
                 }

@@ -32,11 +32,15 @@ impl FoundDate {
 
 /// The dates in one paragraph, in order.
 pub fn dates_in(text: &str) -> Vec<FoundDate> {
-    let words = tokens(text);
+    dates_in_words(text, &tokens(text))
+}
+
+/// [`dates_in`] given the paragraph's words.
+pub fn dates_in_words(text: &str, words: &[Token]) -> Vec<FoundDate> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match date_at(text, &words, i) {
+        match date_at(text, words, i) {
             Some((date, next)) => {
                 found.push(date);
                 i = next;

@@ -172,6 +172,20 @@ impl GermanEvidence {
         }
     }
 
+    /// Adds the tallies of `other` (read from later articles), as if
+    /// they had been tallied here.
+    pub fn merge(&mut self, other: GermanEvidence) {
+        for (key, (for_, after)) in other.counts {
+            let counts = self.counts.entry(key).or_default();
+            counts.0 += for_;
+            counts.1 += after;
+        }
+        self.capitalised.extend(other.capitalised);
+        self.coordinated.extend(other.coordinated);
+        self.lower.extend(other.lower);
+        self.elsewhere.extend(other.elsewhere);
+    }
+
     /// Records a word written capitalised mid-sentence in a paragraph in
     /// another language.
     pub fn seen_elsewhere(&mut self, key: &str) {
@@ -180,10 +194,13 @@ impl GermanEvidence {
 
     /// Resolves the evidence once every paragraph is tallied.
     pub fn finish(&mut self) {
+        // Looked up, not scanned: a big text has tens of thousands of
+        // capitalised words, and comparing each with each took seconds.
+        let umlauts: HashSet<String> = self.capitalised.iter().map(|k| umlauted(k)).collect();
         let against: HashSet<&String> = self
             .capitalised
             .iter()
-            .filter(|k| self.common_noun(k))
+            .filter(|k| self.common_noun(k, &umlauts))
             .collect();
         let mut names: HashSet<String> = self
             .capitalised
@@ -247,15 +264,37 @@ impl GermanEvidence {
     }
 
     /// A common-noun ending, a fixed idiom, or another inflected form of
-    /// the word among the corpus's capitalised words.
-    fn common_noun(&self, key: &str) -> bool {
+    /// the word among the corpus's capitalised words (`umlauts` holds the
+    /// [`umlauted`] form of each of them).
+    fn common_noun(&self, key: &str, umlauts: &HashSet<String>) -> bool {
         NOUN_ENDINGS
             .iter()
             .any(|e| key.ends_with(e) && key.chars().count() > e.chars().count() + 2)
             || is_german_idiom_noun(key)
             || self.adjective(key)
             || self.compound_of_noun(key)
-            || self.capitalised.iter().any(|other| inflects(key, other))
+            || self.has_inflected_form(key, umlauts)
+    }
+
+    /// Whether some capitalised word `other` of the corpus [`inflects`]
+    /// with `key`: the same answer as trying every one, found by looking
+    /// up the few words that could be one.
+    fn has_inflected_form(&self, key: &str, umlauts: &HashSet<String>) -> bool {
+        let known = |word: &str| self.capitalised.contains(word);
+        let umlaut = umlauted(key);
+        // `other` is `key` plus an ending, on the plain or umlauted stem.
+        let longer = INFLECTIONS
+            .iter()
+            .any(|e| known(&format!("{key}{e}")) || known(&format!("{umlaut}{e}")));
+        // `key` is `other`, or `other` umlauted, plus an ending (`other`
+        // is then shorter than `key`, so never `key` itself).
+        let shorter = INFLECTIONS.iter().any(|e| {
+            key.strip_suffix(e)
+                .is_some_and(|stem| known(stem) || umlauts.contains(stem))
+        });
+        // `other` is `key` umlauted.
+        let umlauted_form = umlaut != key && key.chars().count() > 3 && known(&umlaut);
+        longer || shorter || umlauted_form
     }
 
     /// Whether a lower-case word of a German paragraph has name evidence.
@@ -265,7 +304,9 @@ impl GermanEvidence {
 }
 
 /// Whether `a` and `b` are forms of one noun: one is the other plus an
-/// inflection ending, possibly with an umlaut ("Haus"/"Häuser").
+/// inflection ending, possibly with an umlaut ("Haus"/"Häuser"). The
+/// definition [`GermanEvidence::has_inflected_form`] answers by lookup.
+#[cfg(test)]
 fn inflects(a: &str, b: &str) -> bool {
     let plus = |short: &str, long: &str| {
         INFLECTIONS.iter().any(|e| {
@@ -313,6 +354,40 @@ mod tests {
         }
         for (a, b) in [("david", "davids"), ("juda", "judas"), ("merz", "merts")] {
             assert!(!inflects(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn looking_up_inflected_forms_agrees_with_trying_every_word() {
+        let words = [
+            "tag", "tage", "tagen", "haus", "häuser", "häus", "stadt", "städte", "land", "ländern",
+            "länd", "david", "davids", "juda", "judas", "merz", "merts", "fest", "feste", "baum",
+            "bäume", "bäum", "kuh", "kühe", "sohn", "söhne", "sohnes", "gott", "götter", "ort",
+            "örter", "örtern", "mutter", "mütter", "vogel", "vögel", "aua", "äua", "auaen", "blau",
+            "bläu", "bläue", "rom", "röm", "römer",
+        ];
+        for kept in 0..words.len() {
+            // Each word against corpora with and without its neighbours.
+            let mut evidence = GermanEvidence::default();
+            for (i, w) in words.iter().enumerate() {
+                if i % (kept % 4 + 1) == 0 || i == kept {
+                    evidence.capitalised.insert((*w).to_string());
+                }
+            }
+            let umlauts: HashSet<String> =
+                evidence.capitalised.iter().map(|k| umlauted(k)).collect();
+            for key in &evidence.capitalised {
+                let scanned = evidence
+                    .capitalised
+                    .iter()
+                    .any(|other| inflects(key, other));
+                assert_eq!(
+                    evidence.has_inflected_form(key, &umlauts),
+                    scanned,
+                    "{key} among {:?}",
+                    evidence.capitalised
+                );
+            }
         }
     }
 }

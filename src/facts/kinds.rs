@@ -13,14 +13,10 @@ use super::quote_match::{content, is_excerpt, same_quote, word_diff};
 use super::{Fact, FactKind, Variant};
 use crate::progress::Progress;
 
-/// Groups every kind's candidates into facts (unsorted); `None` when
-/// `progress` cancels.
+/// Groups every kind's candidates into facts (unsorted), the kinds side by
+/// side on every core; `None` when `progress` cancels.
 pub fn group_all(candidates: Vec<Candidate>, progress: &dyn Progress) -> Option<Vec<Fact>> {
     progress.phase("grouping facts", 5);
-    let step = || {
-        progress.advance(1);
-        (!progress.cancelled()).then_some(())
-    };
     let candidates = split_joined_names(candidates);
     let of = |kind| {
         candidates
@@ -28,26 +24,62 @@ pub fn group_all(candidates: Vec<Candidate>, progress: &dyn Progress) -> Option<
             .filter(|c| c.kind == kind)
             .collect::<Vec<_>>()
     };
-    let names = of(FactKind::Name);
-    let derived = demonyms(&names);
+    let names = || name_facts(&of(FactKind::Name));
+    let numbers = || number_facts(&of(FactKind::Number));
+    let dates = || date_groups(&of(FactKind::Date));
+    let quotes = || quote_facts(&of(FactKind::Quote));
+    let sources = || attribution_facts(&of(FactKind::Attribution));
+    let kinds: [&(dyn Fn() -> Vec<Fact> + Sync); 5] = [&names, &numbers, &dates, &quotes, &sources];
+    let grouped: Vec<Option<Vec<Fact>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = kinds
+            .iter()
+            .map(|kind| {
+                scope.spawn(|| {
+                    if progress.cancelled() {
+                        return None;
+                    }
+                    let facts = kind();
+                    progress.advance(1);
+                    Some(facts)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A panic is the caller's, as in a plain loop.
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    if progress.cancelled() {
+        return None;
+    }
+    let grouped: Vec<Vec<Fact>> = grouped.into_iter().collect::<Option<_>>()?;
+    Some(grouped.into_iter().flatten().collect())
+}
+
+fn name_facts(names: &[&Candidate]) -> Vec<Fact> {
+    let derived = demonyms(names);
     let names: Vec<&Candidate> = names
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|c| !derived.contains(&c.cluster))
         .collect();
-    let mut facts = Vec::new();
-    facts.extend(
-        clusters(&names, Blocking::Keys(&name_keys), |a, b| {
-            same_name(&a.words, &b.words)
-        })
-        .iter()
-        .map(|m| name_fact(m)),
-    );
-    step()?;
-    let valued = |a: &Candidate, b: &Candidate| {
-        a.mention.article != b.mention.article && same_statement(&a.words, &b.words)
-    };
+    clusters(&names, Blocking::Keys(&name_keys), |a, b| {
+        same_name(&a.words, &b.words)
+    })
+    .iter()
+    .map(|m| name_fact(m))
+    .collect()
+}
+
+/// Numbers and dates relate when they come from different articles and
+/// sentences that make the same statement.
+fn valued(a: &Candidate, b: &Candidate) -> bool {
+    a.mention.article != b.mention.article && same_statement(&a.words, &b.words)
+}
+
+fn number_facts(numbers: &[&Candidate]) -> Vec<Fact> {
     // `same_statement` needs a Jaccard overlap of 0.5 of the contexts.
-    let numbers = of(FactKind::Number);
     let same_unit = |a: &Candidate, b: &Candidate| unit(a) == unit(b) && valued(a, b);
     let unit_words = |c: &Candidate| {
         c.words
@@ -59,45 +91,43 @@ pub fn group_all(candidates: Vec<Candidate>, progress: &dyn Progress) -> Option<
         tokens: &unit_words,
         share: 0.5,
     };
-    facts.extend(
-        clusters(&numbers, blocking, same_unit)
-            .iter()
-            .map(|m| number_fact(m)),
-    );
-    step()?;
+    clusters(numbers, blocking, same_unit)
+        .iter()
+        .map(|m| number_fact(m))
+        .collect()
+}
+
+fn date_groups(dates: &[&Candidate]) -> Vec<Fact> {
     let context = |c: &Candidate| c.words.clone();
     let blocking = Blocking::Overlap {
         tokens: &context,
         share: 0.5,
     };
-    facts.extend(
-        clusters(&of(FactKind::Date), blocking, valued)
-            .iter()
-            .flat_map(|m| date_facts(m)),
-    );
-    step()?;
+    clusters(dates, blocking, valued)
+        .iter()
+        .flat_map(|m| date_facts(m))
+        .collect()
+}
+
+fn quote_facts(quotes: &[&Candidate]) -> Vec<Fact> {
     // `same_quote` needs half the smaller quote's content words (a Dice
     // of 0.5, or containment of 0.8).
-    let quotes = of(FactKind::Quote);
     let content_words = |c: &Candidate| content(&c.words).into_iter().map(str::to_string).collect();
     let blocking = Blocking::Contained {
         tokens: &content_words,
         share: 0.5,
     };
-    facts.extend(
-        clusters(&quotes, blocking, |a, b| same_quote(&a.words, &b.words))
-            .iter()
-            .map(|m| quote_fact(m)),
-    );
-    step()?;
-    let sources = of(FactKind::Attribution);
-    facts.extend(
-        clusters(&sources, Blocking::Keys(&source_keys), same_named_source)
-            .iter()
-            .map(|m| attribution_fact(m)),
-    );
-    step()?;
-    Some(facts)
+    clusters(quotes, blocking, |a, b| same_quote(&a.words, &b.words))
+        .iter()
+        .map(|m| quote_fact(m))
+        .collect()
+}
+
+fn attribution_facts(sources: &[&Candidate]) -> Vec<Fact> {
+    clusters(sources, Blocking::Keys(&source_keys), same_named_source)
+        .iter()
+        .map(|m| attribution_fact(m))
+        .collect()
 }
 
 /// Names that `same_name` can join share one of these: every way it

@@ -26,8 +26,10 @@ mod lexicon;
 mod name_key;
 mod names;
 mod numbers;
+mod parallel;
 mod quote_match;
 mod quotes;
+mod scan;
 mod spots;
 mod tokens;
 

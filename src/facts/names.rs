@@ -6,8 +6,9 @@
 
 use std::ops::Range;
 
-use super::casing::{Casing, after_article, forced_capitals, looks_german};
-use super::tokens::{Token, tokens};
+use super::casing::{Casing, after_article};
+use super::scan::Scan;
+use super::tokens::Token;
 use crate::article::Kind;
 
 /// Lower-case words that may join two parts of one name.
@@ -30,14 +31,17 @@ pub struct FoundName {
 /// The names in one paragraph, in order; `german_article` when the whole
 /// article is German (see `casing::article_is_german`).
 pub fn names_in(text: &str, kind: Kind, casing: &Casing, german_article: bool) -> Vec<FoundName> {
-    let words = tokens(text);
-    let forced = forced_capitals(text, &words, kind);
-    let german = german_article || looks_german(&words);
+    names_in_scan(&Scan::new(0, text, kind, german_article), casing)
+}
+
+/// [`names_in`] on a paragraph already read.
+pub fn names_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundName> {
+    let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
     let is_name: Vec<bool> = words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            casing.is_name_word(w, forced[i] || (german && after_article(&words, i)), german)
+            casing.is_name_word(w, forced[i] || (german && after_article(words, i)), german)
         })
         .collect();
     let mut found = Vec::new();
@@ -47,7 +51,7 @@ pub fn names_in(text: &str, kind: Kind, casing: &Casing, german_article: bool) -
             i += 1;
             continue;
         }
-        let end = run_end(text, &words, &is_name, i);
+        let end = run_end(text, words, &is_name, i);
         found.push(name_of(text, &words[i..=end]));
         i = end + 1;
     }

@@ -76,7 +76,11 @@ impl FoundNumber {
 /// The quantities in one paragraph, skipping words inside `taken` ranges
 /// (dates and names found first).
 pub fn numbers_in(text: &str, taken: &[Range<usize>]) -> Vec<FoundNumber> {
-    let words = tokens(text);
+    numbers_in_words(text, &tokens(text), taken)
+}
+
+/// [`numbers_in`] given the paragraph's words.
+pub fn numbers_in_words(text: &str, words: &[Token], taken: &[Range<usize>]) -> Vec<FoundNumber> {
     let free = |w: &Token| !taken.iter().any(|r| r.start <= w.start && w.end <= r.end);
     let mut found = Vec::new();
     for (i, word) in words.iter().enumerate() {
