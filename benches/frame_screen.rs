@@ -221,11 +221,27 @@ impl Reader {
         status_kib(self.pid, "VmHWM:").unwrap_or(0)
     }
 
-    /// Presses `q`; the time until the process is gone.
+    /// Presses `q`; the time until the process has ended (a zombie
+    /// counts: tmux reaps it when it gets round to it, up to a second
+    /// later on a loaded machine).
     fn quit(&self) -> Duration {
         let pressed = Instant::now();
         self.tmux(&["send-keys", "-t", "b", "q"]);
-        while Path::new(&format!("/proc/{}", self.pid)).exists() && pressed.elapsed() < GIVE_UP {
+        let running = || {
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid))
+                .ok()
+                .and_then(|stat| {
+                    let state = stat
+                        .rsplit(')')
+                        .next()?
+                        .split_whitespace()
+                        .next()?
+                        .to_string();
+                    Some(state != "Z")
+                })
+                .unwrap_or(false)
+        };
+        while running() && pressed.elapsed() < GIVE_UP {
             std::thread::sleep(Duration::from_millis(1));
         }
         pressed.elapsed()
