@@ -120,6 +120,19 @@ fn main() {
     for problem in &seeds.problems {
         println!("  {problem}");
     }
+    let sentences = seed_gold::score_seeds_at(Granularity::Sentence);
+    println!(
+        "seeds in sentence mode: precision {:.3} ({}/{}), recall {:.3} ({}/{})",
+        sentences.precision(),
+        sentences.correct,
+        sentences.predicted,
+        sentences.recall(),
+        sentences.found,
+        sentences.required
+    );
+    for problem in &sentences.problems {
+        println!("  {problem}");
+    }
     targets.push((
         "seeds: precision and recall 1.0".into(),
         format!("{:.3}/{:.3}", seeds.precision(), seeds.recall()),
@@ -150,12 +163,16 @@ fn print_row(name: &str, score: &Score) {
         String::new()
     };
     println!(
-        "{name:<28} {:>6.3} {:>6.3} {:>6.3} {:>12} {:>8.3}{unmapped}",
+        "{name:<28} {:>6.3} {:>6.3} {:>6.3} {:>12} {:>8.3}  {}/{} correct, {}/{} found{unmapped}",
         score.precision(),
         score.recall(),
         score.f1(),
         score.pairs_scored,
-        score.seconds
+        score.seconds,
+        score.correct,
+        score.predicted,
+        score.found,
+        score.gold
     );
 }
 

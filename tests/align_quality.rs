@@ -69,13 +69,24 @@ fn sentence_units_map_back_to_the_verses() {
 
 #[test]
 fn moved_blocks_are_found_and_flagged() {
-    let pair = slice("en_slice");
-    let unmoved = score(&pair, Granularity::Paragraph);
-    let variant = quality::moved_variant(&pair, 10);
+    moved_blocks_hold(&slice("en_slice"));
+}
+
+#[test]
+fn moved_blocks_of_a_free_paraphrase_are_found_and_flagged() {
+    moved_blocks_hold(&slice("de_slice"));
+}
+
+/// Three blocks of ten verses moved far away on the right: F1 stays
+/// within 0.01 and the moved verses are found and flagged moved.
+fn moved_blocks_hold(pair: &GoldPair) {
+    let unmoved = score(pair, Granularity::Paragraph);
+    let variant = quality::moved_variant(pair, 10);
     let (moved, alignment) = quality::score_pair(&variant.pair, AlignOptions::default());
     let (found, flagged) = quality::moved_found(&variant, &alignment);
     eprintln!(
-        "moved: F1 {:.3} (unmoved {:.3}), found {found:.3}, flagged {flagged:.3}",
+        "{} moved: F1 {:.3} (unmoved {:.3}), found {found:.3}, flagged {flagged:.3}",
+        pair.name,
         moved.f1(),
         unmoved.f1()
     );
@@ -85,9 +96,9 @@ fn moved_blocks_are_found_and_flagged() {
 }
 
 /// Floors a little under what the engine reaches (see the test output).
-const EN_PRECISION: f64 = 0.98;
-const EN_RECALL: f64 = 0.98;
-const DE_PRECISION: f64 = 0.98;
-const DE_RECALL: f64 = 0.97;
-const DE_SENTENCE_F1: f64 = 0.93;
-const MOVED_FLAGGED: f64 = 0.9;
+const EN_PRECISION: f64 = 0.99;
+const EN_RECALL: f64 = 0.99;
+const DE_PRECISION: f64 = 0.99;
+const DE_RECALL: f64 = 0.98;
+const DE_SENTENCE_F1: f64 = 0.95;
+const MOVED_FLAGGED: f64 = 0.95;

@@ -28,6 +28,11 @@ const MAX_HALF_WIDTH: usize = 40;
 pub struct Band {
     left: Vec<(usize, usize)>,
     right: Vec<(usize, usize)>,
+    /// Centres of square windows of half-width `reach` (a local band).
+    squares: Vec<(usize, usize)>,
+    reach: usize,
+    /// Lengths of the two sides, which the squares stay inside.
+    lens: (usize, usize),
 }
 
 impl Band {
@@ -36,7 +41,35 @@ impl Band {
         let within = |ranges: &[(usize, usize)], i: usize, j: usize| {
             ranges.get(i).is_some_and(|&(lo, hi)| lo <= j && j <= hi)
         };
-        within(&self.left, left, right) || within(&self.right, right, left)
+        within(&self.left, left, right)
+            || within(&self.right, right, left)
+            || self
+                .squares
+                .iter()
+                .any(|&(l, r)| l.abs_diff(left) <= self.reach && r.abs_diff(right) <= self.reach)
+    }
+
+    /// The local band around links placed out of order: a square of
+    /// `reach` units either way around each (left, right) centre. A moved
+    /// block of text is in order inside itself, so the neighbours of an
+    /// out-of-band link are where its neighbours' partners are expected.
+    pub fn around(
+        centres: Vec<(usize, usize)>,
+        reach: usize,
+        left_len: usize,
+        right_len: usize,
+    ) -> Band {
+        let squares = centres
+            .into_iter()
+            .filter(|&(l, r)| l < left_len && r < right_len)
+            .collect();
+        Band {
+            left: Vec::new(),
+            right: Vec::new(),
+            squares,
+            reach,
+            lens: (left_len, right_len),
+        }
     }
 
     /// Every (left, right) pair of the band (some twice).
@@ -51,7 +84,15 @@ impl Band {
             .iter()
             .enumerate()
             .flat_map(|(r, &(lo, hi))| (lo..=hi).map(move |l| (l, r)));
-        from_left.chain(from_right)
+        let (reach, (left_len, right_len)) = (self.reach, self.lens);
+        let from_squares = self.squares.iter().flat_map(move |&(l, r)| {
+            let rows = l.saturating_sub(reach)..(l + reach + 1).min(left_len);
+            rows.flat_map(move |i| {
+                let columns = r.saturating_sub(reach)..(r + reach + 1).min(right_len);
+                columns.map(move |j| (i, j))
+            })
+        });
+        from_left.chain(from_right).chain(from_squares)
     }
 }
 
@@ -85,6 +126,9 @@ pub fn detect(links: &[(usize, usize)], left_len: usize, right_len: usize) -> Op
         right: (0..right_len)
             .map(|r| range_of(&mirrored, r, left_len))
             .collect(),
+        squares: Vec::new(),
+        reach: 0,
+        lens: (left_len, right_len),
     })
 }
 

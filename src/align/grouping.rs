@@ -23,6 +23,9 @@ use super::units::Unit;
 use super::weights::Bags;
 use crate::article::Kind;
 
+mod rehome;
+mod runs;
+
 /// A pair this similar is linked outright.
 const ANCHOR_DICE: f64 = 0.30;
 /// Two units sharing a statement this closely (best sentence or quote
@@ -54,17 +57,6 @@ const IN_BAND_BONUS: f64 = 0.3;
 const OUT_OF_BAND_DICE: f64 = 0.40;
 /// …or a statement shared this closely.
 const OUT_OF_BAND_LOCAL: f64 = 0.60;
-/// In an in-order gap of equal length on both sides (between two links
-/// adjacent in both texts), the pairs facing each other link with any
-/// real overlap.
-const FACING_DICE: f64 = 0.08;
-/// Longest such gap.
-const FACING_MAX: usize = 3;
-/// Beside a one-to-one link, the next pair in both texts links with this
-/// overlap: a block of verses moved together is found verse by verse
-/// from the ones that anchored it.
-const EXTEND_DICE: f64 = 0.15;
-
 /// Units linked together and how well (weighted Dice of their union).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
@@ -96,6 +88,8 @@ struct Grouper<'a> {
     left_owner: Vec<Option<usize>>,
     right_owner: Vec<Option<usize>>,
     band: Option<&'a Band>,
+    /// Drafts before this index have had their local band scored.
+    windowed: usize,
 }
 
 /// The one-to-one anchors alone, as (left, right): the first pass that
@@ -119,29 +113,33 @@ pub fn first_pass(
 /// Links the units of two texts; unlinked units are left out of the
 /// result. With a positional `band`, in-band pairs rank first and
 /// out-of-band ones need strong evidence.
+///
+/// Links out of the band open a local band of their own, whose pairs are
+/// scored here and added to `pairs`; returns the links and how many pairs
+/// that scored.
 pub fn group(
     bags: &Bags,
-    pairs: &[Pair],
+    pairs: &mut Vec<Pair>,
     left: &[Unit],
     right: &[Unit],
     band: Option<&Band>,
-) -> Vec<Link> {
+) -> (Vec<Link>, usize) {
     let mut grouper = Grouper::new(bags, left, right, band);
     grouper.pair_identical_unscored();
     grouper.anchor(pairs);
+    let mut scored = 0;
     if band.is_some() {
-        grouper.extend_runs(pairs);
-        grouper.link_facing_gaps(pairs);
+        scored += grouper.grow_runs(pairs);
     }
     grouper.join_until_stable(pairs);
     grouper.fill_gaps(pairs);
     if band.is_some() {
-        grouper.extend_runs(pairs);
-        grouper.link_facing_gaps(pairs);
+        scored += grouper.grow_runs(pairs);
     }
+    grouper.rehome_contained(pairs);
     grouper.join_until_stable(pairs);
     grouper.absorb_sandwiched();
-    grouper.into_links()
+    (grouper.into_links(), scored)
 }
 
 impl<'a> Grouper<'a> {
@@ -154,6 +152,7 @@ impl<'a> Grouper<'a> {
             left_owner: vec![None; left.len()],
             right_owner: vec![None; right.len()],
             band,
+            windowed: 0,
         }
     }
 
@@ -313,76 +312,6 @@ impl<'a> Grouper<'a> {
         }
     }
 
-    /// Links the units facing each other across a gap of equal length
-    /// (at most [`FACING_MAX`]) between two links that are adjacent in
-    /// both texts: in an in-order text, the verse between two linked
-    /// verses is the partner of the one between their partners.
-    fn link_facing_gaps(&mut self, pairs: &[Pair]) {
-        let mut l = 0;
-        while l < self.left.len() {
-            let Some(before) = self.left_owner[l] else {
-                l += 1;
-                continue;
-            };
-            let run = (l + 1..self.left.len())
-                .take_while(|&i| self.left_owner[i].is_none())
-                .count();
-            let next = l + 1 + run;
-            if run == 0 || run > FACING_MAX || next >= self.left.len() {
-                l = next.max(l + 1);
-                continue;
-            }
-            let (Some(after), Some(r0)) = (
-                self.left_owner[next],
-                self.drafts[before].right.iter().copied().max(),
-            ) else {
-                l = next;
-                continue;
-            };
-            let facing = self.drafts[after].right.iter().copied().min() == Some(r0 + run + 1)
-                && (r0 + 1..=r0 + run).all(|r| self.right_owner[r].is_none())
-                && after != before;
-            if facing {
-                for k in 1..=run {
-                    if let Some(pair) = find_pair(pairs, l + k, r0 + k)
-                        && pair.dice() >= FACING_DICE
-                        && self.headings_match(pair)
-                    {
-                        self.open(pair.left, pair.right, pair.dice());
-                    }
-                }
-            }
-            l = next;
-        }
-    }
-
-    /// Grows one-to-one links into their free neighbours, pair by pair in
-    /// both directions, while the neighbours overlap enough.
-    fn extend_runs(&mut self, pairs: &[Pair]) {
-        let mut work: Vec<usize> = (0..self.drafts.len()).collect();
-        while let Some(index) = work.pop() {
-            let draft = &self.drafts[index];
-            let (&[l], &[r]) = (draft.left.as_slice(), draft.right.as_slice()) else {
-                continue;
-            };
-            let neighbours = [l.checked_sub(1).zip(r.checked_sub(1)), Some((l + 1, r + 1))];
-            for (nl, nr) in neighbours.into_iter().flatten() {
-                let free = self.left_owner.get(nl).is_some_and(Option::is_none)
-                    && self.right_owner.get(nr).is_some_and(Option::is_none);
-                if !free {
-                    continue;
-                }
-                if let Some(pair) = find_pair(pairs, nl, nr)
-                    && pair.dice() >= EXTEND_DICE
-                    && self.headings_match(pair)
-                {
-                    self.open(nl, nr, pair.dice());
-                    work.push(self.drafts.len() - 1);
-                }
-            }
-        }
-    }
-
     /// A free unit between two units of the same link (on one side) is
     /// part of that link: a paragraph told across three, whose middle one
     /// has little overlap of its own.
@@ -482,6 +411,7 @@ impl<'a> Grouper<'a> {
     fn into_links(self) -> Vec<Link> {
         self.drafts
             .into_iter()
+            .filter(|d| !d.left.is_empty() && !d.right.is_empty())
             .map(|mut d| {
                 d.left.sort_unstable();
                 d.right.sort_unstable();

@@ -15,6 +15,7 @@ mod band;
 mod callouts;
 mod candidates;
 mod cleanup;
+mod closeness;
 mod grouping;
 mod hash;
 mod moved;
@@ -253,7 +254,8 @@ fn align_units_watched(
         pairs_scored += candidates::add_band_pairs(&bags, &mut pairs, band);
     }
     go_on()?;
-    let links = grouping::group(&bags, &pairs, &left, &right, band.as_ref());
+    let (links, local_pairs) = grouping::group(&bags, &mut pairs, &left, &right, band.as_ref());
+    pairs_scored += local_pairs;
     let moved = moved::moved_flags(&links, &left, &right);
     let mut diffs = Vec::with_capacity(links.len());
     for chunk in links.chunks(CANCEL_LINKS) {

@@ -14,7 +14,7 @@
 /// Letters kept of a word: enough to tell words apart, short enough that
 /// inflections (offer/offering/offered) meet. Counted in characters, so it
 /// works for Cyrillic and Greek as for Latin.
-const STEM_CHARS: usize = 5;
+pub(super) const STEM_CHARS: usize = 5;
 
 /// Words meaning "percent" in the languages users compare most.
 const PERCENT_WORDS: &[&str] = &[

@@ -173,7 +173,9 @@ fn merge_vocabularies(left: &Vocabulary, right: &Vocabulary) -> (Vec<String>, Ve
     let mut keys: Vec<String> = left.keys.iter().chain(&right.keys).cloned().collect();
     keys.sort_unstable();
     keys.dedup();
-    let position = |key: &String| keys.binary_search(key).unwrap_or(0) as u32;
+    // Keys of one word's inflections share one id (see `closeness`).
+    let class = super::closeness::classes(&keys, super::tokens::STEM_CHARS);
+    let position = |key: &String| class[keys.binary_search(key).unwrap_or(0)];
     let left_map = left.keys.iter().map(position).collect();
     let right_map = right.keys.iter().map(position).collect();
     (keys, left_map, right_map)

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use diptych::align::{AlignOptions, align};
+use diptych::align::{AlignOptions, Granularity, align};
 use diptych::article::demo::DEMO_CORPUS;
 use diptych::article::{Article, parse_article};
 use serde_json::Value;
@@ -60,6 +60,12 @@ fn pairs(value: &Value) -> Pairs {
 
 /// Scores every gold file at paragraph granularity.
 pub fn score_seeds() -> SeedScore {
+    score_seeds_at(Granularity::Paragraph)
+}
+
+/// Scores every gold file at `granularity`; a sentence link counts as a
+/// link of the paragraphs its sentences belong to.
+pub fn score_seeds_at(granularity: Granularity) -> SeedScore {
     let mut total = SeedScore::default();
     for path in gold_files() {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -82,14 +88,21 @@ pub fn score_seeds() -> SeedScore {
             .union(&pairs(&gold["acceptable"]))
             .copied()
             .collect();
-        let alignment = align(&left, &right, AlignOptions::default());
+        let options = AlignOptions {
+            granularity,
+            ..AlignOptions::default()
+        };
+        let alignment = align(&left, &right, options);
+        let (lu, ru) = (&alignment.left, &alignment.right);
         let predicted: Pairs = alignment
             .groups
             .iter()
             .flat_map(|g| {
-                g.left
-                    .iter()
-                    .flat_map(move |&l| g.right.iter().map(move |&r| (l, r)))
+                g.left.iter().flat_map(move |&l| {
+                    g.right
+                        .iter()
+                        .map(move |&r| (lu[l].paragraph, ru[r].paragraph))
+                })
             })
             .collect();
         for pair in predicted.difference(&acceptable) {
