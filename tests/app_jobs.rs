@@ -199,3 +199,107 @@ fn granularity_switches_when_its_alignment_is_done() {
     assert_eq!(app.granularity().name(), "sentence");
     assert_eq!(app.message(), Some("aligning by sentence"));
 }
+
+/// `paragraphs` numbered news-like paragraphs; `word` tells the sides apart.
+fn numbered(paragraphs: usize, word: &str) -> diptych::article::Article {
+    let text: String = (0..paragraphs)
+        .map(|i| {
+            format!(
+                "Paragraph {i}: the council met about {word} and item x{i} on day {} with {} votes.\n\n",
+                i % 28 + 1,
+                i % 97
+            )
+        })
+        .collect();
+    diptych::article::parse_article("t.txt", "t.txt", &text)
+}
+
+#[test]
+fn a_big_pair_previews_its_start_labelled_partial_then_keeps_the_place() {
+    use diptych::align::Granularity;
+    use diptych::app::preview::preview_alignment;
+    use diptych::app::rows::Side;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    let (left, right) = (numbered(600, "boats"), numbered(600, "ships"));
+    let corpus = SharedCorpus::new(vec![left.clone(), right.clone()]);
+    let mut app = App::in_background(corpus, ReaderOptions::default());
+    app.update(Action::Resize(160, 45));
+    let job = app.take_jobs().remove(0);
+    assert!(matches!(
+        job.request,
+        JobRequest::Align { preview: true, .. }
+    ));
+
+    let never = AtomicBool::new(false);
+    let (aligned, preview) =
+        preview_alignment(&left, &right, Granularity::Paragraph, 12_000, &never)
+            .expect("not cancelled");
+    let partial = JobOutput::Previewed(Arc::new(aligned), preview, None);
+    app.update(Action::JobPartial(job.id, partial));
+    assert_eq!(app.preview(), Some(preview));
+    let screen = screen_text(&draw(&app, 160, 45, ColorMode::None));
+    assert!(screen.contains("PARTIAL: L ¶1–"), "{screen}");
+    assert!(screen.contains("whole pair aligning"), "{screen}");
+    assert!(!screen.contains("% similar"), "{screen}");
+    assert!(
+        screen.contains("Paragraph 0: the council met about boats"),
+        "{screen}"
+    );
+
+    // Read on a little, then the whole alignment arrives.
+    app.update(Action::Down(37));
+    let offset = (0..40)
+        .find(|k| {
+            app.model()
+                .line_at(Side::Left, app.scroll() + k)
+                .is_some_and(|l| l.unit.is_some())
+        })
+        .expect("text on screen");
+    let top = app
+        .model()
+        .line_at(Side::Left, app.scroll() + offset)
+        .cloned();
+    app.update(finish(&app, &job));
+    assert_eq!(app.preview(), None);
+    let after = app
+        .model()
+        .line_at(Side::Left, app.scroll() + offset)
+        .cloned();
+    assert_eq!(after, top, "the reader's place moved");
+    let screen = screen_text(&draw(&app, 160, 45, ColorMode::None));
+    assert!(!screen.contains("PARTIAL"), "{screen}");
+    assert!(screen.contains("similar"), "{screen}");
+}
+
+#[test]
+fn esc_during_a_preview_keeps_it_labelled_as_cancelled() {
+    use diptych::align::Granularity;
+    use diptych::app::preview::preview_alignment;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicBool;
+
+    let (left, right) = (numbered(300, "boats"), numbered(300, "ships"));
+    let corpus = SharedCorpus::new(vec![left.clone(), right.clone()]);
+    let mut app = App::in_background(corpus, ReaderOptions::default());
+    app.update(Action::Resize(160, 45));
+    let job = app.take_jobs().remove(0);
+    let never = AtomicBool::new(false);
+    let (aligned, preview) =
+        preview_alignment(&left, &right, Granularity::Paragraph, 6_000, &never)
+            .expect("not cancelled");
+    app.update(Action::JobPartial(
+        job.id,
+        JobOutput::Previewed(Arc::new(aligned), preview, None),
+    ));
+    app.update(Action::Back);
+    assert!(job.cancelled());
+    let screen = screen_text(&draw(&app, 160, 45, ColorMode::None));
+    assert!(screen.contains("PARTIAL"), "{screen}");
+    assert!(screen.contains("whole alignment cancelled"), "{screen}");
+    // A late result of the cancelled job changes nothing.
+    let late = run_job(&job, app.corpus(), &mut |_, _| {});
+    app.update(Action::JobDone(job.id, late));
+    assert!(app.preview().is_some());
+}

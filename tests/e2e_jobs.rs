@@ -66,3 +66,32 @@ fn facts_on_a_big_pair_can_be_cancelled_and_q_quits_at_once() {
     assert_eq!(status, "EXIT=0");
     assert!(took < QUIT_WITHIN, "the reader took {took:?} to quit");
 }
+
+#[test]
+fn a_big_pair_shows_a_labelled_partial_screen_first_and_q_quits_meanwhile() {
+    let tmux = Tmux::new();
+    // About 1.1 MB a side: above the preview threshold, and in a debug
+    // build the whole alignment takes far longer than its preview.
+    let paths: Vec<PathBuf> = (0..2)
+        .map(|side| {
+            let path = tmux.dir().join(format!("huge-{side}.txt"));
+            std::fs::write(&path, generated(7000, side)).expect("write the generated input");
+            path
+        })
+        .collect();
+    let args: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
+    tmux.start_paths(160, 45, &args);
+    let screen = tmux.wait_for("PARTIAL");
+    assert!(screen.contains("whole pair aligning"), "{screen}");
+    assert!(
+        screen.contains("December 1 Witkoff said in Kyiv"),
+        "{screen}"
+    );
+    // Reading the preview works while the rest aligns.
+    tmux.keys(&["G"]);
+    tmux.wait_for("PARTIAL");
+    tmux.keys(&["q"]);
+    let (status, took) = tmux.exit_status_timed();
+    assert_eq!(status, "EXIT=0");
+    assert!(took < QUIT_WITHIN, "the reader took {took:?} to quit");
+}

@@ -30,7 +30,7 @@ impl Loop {
     fn turn(&mut self) {
         for action in self.worker.drain() {
             let started = Instant::now();
-            let is_result = matches!(action, Action::JobDone(..));
+            let is_result = matches!(action, Action::JobDone(..) | Action::JobPartial(..));
             self.app.update(action);
             if is_result {
                 self.worst_result = self.worst_result.max(started.elapsed());
@@ -121,6 +121,12 @@ pub fn report_translation_pair() {
         looped.turn();
     }
     let first_screen = started.elapsed();
+    let partial = looped.app.preview().is_some();
+    while looped.app.preview().is_some() || looped.app.aligning() {
+        std::thread::sleep(Duration::from_millis(1));
+        looped.turn();
+    }
+    let whole = started.elapsed();
     let install = looped.worst_result;
     println!(
         "translation pair ({} + {} bytes), load average {load}",
@@ -128,7 +134,8 @@ pub fn report_translation_pair() {
         right.len()
     );
     println!(
-        "  first screen: progress {progress_screen:.2?} (parsed {parsed:.2?}), aligned pair {first_screen:.2?} (laying it out on the loop {install:.2?})"
+        "  first screen: progress {progress_screen:.2?} (parsed {parsed:.2?}), aligned {first_screen:.2?}{}, whole pair {whole:.2?} (taking a result in on the loop {install:.2?})",
+        if partial { " (partial preview)" } else { "" }
     );
     while !looped.app.running_jobs().is_empty() {
         std::thread::sleep(Duration::from_millis(1));

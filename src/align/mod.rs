@@ -33,6 +33,7 @@ mod word_tokens;
 use serde::{Serialize, Serializer};
 
 use crate::article::Article;
+use crate::progress::{Progress, Quiet};
 
 pub use callouts::Callout;
 pub use stages::StageTimes;
@@ -207,18 +208,57 @@ pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> 
     align_units_with_stats(left, right, options).0
 }
 
+/// [`align`] that stops early, returning `None`, once `watch` says it is
+/// cancelled: checked between stages and every [`CANCEL_LINKS`] links of
+/// the word diff, so the reader's `Esc` stops the work itself.
+pub fn align_cancellable(
+    left: &Article,
+    right: &Article,
+    options: AlignOptions,
+    watch: &dyn Progress,
+) -> Option<Alignment> {
+    let left_units = units::units_of(left, options.granularity);
+    let right_units = units::units_of(right, options.granularity);
+    align_units_watched(left_units, right_units, options, watch).map(|(a, _)| a)
+}
+
+/// Links word-diffed between two checks of a cancel flag.
+const CANCEL_LINKS: usize = 512;
+
 fn align_units_with_stats(
     left: Vec<Unit>,
     right: Vec<Unit>,
     options: AlignOptions,
 ) -> (Alignment, AlignStats) {
+    // `Quiet` never cancels, so the fallback is never taken.
+    align_units_watched(left, right, options, &Quiet).unwrap_or_else(|| {
+        let empty = Alignment {
+            granularity: options.granularity,
+            left: Vec::new(),
+            right: Vec::new(),
+            groups: Vec::new(),
+            similarity: 0.0,
+        };
+        (empty, AlignStats::default())
+    })
+}
+
+fn align_units_watched(
+    left: Vec<Unit>,
+    right: Vec<Unit>,
+    options: AlignOptions,
+    watch: &dyn Progress,
+) -> Option<(Alignment, AlignStats)> {
+    let go_on = || (!watch.cancelled()).then_some(());
     let mut times = StageTimes::default();
     let mut clock = stages::Stopwatch::start();
     let scorable = |u: &Unit| options.include_boilerplate || u.kind.is_story();
     let bags = weights::Bags::build(&left, &right, scorable);
     clock.lap(&mut times.bags);
+    go_on()?;
     let (mut pairs, mut pairs_scored) = candidates::scored_candidates(&bags);
     clock.lap(&mut times.candidates);
+    go_on()?;
     let first = grouping::first_pass(&bags, &pairs, &left, &right);
     let band = band::detect(&first, left.len(), right.len());
     clock.lap(&mut times.first_pass);
@@ -226,13 +266,18 @@ fn align_units_with_stats(
         pairs_scored += candidates::add_band_pairs(&bags, &mut pairs, band);
     }
     clock.lap(&mut times.band_pairs);
+    go_on()?;
     let (links, local_pairs) = grouping::group(&bags, &mut pairs, &left, &right, band.as_ref());
     pairs_scored += local_pairs;
     drop((bags, pairs));
     clock.lap(&mut times.grouping);
     let moved = moved::moved_flags(&links, &left, &right);
     clock.lap(&mut times.moved);
-    let diffs = word_diff::diff_links(&links, &left, &right);
+    let mut diffs = Vec::with_capacity(links.len());
+    for chunk in links.chunks(CANCEL_LINKS) {
+        go_on()?;
+        diffs.extend(word_diff::diff_links(chunk, &left, &right));
+    }
     clock.lap(&mut times.word_diff);
     let mut groups: Vec<Group> = links
         .into_iter()
@@ -262,7 +307,7 @@ fn align_units_with_stats(
         pairs_scored,
         stages: times,
     };
-    (alignment, stats)
+    Some((alignment, stats))
 }
 
 /// Re-runs the word-diff stage over every link of `alignment`, exactly

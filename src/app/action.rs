@@ -84,4 +84,7 @@ pub enum Action {
     JobProgress(JobId, Progress),
     /// A background job ended; dropped when it was cancelled or replaced.
     JobDone(JobId, JobOutput),
+    /// A background job has a first, partial result (a big pair's
+    /// preview) and goes on; dropped when the job no longer runs.
+    JobPartial(JobId, JobOutput),
 }

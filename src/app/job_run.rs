@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
-use crate::align::Granularity;
+use crate::align::{Alignment, Granularity};
 use crate::facts::extract_facts_with;
 
-use super::jobs::{Job, JobOutput, JobRequest, SearchRanges};
+use super::jobs::{Job, JobOutput, JobRequest, Layout, SearchRanges};
 use super::order::side_order;
+use super::preview::{PREVIEW_BYTES, preview_alignment, worth_previewing};
 use super::rows::{RowModel, is_furniture};
 use super::search::find_all;
 use super::shared::SharedCorpus;
@@ -23,26 +24,42 @@ pub fn run_job(
     corpus: &SharedCorpus,
     report: &mut dyn FnMut(usize, usize),
 ) -> JobOutput {
+    run_job_with(job, corpus, report, &mut |_| {})
+}
+
+/// [`run_job`], handing a partial result to `partial` on the way where
+/// the job has one (a big pair's preview).
+pub fn run_job_with(
+    job: &Job,
+    corpus: &SharedCorpus,
+    report: &mut dyn FnMut(usize, usize),
+    partial: &mut dyn FnMut(JobOutput),
+) -> JobOutput {
     match &job.request {
         JobRequest::Align {
             left,
             right,
             granularity,
             layout,
-        } => match corpus.alignment(*left, *right, *granularity) {
-            Some(alignment) if !job.cancelled() => {
-                let model = layout.map(|layout| {
-                    let order = side_order(&alignment.groups, layout.order);
-                    let model =
-                        RowModel::build_in_order(&alignment, layout.width, &order, |group| {
-                            !(layout.hide_furniture && is_furniture(group, &alignment))
-                        });
-                    (layout, Arc::new(model))
-                });
-                JobOutput::Aligned(alignment, model)
+            preview,
+        } => {
+            if *preview
+                && corpus
+                    .alignment_ready(*left, *right, *granularity)
+                    .is_none()
+                && let Some(output) = previewed(job, corpus, (*left, *right), *granularity)
+            {
+                partial(output);
             }
-            _ => JobOutput::Cancelled,
-        },
+            // The cancel flag reaches the engine: Esc stops the work.
+            match corpus.alignment_with(*left, *right, *granularity, &*job.cancel) {
+                Some(alignment) if !job.cancelled() => {
+                    let model = layout.map(|layout| laid_out(&alignment, layout));
+                    JobOutput::Aligned(alignment, model)
+                }
+                _ => JobOutput::Cancelled,
+            }
+        }
         JobRequest::Similarity { left } => similarity(job, corpus, *left, report),
         // The cancel flag reaches the engine's loops, so Esc stops the work
         // itself, not only the wait for it.
@@ -69,6 +86,37 @@ pub fn run_job(
     }
 }
 
+/// Rows of `alignment` as `layout` asks.
+fn laid_out(alignment: &Alignment, layout: Layout) -> (Layout, Arc<RowModel>) {
+    let order = side_order(&alignment.groups, layout.order);
+    let model = RowModel::build_in_order(alignment, layout.width, &order, |group| {
+        !(layout.hide_furniture && is_furniture(group, alignment))
+    });
+    (layout, Arc::new(model))
+}
+
+/// A big pair's preview, laid out (see [`super::preview`]); `None` for a
+/// small pair or when cancelled.
+fn previewed(
+    job: &Job,
+    corpus: &SharedCorpus,
+    (left, right): (usize, usize),
+    granularity: Granularity,
+) -> Option<JobOutput> {
+    let JobRequest::Align { layout, .. } = &job.request else {
+        return None;
+    };
+    let articles = corpus.articles();
+    let (left, right) = (articles.get(left)?, articles.get(right)?);
+    if !worth_previewing(left, right) {
+        return None;
+    }
+    let (alignment, preview) =
+        preview_alignment(left, right, granularity, PREVIEW_BYTES, &*job.cancel)?;
+    let model = layout.map(|layout| laid_out(&alignment, layout));
+    Some(JobOutput::Previewed(Arc::new(alignment), preview, model))
+}
+
 /// Similarity of every article to `left`, one alignment at a time (each
 /// kept in the corpus, so opening that pair later is instant).
 fn similarity(
@@ -87,10 +135,14 @@ fn similarity(
             1.0
         } else {
             corpus
-                .alignment(left, other, Granularity::Paragraph)
+                .alignment_with(left, other, Granularity::Paragraph, &*job.cancel)
                 .map_or(0.0, |a| a.similarity)
         });
         report(other + 1, n);
+    }
+    if job.cancelled() {
+        // The last alignment may have stopped half-way: no 0 for it.
+        return JobOutput::Cancelled;
     }
     JobOutput::Similarity(out.into())
 }

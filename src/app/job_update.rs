@@ -57,8 +57,12 @@ impl App {
                 },
                 JobOutput::Aligned(alignment, model),
             ) => {
+                let anchor = self.preview_anchor(left, right);
                 self.prebuilt = model;
                 self.show_pair(left, right, granularity, alignment, then);
+                if let Some(anchor) = anchor {
+                    self.restore_anchor(anchor);
+                }
             }
             (JobRequest::Similarity { left }, JobOutput::Similarity(values))
                 if left == self.left =>

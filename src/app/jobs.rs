@@ -15,6 +15,7 @@ use crate::align::{Alignment, Granularity};
 use crate::corpus::Comparison;
 use crate::facts::Fact;
 
+use super::preview::Preview;
 use super::rows::{RowModel, Side};
 
 /// Names one job for the session; never reused.
@@ -30,6 +31,9 @@ pub enum JobRequest {
         right: usize,
         granularity: Granularity,
         layout: Option<Layout>,
+        /// Show a preview of a big pair first (see [`super::preview`]):
+        /// only when the pair opens from the top.
+        preview: bool,
     },
     /// Similarity of every article to `left` (the list's column).
     Similarity { left: usize },
@@ -130,6 +134,9 @@ pub type SearchRanges = [Vec<Vec<Range<usize>>>; 2];
 pub enum JobOutput {
     /// The alignment, and its rows when the request asked for a layout.
     Aligned(Arc<Alignment>, Option<(Layout, Arc<RowModel>)>),
+    /// A partial result on the way to `Aligned`: the leading part of a big
+    /// pair, aligned alone (sent before the job ends).
+    Previewed(Arc<Alignment>, Preview, Option<(Layout, Arc<RowModel>)>),
     Similarity(Arc<[f64]>),
     Compared(Arc<Comparison>),
     Facts(Arc<[Fact]>),
@@ -143,6 +150,7 @@ impl PartialEq for JobOutput {
         use JobOutput::*;
         match (self, other) {
             (Aligned(a, _), Aligned(b, _)) => Arc::ptr_eq(a, b),
+            (Previewed(a, ..), Previewed(b, ..)) => Arc::ptr_eq(a, b),
             (Similarity(a), Similarity(b)) => Arc::ptr_eq(a, b),
             (Compared(a), Compared(b)) => Arc::ptr_eq(a, b),
             (Facts(a), Facts(b)) => Arc::ptr_eq(a, b),

@@ -233,17 +233,62 @@ pub fn key_label(key: Key) -> String {
     }
 }
 
+/// The keys that do a binding's action: those a config file bound to it
+/// (`rebound`, as [`crate::config::KeyBindings`] holds them) when there
+/// are any, since a rebound action loses its default keys; else the
+/// defaults.
+pub fn bound_keys(binding: &Binding, rebound: &[(Key, Action)]) -> Vec<Key> {
+    let configured: Vec<Key> = rebound
+        .iter()
+        .filter(|(_, action)| *action == binding.action)
+        .map(|(key, _)| *key)
+        .collect();
+    if configured.is_empty() {
+        binding.keys.to_vec()
+    } else {
+        configured
+    }
+}
+
 /// All keys of a binding, as help shows them: `j ↓`.
-pub fn keys_label(binding: &Binding) -> String {
-    let labels: Vec<String> = binding.keys.iter().map(|k| key_label(*k)).collect();
+pub fn keys_label(binding: &Binding, rebound: &[(Key, Action)]) -> String {
+    let labels: Vec<String> = bound_keys(binding, rebound)
+        .into_iter()
+        .map(key_label)
+        .collect();
     labels.join(" ")
 }
 
 /// Status-bar hints in `mode`: `(key, what)` for the bindings that have
-/// a hint.
-pub fn hints(mode: Mode) -> impl Iterator<Item = (String, &'static str)> {
+/// a hint, named by the keys really bound (see [`bound_keys`]).
+pub fn hints(
+    mode: Mode,
+    rebound: &[(Key, Action)],
+) -> impl Iterator<Item = (String, &'static str)> + '_ {
     BINDINGS
         .iter()
         .filter(move |b| mode.admits(b.scope))
-        .filter_map(|b| Some((key_label(*b.keys.first()?), b.hint?)))
+        .filter_map(|b| Some((key_label(*bound_keys(b, rebound).first()?), b.hint?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_and_hints_name_the_keys_a_config_bound() {
+        let next = BINDINGS
+            .iter()
+            .find(|b| b.action == Action::Next)
+            .expect("n is bound");
+        assert_eq!(keys_label(next, &[]), "n");
+        let rebound = [(Char('x'), Action::Next), (Ctrl('n'), Action::Next)];
+        assert_eq!(keys_label(next, &rebound), "x Ctrl-N");
+        let hinted: Vec<(String, &str)> = hints(Mode::Panes, &rebound).collect();
+        assert!(
+            hinted.contains(&("x".to_string(), "next diff")),
+            "{hinted:?}"
+        );
+        assert!(hinted.contains(&("?".to_string(), "help")), "{hinted:?}");
+    }
 }

@@ -16,6 +16,8 @@ mod navigation;
 mod options;
 pub mod order;
 mod pairs;
+pub mod preview;
+mod preview_swap;
 pub mod rows;
 pub mod search;
 mod shared;
@@ -133,10 +135,15 @@ pub struct App {
     unique_only: bool,
     /// What to say once the pair being aligned shows.
     pending_note: Option<String>,
+    /// What the partial alignment shown covers, while a big pair's whole
+    /// alignment is computed (see [`preview`]).
+    preview: Option<preview::Preview>,
     /// A layout a job built for the alignment being installed.
     prebuilt: Option<(jobs::Layout, Arc<RowModel>)>,
     /// Work filed for a runner, and what is running.
     jobs: Jobs,
+    /// Keys a config file bound, (key, action): help and hints name them.
+    rebound: Vec<(keymap::Key, Action)>,
     /// Jobs run inside `update` as soon as they are filed (tests, tools
     /// without a loop); otherwise a runner takes them (see [`jobs`]).
     inline_jobs: bool,
@@ -222,12 +229,25 @@ impl App {
             coverage: false,
             unique_only: false,
             prebuilt: None,
+            preview: None,
             pending_note: None,
             jobs: Jobs::default(),
+            rebound: Vec::new(),
             inline_jobs,
         };
         app.open_pair(0, right);
         app
+    }
+
+    /// Tells the reader which keys a config file bound, so help and the
+    /// hints name them (the event loop resolves them; see
+    /// [`crate::config::KeyBindings`]).
+    pub fn set_rebound_keys(&mut self, rebound: Vec<(keymap::Key, Action)>) {
+        self.rebound = rebound;
+    }
+    /// Keys a config file bound, (key, action).
+    pub fn rebound_keys(&self) -> &[(keymap::Key, Action)] {
+        &self.rebound
     }
 
     /// The corpus this reader reads (for a job runner).
@@ -283,6 +303,17 @@ impl App {
     }
     pub fn alignment(&self) -> &Alignment {
         &self.alignment
+    }
+    /// Set while the panes show a big pair's preview: only its leading
+    /// part, aligned alone, until the whole alignment replaces it.
+    pub fn preview(&self) -> Option<preview::Preview> {
+        self.preview
+    }
+    /// Whether the pair shown (or the one replacing it) is being aligned.
+    pub fn aligning(&self) -> bool {
+        self.jobs
+            .find(|r| matches!(r.request, jobs::JobRequest::Align { .. }))
+            .is_some()
     }
     pub fn granularity(&self) -> Granularity {
         self.granularity

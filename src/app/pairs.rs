@@ -42,6 +42,7 @@ impl App {
                     right,
                     granularity,
                     layout: None,
+                    preview: then == Then::OpenPair,
                 };
                 self.start_job(request, then);
             }
@@ -79,6 +80,7 @@ impl App {
                 .filter(|g| !is_furniture(g, &alignment)),
         );
         self.alignment = alignment;
+        self.preview = None;
         if left_changed {
             self.refresh_similarity();
         }

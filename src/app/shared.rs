@@ -61,6 +61,19 @@ impl SharedCorpus {
             .alignment(&self.articles, left, right, granularity)
     }
 
+    /// [`Self::alignment`] that gives up (`None`) once `watch` is
+    /// cancelled: the reader's `Esc` stops the engine itself.
+    pub fn alignment_with(
+        &self,
+        left: usize,
+        right: usize,
+        granularity: Granularity,
+        watch: &dyn Progress,
+    ) -> Option<Arc<Alignment>> {
+        self.alignments
+            .alignment_with(&self.articles, left, right, granularity, watch)
+    }
+
     /// The alignment if some reader has computed it already; never blocks
     /// on a computation in progress.
     pub fn alignment_ready(

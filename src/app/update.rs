@@ -9,7 +9,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Resize(..) | Action::JobProgress(..) | Action::JobDone(..)
+            Action::Resize(..)
+                | Action::JobProgress(..)
+                | Action::JobDone(..)
+                | Action::JobPartial(..)
         ) {
             self.message = None;
             self.flash = None;
@@ -67,6 +70,7 @@ impl App {
             Action::Quit => self.quit = true,
             Action::JobProgress(id, progress) => self.jobs.set_progress(id, progress),
             Action::JobDone(id, output) => self.job_done(id, output),
+            Action::JobPartial(id, output) => self.job_partial(id, output),
         }
     }
 

@@ -12,13 +12,14 @@ use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
-use super::job_run::run_job;
+use super::job_run::{run_job, run_job_with};
 use super::jobs::{Job, JobId, JobOutput, Progress};
 use super::shared::SharedCorpus;
 use super::{Action, App};
 
 enum Message {
     Progress(JobId, usize, usize),
+    Partial(JobId, JobOutput),
     Done(JobId, JobOutput),
 }
 
@@ -63,7 +64,10 @@ impl Worker {
                 let mut report = |done, total| {
                     let _ = sender.send(Message::Progress(id, done, total));
                 };
-                let output = run_job(&job, &corpus, &mut report);
+                let mut partial = |output| {
+                    let _ = sender.send(Message::Partial(id, output));
+                };
+                let output = run_job_with(&job, &corpus, &mut report, &mut partial);
                 let _ = sender.send(Message::Done(id, output));
             });
         if spawned.is_err() {
@@ -88,6 +92,7 @@ impl Worker {
                         (entry.1, entry.2) = (done, total);
                     }
                 }
+                Message::Partial(id, output) => actions.push(Action::JobPartial(id, output)),
                 Message::Done(id, output) => {
                     self.started.remove(&id);
                     actions.push(Action::JobDone(id, output));

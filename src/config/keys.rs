@@ -133,6 +133,12 @@ impl KeyBindings {
         KeyBindings { bindings }
     }
 
+    /// The configured (key, action) pairs, for help and hints to name
+    /// the keys really bound.
+    pub fn pairs(&self) -> &[(Key, Action)] {
+        &self.bindings
+    }
+
     /// Whether the config binds no key.
     pub fn is_empty(&self) -> bool {
         self.bindings.is_empty()

@@ -102,8 +102,10 @@ fn align_all(
             let Some(&(left, right)) = candidates.get(i) else {
                 return done;
             };
-            if let Some(alignment) = cache.alignment(articles, left, right, Granularity::Paragraph)
-            {
+            // The cancel flag reaches into each pair's alignment too.
+            let aligned =
+                cache.alignment_with(articles, left, right, Granularity::Paragraph, progress);
+            if let Some(alignment) = aligned {
                 done.push((
                     i,
                     PairAlignment {

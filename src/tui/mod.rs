@@ -63,6 +63,7 @@ pub fn run(loading: Loading, what: &str, setup: &Setup) -> Result<Ended> {
         Loaded::Ended(ended) => return Ok(ended),
     };
     let mut app = App::in_background(SharedCorpus::new(articles), setup.options);
+    app.set_rebound_keys(setup.keys.pairs().to_vec());
     let mut worker = Worker::new(app.corpus().clone());
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -80,10 +81,14 @@ pub fn run(loading: Loading, what: &str, setup: &Setup) -> Result<Ended> {
             .terminal
             .draw(|frame| ui::render(&app, theme, frame.area(), frame.buffer_mut()))?;
         if app.should_quit() {
+            abandon(app, worker);
             return Ok(Ended::Quit);
         }
         match wait_for_event(&mut session, worker.busy())? {
-            Wake::Signal(Signalled::Stop) => return Ok(Ended::Signalled),
+            Wake::Signal(Signalled::Stop) => {
+                abandon(app, worker);
+                return Ok(Ended::Signalled);
+            }
             Wake::Signal(_) => {
                 // Back from a suspension: the size may have changed meanwhile.
                 let size = session.terminal.size()?;
@@ -92,6 +97,7 @@ pub fn run(loading: Loading, what: &str, setup: &Setup) -> Result<Ended> {
             Wake::Tick => {}
             Wake::Input => {
                 if !apply_input(&mut session, &mut app, &setup.keys)? {
+                    abandon(app, worker);
                     return Ok(Ended::Signalled);
                 }
             }
@@ -100,6 +106,15 @@ pub fn run(loading: Loading, what: &str, setup: &Setup) -> Result<Ended> {
             app.update(action);
         }
     }
+}
+
+/// Leaves the reader's state to the process's end instead of freeing it:
+/// a big pair is millions of allocations, and freeing them one by one
+/// took over a second on a loaded machine before the terminal came back.
+/// The process ends right after the reader, so nothing leaks for long.
+fn abandon(app: App, worker: Worker) {
+    std::mem::forget(app);
+    std::mem::forget(worker);
 }
 
 /// Applies what is already queued before drawing again, so a burst of

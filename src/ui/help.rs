@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use crate::app::keymap::{BINDINGS, keys_label};
+use crate::app::Action;
+use crate::app::keymap::{BINDINGS, Key, keys_label};
 use crate::app::rows::GroupKind;
 use crate::app::wrap::display_width;
 
@@ -17,11 +18,17 @@ use super::theme::Theme;
 const KEYS_WIDTH: usize = 14;
 
 /// Draws the overlay centred in `area`.
-pub fn render_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let keys = key_lines(theme, false);
+pub fn render_help(
+    theme: &Theme,
+    scroll: usize,
+    rebound: &[(Key, Action)],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let keys = key_lines(theme, false, rebound);
     let mut legend = legend_lines(theme);
     legend.push(Line::default());
-    legend.extend(key_lines(theme, true));
+    legend.extend(key_lines(theme, true, rebound));
     // As wide as the longest key line and a gap, so a long description
     // never runs into the legend; the left column is clipped to it.
     let longest = keys.iter().map(Line::width).max().unwrap_or(0) + 2;
@@ -85,8 +92,9 @@ fn draw_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The reader's keys, or (with `views`) the keys of the full-screen views.
-fn key_lines(theme: &Theme, views: bool) -> Vec<Line<'static>> {
+/// The reader's keys, or (with `views`) the keys of the full-screen views,
+/// as bound now (`rebound`: the config file's keys).
+fn key_lines(theme: &Theme, views: bool, rebound: &[(Key, Action)]) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut section = "";
     for binding in BINDINGS.iter().filter(|b| b.scope.is_view() == views) {
@@ -96,7 +104,7 @@ fn key_lines(theme: &Theme, views: bool) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {:<KEYS_WIDTH$}", keys_label(binding)),
+                format!("  {:<KEYS_WIDTH$}", keys_label(binding, rebound)),
                 theme.hint_key,
             ),
             Span::raw(binding.help),

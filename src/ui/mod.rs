@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         View::Reading => render_reading(app, theme, &geometry, buf),
     }
     if app.help_open() {
-        help::render_help(theme, app.help_scroll(), area, buf);
+        help::render_help(theme, app.help_scroll(), app.rebound_keys(), area, buf);
     }
 }
 
@@ -64,7 +64,31 @@ fn render_reading(app: &App, theme: &Theme, geometry: &Geometry, buf: &mut Buffe
     ruler::render_ruler(app, theme, geometry.ruler, buf);
     if app.model().groups.is_empty() {
         render_empty_pair(app, theme, geometry, buf);
+    } else if app.preview().is_some() {
+        render_preview_end(app, theme, geometry, buf);
     }
+}
+
+/// Below the last row of a preview, when it is on screen: that the rest
+/// of the pair is still to come.
+fn render_preview_end(app: &App, theme: &Theme, geometry: &Geometry, buf: &mut Buffer) {
+    // Over the spacer row that ends the last group, when it is on screen.
+    let Some(below) = app.model().rows.checked_sub(app.scroll() + 1) else {
+        return;
+    };
+    if below >= geometry.body_rows() {
+        return;
+    }
+    let note = if app.aligning() {
+        "— the preview ends here; the rest shows when the whole pair is aligned —"
+    } else {
+        "— the preview ends here; aligning the whole pair was cancelled —"
+    };
+    let x = geometry.left.x;
+    let width = (geometry.right.x + geometry.right.width).saturating_sub(x);
+    let y = geometry.left.y + 1 + u16::try_from(below).unwrap_or(u16::MAX);
+    let area = ratatui::layout::Rect::new(x, y, width, 1);
+    progress::render_notice(&[note.to_string()], theme, area, buf);
 }
 
 /// Empty panes say why: the pair is still being aligned, or there is

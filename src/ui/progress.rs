@@ -54,6 +54,9 @@ pub fn render_progress_line(app: &App, theme: &Theme, row: Rect, buf: &mut Buffe
     }
     line.push_str(" · Esc cancels · q quits");
     buf.set_style(row, theme.hints);
+    // Over the hint row: nothing of the hints may show after the line.
+    let blank = " ".repeat(usize::from(row.width));
+    buf.set_stringn(row.x, row.y, &blank, usize::from(row.width), theme.hints);
     buf.set_stringn(row.x, row.y, &line, usize::from(row.width), theme.hint_key);
 }
 

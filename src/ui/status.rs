@@ -81,6 +81,9 @@ fn facts_variants(app: &App) -> [String; 5] {
         let waiting = format!(" {l} ⇄ {r} · not aligned yet");
         return std::array::from_fn(|_| waiting.clone());
     }
+    if let Some(preview) = app.preview() {
+        return partial_variants(app, preview, l, r);
+    }
     let s = app.summary();
     let similarity = alignment.similarity * 100.0;
     let hidden = app.hidden_furniture();
@@ -110,6 +113,31 @@ fn facts_variants(app: &App) -> [String; 5] {
             s.only_left, s.only_right
         ),
         format!(" {l} ⇄ {r} {similarity:.0}%"),
+    ]
+}
+
+/// While a big pair's preview shows: what it covers and that it is
+/// partial, never counts or a similarity (they would be the slice's).
+fn partial_variants(
+    app: &App,
+    preview: crate::app::preview::Preview,
+    l: usize,
+    r: usize,
+) -> [String; 5] {
+    let (pl, pr) = (preview.left_paragraphs, preview.right_paragraphs);
+    let state = if app.aligning() {
+        "whole pair aligning"
+    } else {
+        "whole alignment cancelled"
+    };
+    [
+        format!(
+            " {l} ⇄ {r} · PARTIAL: L ¶1–{pl}, R ¶1–{pr} aligned on their own · {state} · marks may change"
+        ),
+        format!(" {l} ⇄ {r} · PARTIAL: L ¶1–{pl}, R ¶1–{pr} aligned alone · {state}"),
+        format!(" {l} ⇄ {r} · PARTIAL ¶1–{pl} · {state}"),
+        format!(" {l} ⇄ {r} · PARTIAL ¶1–{pl}"),
+        format!(" {l} ⇄ {r} PARTIAL"),
     ]
 }
 
@@ -185,7 +213,7 @@ fn bottom_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
         return Line::from(Span::styled(format!(" {message}"), theme.hint_key));
     }
     let mut spans = vec![Span::raw(" ")];
-    let mut all: Vec<(String, &str)> = hints(app.mode()).collect();
+    let mut all: Vec<(String, &str)> = hints(app.mode(), app.rebound_keys()).collect();
     all.sort_by_key(|(_, what)| *what != "help");
     for (key, what) in all {
         spans.push(Span::styled(key, theme.hint_key));
