@@ -74,7 +74,9 @@ impl Handler {
     fn decide(&self, user: &str, key: Option<&PublicKey>, verified: bool) -> Auth {
         let policy = &self.context.config.auth;
         let admitted = key.map_or(policy.is_open(), |k| policy.admits(k));
-        if verified || key.is_none() {
+        // A key offer that will be accepted is logged once verified; one
+        // that is refused is logged now, since it will not come back.
+        if verified || key.is_none() || !admitted {
             let print = key.map_or("none".to_string(), super::fingerprint);
             if admitted {
                 self.connection.authenticated(user, &print);
