@@ -60,7 +60,9 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Completions(args)) => commands::docs::completions(args.shell),
         Some(Command::Man) => commands::docs::man(),
         #[cfg(feature = "serve")]
-        Some(Command::Serve(args)) => commands::serve::run(args),
+        Some(Command::Serve(args)) => {
+            commands::serve::run(args, cli.config.as_deref(), cli.theme.map(Into::into))
+        }
         None => commands::read::run(&cli.paths, cli.config.as_deref(), cli.theme.map(Into::into)),
     }
 }

@@ -6,7 +6,9 @@
 
 mod serve_support;
 
-use diptych::serve::AuthPolicy;
+use std::collections::BTreeSet;
+
+use diptych::serve::{AuthPolicy, ReaderSetup};
 use russh::ChannelMsg;
 use serve_support::{TIMEOUT, TestServer, Visitor, connect, new_key, open_limits, runtime};
 
@@ -236,5 +238,73 @@ fn an_idle_visitor_is_warned_then_disconnected() {
             "{}",
             visitor.text()
         );
+    });
+}
+
+/// The colours (foreground and background) a screen shows, by name.
+fn colours(visitor: &Visitor) -> BTreeSet<String> {
+    let screen = visitor.screen.screen();
+    let (rows, cols) = screen.size();
+    let mut found = BTreeSet::new();
+    for row in 0..rows.get() {
+        for col in 0..cols.get() {
+            if let Some(cell) = screen.cell(row, col) {
+                for colour in [cell.fgcolor(), cell.bgcolor()] {
+                    if colour != vt100::Color::Default {
+                        found.insert(format!("{colour:?}"));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+fn reader_setup(config: &str) -> ReaderSetup {
+    let config = diptych::config::parse(config, "config.toml").expect("a valid config");
+    ReaderSetup::from_config(config, None)
+}
+
+#[test]
+fn the_servers_config_file_sets_up_every_visitors_keys_and_theme() {
+    runtime().block_on(async {
+        let setup = reader_setup("theme = \"monochrome\"\n[keys]\ndown = \"x\"\nquit = \"Q\"\n");
+        let server = TestServer::start_with(AuthPolicy::Open, open_limits(), setup).await;
+        let mut visitor = Visitor::open(server.addr, 160, 45).await;
+        visitor.wait_for("similar").await;
+        assert_eq!(colours(&visitor), BTreeSet::new());
+        // `q` is rebound away, so it no longer quits; `x` moves down.
+        visitor.send(b"q").await;
+        visitor.send(b"xxxxxxx").await;
+        visitor.wait_for("L ¶4/35").await;
+        visitor.send(b"Q").await;
+        assert_eq!(visitor.wait_closed().await, Some(0));
+    });
+}
+
+#[test]
+fn a_configured_colour_theme_reaches_visitors_but_their_no_color_wins() {
+    runtime().block_on(async {
+        let default = TestServer::start(AuthPolicy::Open, open_limits()).await;
+        let mut dark = Visitor::open(default.addr, 160, 45).await;
+        dark.wait_for("similar").await;
+
+        let light = TestServer::start_with(
+            AuthPolicy::Open,
+            open_limits(),
+            reader_setup("theme = \"light\"\n"),
+        )
+        .await;
+        let mut coloured = Visitor::open(light.addr, 160, 45).await;
+        coloured.wait_for("similar").await;
+        assert!(!colours(&coloured).is_empty());
+        assert_ne!(colours(&coloured), colours(&dark), "light is not dark");
+
+        let (handle, auth) = connect(light.addr, None).await;
+        assert!(auth.success());
+        let env = [("NO_COLOR", "1")];
+        let mut plain = Visitor::start_with_env(handle, 160, 45, &env).await;
+        plain.wait_for("similar").await;
+        assert_eq!(colours(&plain), BTreeSet::new());
     });
 }

@@ -1,22 +1,28 @@
 //! `diptych serve [PATHS…]`: the reader over SSH, one per visitor, over
 //! one shared read-only corpus. Prints the host key's fingerprint and the
-//! command to connect; Ctrl-C tells visitors and exits.
+//! command to connect; Ctrl-C tells visitors and exits. Every visitor's
+//! reader is set up by the server's config file (read once, here) and
+//! `--theme`.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use tokio::net::TcpListener;
+use tokio::signal::unix::{SignalKind, signal};
 
 use crate::cli::ServeArgs;
 use crate::io::load;
 use diptych::app::SharedCorpus;
+use diptych::config;
 use diptych::serve::{
-    AuthPolicy, Limits, ServeConfig, default_host_key_path, fingerprint, load_authorized_keys,
-    load_or_create_host_key, serve,
+    AuthPolicy, Limits, ReaderSetup, ServeConfig, default_host_key_path, fingerprint,
+    load_authorized_keys, load_or_create_host_key, serve,
 };
+use diptych::ui::ThemeName;
 
-pub fn run(args: ServeArgs) -> Result<()> {
+pub fn run(args: ServeArgs, config_file: Option<&Path>, theme: Option<ThemeName>) -> Result<()> {
+    let reader = ReaderSetup::from_config(config::load(config_file)?, theme);
     let articles = load(&args.paths)?;
     if articles.is_empty() {
         bail!("no articles to serve");
@@ -39,6 +45,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
         host_key,
         auth,
         limits,
+        reader,
         log: true,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -53,14 +60,29 @@ pub fn run(args: ServeArgs) -> Result<()> {
         let address = listener.local_addr().unwrap_or(args.listen);
         announce(address, &key_path, created, &print, &config);
         let corpus = SharedCorpus::new(articles);
-        let ctrl_c = async {
-            let _ = tokio::signal::ctrl_c().await;
-            eprintln!("diptych serve: shutting down, telling visitors");
-        };
-        serve(listener, corpus, config, ctrl_c)
+        serve(listener, corpus, config, stop_requested())
             .await
             .context("serving")
     })
+}
+
+/// Ctrl-C, or `kill` / a service manager's SIGTERM: either way visitors
+/// are told before the server exits.
+async fn stop_requested() {
+    let mut term = signal(SignalKind::terminate()).ok();
+    let term = async {
+        match term.as_mut() {
+            Some(term) => {
+                let _ = term.recv().await;
+            }
+            None => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = term => {}
+    }
+    eprintln!("diptych serve: shutting down, telling visitors");
 }
 
 fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy> {

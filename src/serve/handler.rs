@@ -17,7 +17,7 @@ use super::log;
 use super::output::{End, Slot, write_loop};
 use super::server::Context;
 use super::visitor::{self, Event, Shared};
-use crate::ui::{ColorMode, Theme};
+use crate::ui::ColorMode;
 
 /// Events queued for a visitor's thread; beyond this, input waits.
 const EVENT_QUEUE: usize = 256;
@@ -74,7 +74,9 @@ impl Handler {
     fn decide(&self, user: &str, key: Option<&PublicKey>, verified: bool) -> Auth {
         let policy = &self.context.config.auth;
         let admitted = key.map_or(policy.is_open(), |k| policy.admits(k));
-        if verified || key.is_none() {
+        // A key offer that will be accepted is logged once verified; one
+        // that is refused is logged now, since it will not come back.
+        if verified || key.is_none() || !admitted {
             let print = key.map_or("none".to_string(), super::fingerprint);
             if admitted {
                 self.connection.authenticated(user, &print);
@@ -123,6 +125,7 @@ impl Handler {
         let slot = Arc::new(Slot::default());
         let idle = self.context.config.limits.idle_timeout;
         let corpus = self.context.corpus.clone();
+        let context = self.context.clone();
         let (thread_shared, thread_slot) = (shared.clone(), slot.clone());
         let connection = self.connection.clone();
         let spawned = std::thread::Builder::new()
@@ -131,7 +134,8 @@ impl Handler {
                 let visit = std::panic::AssertUnwindSafe(|| {
                     visitor::run(
                         corpus,
-                        Theme::new(mode),
+                        &context.config.reader,
+                        mode,
                         idle,
                         &thread_shared,
                         &events,

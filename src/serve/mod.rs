@@ -33,6 +33,11 @@ mod visitor;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use crate::align::Granularity;
+use crate::app::ReaderOptions;
+use crate::config::{Config, KeyBindings};
+use crate::ui::ThemeName;
+
 pub use auth::{AuthPolicy, load_authorized_keys};
 pub use host_key::{default_host_key_path, fingerprint, load_or_create_host_key};
 pub use input::InputParser;
@@ -44,8 +49,42 @@ pub struct ServeConfig {
     pub host_key: PrivateKey,
     pub auth: AuthPolicy,
     pub limits: Limits,
+    /// How every visitor's reader starts: the server's config file.
+    pub reader: ReaderSetup,
     /// Log one line per connect/auth/disconnect on stderr.
     pub log: bool,
+}
+
+/// The server's reader settings, read once at start (config file and
+/// `--theme`) and given to every visitor. Only the colour depth comes from
+/// the visitor: their TERM/COLORTERM, and NO_COLOR, which always wins.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderSetup {
+    pub theme: ThemeName,
+    pub keys: KeyBindings,
+    pub options: ReaderOptions,
+    /// Granularity to start with, when not the default.
+    pub granularity: Option<Granularity>,
+}
+
+impl ReaderSetup {
+    /// The settings a config file gives, with `theme` (from `--theme`)
+    /// over the file's.
+    pub fn from_config(config: Config, theme: Option<ThemeName>) -> Self {
+        let mut options = ReaderOptions::default();
+        if let Some(show) = config.show_furniture {
+            options.hide_furniture = !show;
+        }
+        if let Some(width) = config.min_pane_width {
+            options.min_pane_width = width;
+        }
+        ReaderSetup {
+            theme: theme.or(config.theme).unwrap_or_default(),
+            keys: config.keys,
+            options,
+            granularity: config.granularity,
+        }
+    }
 }
 
 /// Bounds on what visitors can make the server hold.

@@ -128,6 +128,8 @@ fn ssh_config(config: &ServeConfig) -> Config {
         // only collects connections that never open a session.
         inactivity_timeout: Some(config.limits.idle_timeout + Duration::from_secs(60)),
         keepalive_interval: Some(Duration::from_secs(60)),
+        // Read only by russh's own accept loop; `connection` sets it on
+        // the sockets this server accepts itself.
         nodelay: true,
         ..Config::default()
     }
@@ -144,6 +146,10 @@ async fn connection(
 ) {
     let log_on = context.config.log;
     log::line(log_on, "connect", &[("addr", &address)]);
+    // Frames and key echoes are small writes that must leave at once:
+    // with Nagle's algorithm on, a frame written while the previous one
+    // is unacknowledged waits for the client's delayed ACK (up to 40 ms).
+    let _ = stream.set_nodelay(true);
     let Some((stream, socket)) = split_handle(stream) else {
         return;
     };

@@ -8,10 +8,11 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use crate::app::keymap::resolve;
 use crate::app::{Action, App, SharedCorpus};
-use crate::ui::Theme;
+use crate::config::KeyBindings;
+use crate::ui::{ColorMode, Theme};
 
+use super::ReaderSetup;
 use super::input::Input;
 use super::output::{End, Slot};
 use super::screen::Screen;
@@ -83,25 +84,34 @@ impl Ended {
 }
 
 /// Runs one visit until the visitor quits, idles out, leaves, or the
-/// server closes; the last bytes go to `slot`.
+/// server closes; the last bytes go to `slot`. The reader is set up as
+/// `setup` says, in `colors` (the visitor's terminal's depth).
 pub fn run(
     corpus: SharedCorpus,
-    theme: Theme,
+    setup: &ReaderSetup,
+    colors: ColorMode,
     idle: Duration,
     shared: &Shared,
     events: &Receiver<Event>,
     slot: &Slot,
 ) -> Ended {
     let (cols, rows) = shared.size();
-    let Ok(mut screen) = Screen::new(cols, rows, theme) else {
+    let Ok(mut screen) = Screen::new(cols, rows, Theme::named(setup.theme, colors)) else {
         return Ended::Error;
     };
     let mut visit = Visit {
-        app: App::with_corpus(corpus),
+        app: App::with_options(corpus, setup.options),
+        keys: setup.keys.clone(),
         size: (cols, rows),
         last_key: Instant::now(),
     };
     visit.app.update(Action::Resize(cols, rows));
+    if setup
+        .granularity
+        .is_some_and(|g| g != visit.app.granularity())
+    {
+        visit.app.update(Action::ToggleGranularity);
+    }
     let ended = visit.run(shared, events, slot, &mut screen, idle);
     let farewell = match ended {
         Ended::Quit | Ended::ClientGone | Ended::Error => String::new(),
@@ -119,6 +129,8 @@ pub fn run(
 
 struct Visit {
     app: App,
+    /// The server's key bindings in front of the built-in keymap.
+    keys: KeyBindings,
     size: (u16, u16),
     last_key: Instant,
 }
@@ -188,7 +200,7 @@ impl Visit {
             Event::Input(input) => {
                 self.last_key = Instant::now();
                 let action = match input {
-                    Input::Key(key) => resolve(&key, self.app.mode()),
+                    Input::Key(key) => self.keys.resolve(&key, self.app.mode()),
                     Input::Wheel(n) if n > 0 => Some(Action::Down(WHEEL_ROWS)),
                     Input::Wheel(_) => Some(Action::Up(WHEEL_ROWS)),
                 };

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use diptych::app::SharedCorpus;
 use diptych::article::demo::DEMO_CORPUS;
 use diptych::article::parse_article;
-use diptych::serve::{AuthPolicy, Limits, PrivateKey, ServeConfig, serve};
+use diptych::serve::{AuthPolicy, Limits, PrivateKey, ReaderSetup, ServeConfig, serve};
 use russh::client::{self, AuthResult};
 use russh::keys::{Algorithm, PrivateKeyWithHashAlg};
 use russh::{ChannelMsg, keys};
@@ -41,6 +41,11 @@ pub struct TestServer {
 impl TestServer {
     /// Must be called inside a tokio runtime.
     pub async fn start(auth: AuthPolicy, limits: Limits) -> Self {
+        Self::start_with(auth, limits, ReaderSetup::default()).await
+    }
+
+    /// A server whose visitors' readers are set up by `reader`.
+    pub async fn start_with(auth: AuthPolicy, limits: Limits, reader: ReaderSetup) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind loopback");
@@ -49,6 +54,7 @@ impl TestServer {
             host_key: new_key(),
             auth,
             limits,
+            reader,
             log: false,
         };
         let (stop, stopped) = oneshot::channel();
@@ -136,7 +142,21 @@ impl Visitor {
     }
 
     pub async fn start(handle: client::Handle<Trusting>, cols: u16, rows: u16) -> Self {
+        Self::start_with_env(handle, cols, rows, &[]).await
+    }
+
+    /// As [`Visitor::start`], sending `env` (name, value) as env requests
+    /// first, as `ssh -o SendEnv=…` does.
+    pub async fn start_with_env(
+        handle: client::Handle<Trusting>,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let channel = handle.channel_open_session().await.expect("session");
+        for (name, value) in env {
+            channel.set_env(false, *name, *value).await.expect("env");
+        }
         channel
             .request_pty(false, "xterm-256color", cols.into(), rows.into(), 0, 0, &[])
             .await
@@ -173,13 +193,16 @@ impl Visitor {
         self.screen.screen().contents()
     }
 
+    /// Shows bytes the server sent on the emulated screen.
+    pub fn take_data(&mut self, data: &[u8]) {
+        self.received += data.len();
+        self.screen.process(data);
+    }
+
     /// Applies one message; false when the channel has ended.
-    fn apply(&mut self, message: Option<ChannelMsg>) -> bool {
+    pub fn apply(&mut self, message: Option<ChannelMsg>) -> bool {
         match message {
-            Some(ChannelMsg::Data { data }) => {
-                self.received += data.len();
-                self.screen.process(&data);
-            }
+            Some(ChannelMsg::Data { data }) => self.take_data(&data),
             Some(ChannelMsg::ExitStatus { exit_status }) => self.exit_status = Some(exit_status),
             Some(ChannelMsg::Close) | None => {
                 self.closed = true;
