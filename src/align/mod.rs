@@ -30,7 +30,7 @@ use serde::{Serialize, Serializer};
 use crate::article::Article;
 
 pub use callouts::Callout;
-pub use units::Unit;
+pub use units::{Unit, units_from};
 
 /// What an aligned unit is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
@@ -213,6 +213,9 @@ fn align_units_with_stats(
         pairs_scored += candidates::add_band_pairs(&bags, &mut pairs, band);
     }
     let links = grouping::group(&bags, &pairs, &left, &right, band.as_ref());
+    // Bags and candidate pairs are done with: freed here, the word diffs
+    // below reuse their memory instead of adding to the peak.
+    drop((bags, pairs, first));
     let moved = moved::moved_flags(&links, &left, &right);
     let diffs = word_diff::diff_links(&links, &left, &right);
     let mut groups: Vec<Group> = links
