@@ -68,14 +68,23 @@ fn main() {
             continue;
         }
         if !case.left.is_file() || !case.right.is_file() {
-            println!("\n{}: missing {}; make it with `{}`", case.name, case.left.display(), case.make);
+            println!(
+                "\n{}: missing {}; make it with `{}`",
+                case.name,
+                case.left.display(),
+                case.make
+            );
             continue;
         }
         case.runs = runs_arg.unwrap_or(case.runs);
         let input = file_len(&case.left) + file_len(&case.right);
         let (git, ours) = measure(&case, diptych);
         report(&case, input, &git, &ours);
-        peaks.push((case.name, input, median_by(&ours, |r| r.peak_bytes as f64) as u64));
+        peaks.push((
+            case.name,
+            input,
+            median_by(&ours, |r| r.peak_bytes as f64) as u64,
+        ));
     }
     linearity(&peaks);
     println!("\nload after: {}", load_average());
@@ -83,10 +92,19 @@ fn main() {
 
 fn cases() -> Vec<Case> {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let big = |dir: &str| (Path::new(dir).join("big_left.txt"), Path::new(dir).join("big_right.txt"));
+    let big = |dir: &str| {
+        (
+            Path::new(dir).join("big_left.txt"),
+            Path::new(dir).join("big_right.txt"),
+        )
+    };
     let (big6_left, big6_right) = big("/tmp/big6");
     let (big10_left, big10_right) = big("/tmp/big10");
-    let big_targets = || Targets { cpu: Some(2.0), wall: Some(1.5), peak_mib: None };
+    let big_targets = || Targets {
+        cpu: Some(2.0),
+        wall: Some(1.5),
+        peak_mib: None,
+    };
     vec![
         Case {
             name: "seeds",
@@ -94,7 +112,11 @@ fn cases() -> Vec<Case> {
             right: seeds.join("001_56c06cd4d7a87d44.txt"),
             runs: 21,
             make: "git checkout seeds/",
-            targets: Targets { cpu: None, wall: Some(1.5), peak_mib: None },
+            targets: Targets {
+                cpu: None,
+                wall: Some(1.5),
+                peak_mib: None,
+            },
         },
         Case {
             name: "big6",
@@ -102,7 +124,10 @@ fn cases() -> Vec<Case> {
             right: big6_right,
             runs: 5,
             make: "cargo run --release --example big_pair -- /tmp/big6",
-            targets: Targets { peak_mib: Some(100.0), ..big_targets() },
+            targets: Targets {
+                peak_mib: Some(100.0),
+                ..big_targets()
+            },
         },
         Case {
             name: "big10",
@@ -207,7 +232,10 @@ fn report(case: &Case, input: u64, git: &[Run], ours: &[Run]) {
         input as f64 / 1e6,
         ours.len()
     );
-    println!("  {:<8} {:>10} {:>10} {:>10} {:>10}", "", "wall s", "cpu s", "peak MiB", "out MiB");
+    println!(
+        "  {:<8} {:>10} {:>10} {:>10} {:>10}",
+        "", "wall s", "cpu s", "peak MiB", "out MiB"
+    );
     for (name, runs) in [("git", git), ("diptych", ours)] {
         println!(
             "  {name:<8} {:>10.3} {:>10.3} {:>10.1} {:>10.1}",
@@ -224,11 +252,21 @@ fn report(case: &Case, input: u64, git: &[Run], ours: &[Run]) {
     };
     let wall_ratio = wall(ours) / wall(git);
     let cpu_ratio = cpu(ours) / cpu(git);
-    println!("  wall ratio {wall_ratio:6.2}× {}", verdict(wall_ratio, case.targets.wall));
-    println!("  cpu ratio  {cpu_ratio:6.2}× {}", verdict(cpu_ratio, case.targets.cpu));
+    println!(
+        "  wall ratio {wall_ratio:6.2}× {}",
+        verdict(wall_ratio, case.targets.wall)
+    );
+    println!(
+        "  cpu ratio  {cpu_ratio:6.2}× {}",
+        verdict(cpu_ratio, case.targets.cpu)
+    );
     println!("  peak ratio {:6.2}×", peak(ours) / peak(git));
     if let Some(limit) = case.targets.peak_mib {
-        let met = if peak(ours) <= limit { "met" } else { "NOT met" };
+        let met = if peak(ours) <= limit {
+            "met"
+        } else {
+            "NOT met"
+        };
         println!("  peak {:.1} MiB (target ≤ {limit} MiB: {met})", peak(ours));
     }
 }
@@ -236,7 +274,10 @@ fn report(case: &Case, input: u64, git: &[Run], ours: &[Run]) {
 /// Peak memory per input byte on each big pair: linear in input means
 /// the figure stays about the same from the 6 MB pair to the 10 MB one.
 fn linearity(peaks: &[(&str, u64, u64)]) {
-    let big: Vec<_> = peaks.iter().filter(|(name, ..)| name.starts_with("big")).collect();
+    let big: Vec<_> = peaks
+        .iter()
+        .filter(|(name, ..)| name.starts_with("big"))
+        .collect();
     if big.len() < 2 {
         return;
     }
