@@ -9,103 +9,23 @@
 //! `cargo run --release --example marks_truth [DEV_DATA_DIR]` (default
 //! `/work/shared/dev-data`; the translation pairs are skipped when absent).
 
-use std::collections::HashMap;
+#[path = "../tests/support/marks_tally.rs"]
+mod marks_tally;
 
 use diptych::align::{AlignOptions, align};
 use diptych::article::demo::DEMO_CORPUS;
-use diptych::article::parse_article;
+use diptych::article::{Article, parse_article};
 use diptych::report::align_json;
-use serde_json::Value;
+use marks_tally::Tally;
 
-/// Tallies of one or more alignments.
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    marked: usize,
-    spare: usize,
-    moved: usize,
-    equal: usize,
-    similar_equal: usize,
-}
-
-impl std::ops::AddAssign for Tally {
-    fn add_assign(&mut self, o: Tally) {
-        self.marked += o.marked;
-        self.spare += o.spare;
-        self.moved += o.moved;
-        self.equal += o.equal;
-        self.similar_equal += o.similar_equal;
-    }
-}
-
-/// Case-folded words (letter/digit runs) of a text.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn span_text<'a>(units: &'a [Value], span: &Value) -> &'a str {
-    let get = |i: usize| span.get(i).and_then(Value::as_u64).unwrap_or(0) as usize;
-    let text = units.get(get(0)).and_then(Value::as_str).unwrap_or("");
-    text.get(get(1)..get(2)).unwrap_or("")
-}
-
-fn measure(json: &str) -> Tally {
-    let doc: Value = serde_json::from_str(json).unwrap_or(Value::Null);
-    let units = |side: &str| doc[side]["units"].as_array().cloned().unwrap_or_default();
-    let (left_units, right_units) = (units("left"), units("right"));
-    let mut tally = Tally::default();
-    for entry in doc["alignment"].as_array().into_iter().flatten() {
-        let ids = |side: &str| -> Vec<usize> {
-            entry[side]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_u64().map(|v| v as usize))
-                .collect()
-        };
-        let (l, r) = (ids("left"), ids("right"));
-        if l.is_empty() || r.is_empty() {
-            continue;
-        }
-        let mut only_left: HashMap<String, usize> = HashMap::new();
-        let mut only_right: HashMap<String, usize> = HashMap::new();
-        for op in entry["diff"].as_array().into_iter().flatten() {
-            let left = words(span_text(&left_units, &op["left"]));
-            let right = words(span_text(&right_units, &op["right"]));
-            match op["op"].as_str() {
-                Some("delete") => left
-                    .into_iter()
-                    .for_each(|w| *only_left.entry(w).or_default() += 1),
-                Some("insert") => right
-                    .into_iter()
-                    .for_each(|w| *only_right.entry(w).or_default() += 1),
-                Some("equal") => tally.equal += left.len(),
-                Some("moved") => tally.moved += left.len() + right.len(),
-                _ => {}
-            }
-        }
-        tally.marked += only_left.values().sum::<usize>() + only_right.values().sum::<usize>();
-        tally.spare += 2 * only_left
-            .iter()
-            .map(|(w, n)| (*n).min(only_right.get(w).copied().unwrap_or(0)))
-            .sum::<usize>();
-        let join = |units: &[Value], ids: &[usize]| {
-            ids.iter()
-                .filter_map(|&i| units.get(i).and_then(Value::as_str))
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        let (lt, rt) = (join(&left_units, &l), join(&right_units, &r));
-        let diff = similar::TextDiff::from_words(lt.as_str(), rt.as_str());
-        tally.similar_equal += diff
-            .iter_all_changes()
-            .filter(|c| c.tag() == similar::ChangeTag::Equal)
-            .map(|c| words(c.value()).len())
-            .sum::<usize>();
-    }
-    tally
+/// The tally of one pair; a structural defect is printed and counts as
+/// nothing.
+fn measure(left: &Article, right: &Article) -> Tally {
+    let alignment = align(left, right, AlignOptions::default());
+    marks_tally::measure(&align_json::render(left, right, &alignment)).unwrap_or_else(|defect| {
+        println!("{} ⇄ {}: {defect}", left.path, right.path);
+        Tally::default()
+    })
 }
 
 fn report(name: &str, t: Tally) {
@@ -113,7 +33,7 @@ fn report(name: &str, t: Tally) {
         "{name:<28} only-here marked {:>6} · other side has to spare {:>5} ({:>5.1}%) · moved {:>6} · equal {:>6} vs similar {:>6} ({:+.1}%)",
         t.marked,
         t.spare,
-        100.0 * t.spare as f64 / t.marked.max(1) as f64,
+        100.0 * t.spare_share(),
         t.moved,
         t.equal,
         t.similar_equal,
@@ -131,8 +51,7 @@ fn main() {
     let mut all = Tally::default();
     for a in 0..seeds.len() {
         for b in a + 1..seeds.len() {
-            let alignment = align(&seeds[a], &seeds[b], AlignOptions::default());
-            let t = measure(&align_json::render(&seeds[a], &seeds[b], &alignment));
+            let t = measure(&seeds[a], &seeds[b]);
             report(&format!("seeds {a} ⇄ {b}"), t);
             if a == 0 {
                 four += t;
@@ -155,7 +74,6 @@ fn main() {
             parse_article("left", "left", &l),
             parse_article("right", "right", &r),
         );
-        let alignment = align(&l, &r, AlignOptions::default());
-        report(pair, measure(&align_json::render(&l, &r, &alignment)));
+        report(pair, measure(&l, &r));
     }
 }

@@ -2,14 +2,13 @@
 //! opened in the real binary under tmux; `F` starts the facts while the
 //! pair may still be aligning, `Esc` cancels, `q` quits at once.
 
-#[path = "common/tmux.rs"]
-mod tmux;
+mod tmux_harness;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use tmux::Tmux;
+use tmux_harness::Tmux;
 
 /// Generous: the figure the issue asks for (1 s) is measured by the
 /// `reader_latency` bench; this only catches a reader that waits for its
@@ -49,7 +48,7 @@ fn facts_on_a_big_pair_can_be_cancelled_and_q_quits_at_once() {
         })
         .collect();
     let args: Vec<&std::path::Path> = paths.iter().map(PathBuf::as_path).collect();
-    tmux.start(140, 40, &args);
+    tmux.start_paths(140, 40, &args);
     // Something shows while the pair is loaded and aligned, never a blank
     // terminal; then the reader itself, aligning or done.
     tmux.wait_for_any(&["loading", "aligning", "similar"]);
@@ -63,7 +62,7 @@ fn facts_on_a_big_pair_can_be_cancelled_and_q_quits_at_once() {
     assert!(!screen.contains("Esc cancels"), "still running:\n{screen}");
 
     tmux.keys(&["q"]);
-    let (status, took) = tmux.exit_status();
+    let (status, took) = tmux.exit_status_timed();
     assert_eq!(status, "EXIT=0");
     assert!(took < QUIT_WITHIN, "the reader took {took:?} to quit");
 }

@@ -2,178 +2,12 @@
 //! with keys and read back with `capture-pane`, as a person would.
 //! Needs tmux; `.ci/run` installs it.
 
-use std::path::PathBuf;
+mod tmux_harness;
+
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-#[path = "tmux_harness/socket.rs"]
-mod tmux_socket;
-
-const TIMEOUT: Duration = Duration::from_secs(30);
-static SESSIONS: AtomicUsize = AtomicUsize::new(0);
-
-/// A private tmux server running one command; killed on drop.
-struct Tmux {
-    socket: String,
-    dir: PathBuf,
-}
-
-impl Tmux {
-    /// Starts `diptych` in a `width`×`height` pane; its exit status lands
-    /// in `exit` in the test's directory, then the pane stays open.
-    fn start(width: u16, height: u16) -> Self {
-        let found = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        assert!(
-            found,
-            "tmux is not installed: the reader's end-to-end tests need it (apt-get install tmux; .ci/run installs it)"
-        );
-        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
-        let socket = format!("diptych-e2e-{}-{n}", std::process::id());
-        let dir = std::env::temp_dir().join(&socket);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let bin = env!("CARGO_BIN_EXE_diptych");
-        let script = format!(
-            "'{bin}'; echo EXIT=$? > '{}'; sleep 120",
-            dir.join("exit").display()
-        );
-        let tmux = Tmux { socket, dir };
-        tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "sh",
-            "-c",
-            &script,
-        ]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    /// Polls the screen until it shows `text`.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(text, true)
-    }
-
-    /// Polls the screen until `text` is gone.
-    fn wait_gone(&self, text: &str) -> String {
-        self.wait_until(text, false)
-    }
-
-    fn wait_until(&self, text: &str, shown: bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) == shown {
-                return screen;
-            }
-            let what = if shown { "for" } else { "for the end of" };
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "waited {what} {text:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        self.run(&[
-            "resize-window",
-            "-t",
-            "e2e",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-    }
-
-    /// Waits for the reader to exit and returns its status.
-    fn exit_status(&self) -> String {
-        let start = Instant::now();
-        loop {
-            let text = std::fs::read_to_string(self.dir.join("exit")).unwrap_or_default();
-            if text.ends_with('\n') {
-                return text.trim().to_string();
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the reader did not exit; screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Whether the pane is back on the main screen with mouse reporting off.
-    fn terminal_restored(&self) -> bool {
-        self.run(&[
-            "display-message",
-            "-p",
-            "-t",
-            "e2e",
-            "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag}",
-        ])
-        .trim()
-            == "0 0 0"
-    }
-
-    /// The process id of the reader (the pane's shell's child).
-    fn reader_pid(&self) -> String {
-        let shell = self
-            .run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
-            .trim()
-            .to_string();
-        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-            .expect("/proc children");
-        children
-            .split_whitespace()
-            .next()
-            .expect("the reader runs")
-            .to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        tmux_socket::end_server(&self.socket);
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
+use tmux_harness::{TIMEOUT, Tmux};
 
 /// The number after "L ¶" in the status bar: the left paragraph at the top.
 fn top_paragraph(screen: &str) -> String {
@@ -190,7 +24,7 @@ fn demo_opens_scrolls_jumps_searches_resizes_and_quits() {
     let tmux = Tmux::start(160, 45);
     // The pair is aligned in the background: wait for its text.
     let screen = tmux.wait_for("only in the left text");
-    assert!(screen.contains("similar"));
+    assert!(screen.contains("similar"), "{screen}");
     assert!(screen.contains("Articles (5)"));
     assert!(screen.contains("L 1: Media: U.S. Ready to Provide Ukraine"));
     assert!(screen.contains("only in the left text"));

@@ -24,18 +24,6 @@ fn modes(tmux: &Tmux) -> String {
     tmux.pane_format("#{alternate_on} #{mouse_any_flag}")
 }
 
-/// The reader's process id: the pane shell's child.
-fn reader_pid(tmux: &Tmux) -> String {
-    let shell = tmux.pane_format("#{pane_pid}");
-    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-        .expect("/proc children");
-    children
-        .split_whitespace()
-        .next()
-        .expect("the reader runs")
-        .to_string()
-}
-
 /// The process state letter from /proc (`T` when stopped).
 fn state(pid: &str) -> String {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
@@ -74,7 +62,7 @@ fn every_terminating_signal_restores_the_terminal() {
             "1 1",
             "SIG{signal}: the reader took the terminal"
         );
-        kill(signal, &reader_pid(&tmux));
+        kill(signal, &tmux.reader_pid());
         assert_eq!(tmux.exit_status(), "EXIT=143", "SIG{signal}");
         assert_eq!(
             modes(&tmux),
@@ -90,7 +78,7 @@ fn every_terminating_signal_restores_the_terminal() {
 fn ctrl_z_and_sigtstp_suspend_and_sigcont_repaints() {
     for how in ["key", "signal"] {
         let tmux = reader();
-        let pid = reader_pid(&tmux);
+        let pid = tmux.reader_pid();
         if how == "key" {
             tmux.keys(&["C-z"]);
         } else {
