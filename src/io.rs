@@ -64,7 +64,9 @@ impl std::fmt::Display for BadInput {
 
 impl std::error::Error for BadInput {}
 
-/// Exactly two articles, one per path.
+/// Exactly two articles, one per path. The two load side by side (one on
+/// a second thread) unless one is stdin; warnings and errors come out as
+/// if left were loaded first.
 pub fn load_pair(left: &str, right: &str) -> Result<(Article, Article)> {
     if left == "-" && right == "-" {
         return Err(BadInput(
@@ -72,22 +74,42 @@ pub fn load_pair(left: &str, right: &str) -> Result<(Article, Article)> {
         )
         .into());
     }
-    let mut articles = Vec::new();
-    for path in [left, right] {
-        let mut loaded = load(&[path.to_string()])?;
-        if loaded.len() != 1 {
-            let path = sanitize::line(path);
-            return Err(BadInput(format!(
-                "{path}: holds {} articles; give one per side ({path}#1 picks the first)",
-                loaded.len()
-            ))
-            .into());
-        }
-        articles.append(&mut loaded);
+    let load_side = |path: &str| load_quietly(&[path.to_string()]);
+    if left == "-" || right == "-" {
+        // One after the other, so a bad file is reported before stdin is
+        // waited for.
+        let left = one_article(left, load_side(left))?;
+        let right = one_article(right, load_side(right))?;
+        return Ok((left, right));
     }
-    let right = articles.pop().context("right article")?;
-    let left = articles.pop().context("left article")?;
+    let (left_loaded, right_loaded) = std::thread::scope(|scope| {
+        let right_thread = scope.spawn(|| load_side(right));
+        let left_loaded = load_side(left);
+        let right_loaded = right_thread
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (left_loaded, right_loaded)
+    });
+    let left = one_article(left, left_loaded)?;
+    let right = one_article(right, right_loaded)?;
     Ok((left, right))
+}
+
+/// The single article loaded from `path`, its warnings printed.
+fn one_article(path: &str, loaded: Result<(Vec<Article>, Vec<String>)>) -> Result<Article> {
+    let (mut articles, warnings) = loaded?;
+    print_warnings(&warnings);
+    match (articles.pop(), articles.is_empty()) {
+        (Some(article), true) => Ok(article),
+        (popped, _) => {
+            let path = sanitize::line(path);
+            let count = articles.len() + usize::from(popped.is_some());
+            Err(BadInput(format!(
+                "{path}: holds {count} articles; give one per side ({path}#1 picks the first)"
+            ))
+            .into())
+        }
+    }
 }
 
 /// Colour for a terminal stdout, never under NO_COLOR (any non-empty value).
@@ -107,6 +129,21 @@ pub fn write_stdout(text: &str) -> Result<()> {
 /// ([`sanitize::json`]).
 pub fn write_json(text: &str) -> Result<()> {
     write_raw(&sanitize::json(text))
+}
+
+/// Streams output to stdout through a buffer as `write` produces it, so a
+/// 70 MB document is never held whole. `write` must make its bytes
+/// terminal-safe itself (`report::safe_json` does for JSON). A closed
+/// pipe (`| head`) is not an error, a closed stdout (`>&-`) is.
+pub fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        anyhow::bail!("stdout is closed; nothing can be written");
+    }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to stdout"),
+    }
 }
 
 /// Writes text whose escape sequences are diptych's own styling; every

@@ -82,21 +82,29 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
             .binary_search_by_key(pair, |p| (p.left, p.right))
             .is_ok()
     };
-    let mut extra: Vec<Pair> = band
+    let mut extra: Vec<(usize, usize)> = band
         .pairs()
         .filter(|&(l, r)| !bags.left[l].ids.is_empty() && !bags.right[r].ids.is_empty())
         .filter(|pair| !known(pair))
-        .map(|(l, r)| unscored(l, r))
         .collect();
-    extra.sort_by_key(|p| (p.left, p.right));
-    extra.dedup_by_key(|p| (p.left, p.right));
-    score_in_parallel(bags, &mut extra);
-    let scored = extra.len();
-    extra.retain(|p| p.shared > 0.0);
-    pairs.extend(extra);
-    pairs.sort_by_key(|p| (p.left, p.right));
-    scored
+    extra.sort_unstable();
+    extra.dedup();
+    // Peak memory (issue 14): a band holds far more pairs than share a
+    // word, so full pair records are made, scored and kept a slice at a
+    // time, never for the whole band at once.
+    for slice in extra.chunks(BAND_SLICE) {
+        let mut scored: Vec<Pair> = slice.iter().map(|&(l, r)| unscored(l, r)).collect();
+        score_in_parallel(bags, &mut scored);
+        pairs.extend(scored.into_iter().filter(|p| p.shared > 0.0));
+    }
+    // Every (left, right) is unique, so an unstable sort gives the same
+    // order as a stable one, without a scratch copy of all pairs.
+    pairs.sort_unstable_by_key(|p| (p.left, p.right));
+    extra.len()
 }
+
+/// Band pairs scored per slice: large enough to keep both threads busy.
+const BAND_SLICE: usize = 1 << 16;
 
 fn unscored(left: usize, right: usize) -> Pair {
     Pair {

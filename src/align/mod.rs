@@ -37,7 +37,7 @@ use crate::progress::{Progress, Quiet};
 
 pub use callouts::Callout;
 pub use stages::StageTimes;
-pub use units::Unit;
+pub use units::{Unit, units_from};
 
 /// What an aligned unit is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
@@ -269,7 +269,9 @@ fn align_units_watched(
     go_on()?;
     let (links, local_pairs) = grouping::group(&bags, &mut pairs, &left, &right, band.as_ref());
     pairs_scored += local_pairs;
-    drop((bags, pairs));
+    // Bags and candidate pairs are done with: freed here, the word diffs
+    // below reuse their memory instead of adding to the peak.
+    drop((bags, pairs, first));
     clock.lap(&mut times.grouping);
     let moved = moved::moved_flags(&links, &left, &right);
     clock.lap(&mut times.moved);

@@ -4,7 +4,7 @@
 
 use super::Kind;
 use super::clean::without_closers;
-use super::script::{Script, dominant_script, script_counts};
+use super::script::{Script, ScriptCounts};
 use super::segment::RawParagraph;
 
 /// Headings are at most this many words.
@@ -64,15 +64,46 @@ const CAPTION_MARKERS: &[&str] = &[
     "photo", "photos", "фото", "foto", "fotos", "credit", "getty", "reuters", "afp", "ap photo",
 ];
 
+/// What every rule asks of a paragraph, counted once per paragraph (the
+/// rules ask up to six times, and book-length inputs have tens of
+/// thousands of paragraphs).
+struct Figures {
+    /// Words, counted up to one past the largest threshold used here:
+    /// every rule only compares against thresholds up to that, and long
+    /// paragraphs need not be counted to the end.
+    words: Vec<usize>,
+    /// The script most letters of each paragraph are written in.
+    scripts: Vec<Option<Script>>,
+    /// The article's script when one holds a clear majority.
+    article_script: Option<Script>,
+}
+
+impl Figures {
+    fn of(paragraphs: &[RawParagraph]) -> Figures {
+        let mut total = ScriptCounts::default();
+        let mut scripts = Vec::with_capacity(paragraphs.len());
+        for paragraph in paragraphs {
+            let counts = ScriptCounts::of(&paragraph.text);
+            scripts.push(counts.dominant());
+            total.add(&counts);
+        }
+        Figures {
+            words: paragraphs.iter().map(|p| word_count(&p.text)).collect(),
+            scripts,
+            article_script: clear_majority(&total),
+        }
+    }
+}
+
 /// Assigns a kind to every paragraph of one article.
 pub fn classify(paragraphs: &[RawParagraph]) -> Vec<Kind> {
-    let article_script = clear_majority_script(paragraphs);
+    let figures = Figures::of(paragraphs);
     let mut kinds: Vec<Kind> = paragraphs
         .iter()
         .enumerate()
-        .map(|(i, p)| own_kind(p, i == 0, paragraphs.get(i + 1), article_script))
+        .map(|(i, p)| own_kind(p, i, paragraphs.get(i + 1), &figures))
         .collect();
-    mark_edges(paragraphs, &mut kinds);
+    mark_edges(paragraphs, &figures, &mut kinds);
     kinds
 }
 
@@ -81,22 +112,23 @@ pub fn classify(paragraphs: &[RawParagraph]) -> Vec<Kind> {
 /// captions are still recognised by their text, so "Read more" inside a
 /// `<p>` is boilerplate in every format.
 pub fn classify_marked(paragraphs: &[RawParagraph], markup: &[Kind]) -> Vec<Kind> {
-    let article_script = clear_majority_script(paragraphs);
+    let figures = Figures::of(paragraphs);
     let mut kinds: Vec<Kind> = paragraphs
         .iter()
         .zip(markup)
-        .map(|(p, &kind)| {
+        .enumerate()
+        .map(|(i, (p, &kind))| {
             let text = p.text.as_str();
-            if is_machine_text(text) || is_furniture_phrase(text) {
+            if is_machine_text(text) || is_furniture_phrase(text, figures.words[i]) {
                 Kind::Boilerplate
-            } else if kind == Kind::Caption || is_caption(text, article_script) {
+            } else if kind == Kind::Caption || is_caption(text, i, &figures) {
                 Kind::Caption
             } else {
                 kind
             }
         })
         .collect();
-    mark_edges(paragraphs, &mut kinds);
+    mark_edges(paragraphs, &figures, &mut kinds);
     kinds
 }
 
@@ -115,50 +147,36 @@ const MAJORITY_SCRIPT_SHARE: f64 = 0.75;
 const CAPTION_MAX_WORDS: usize = 40;
 
 /// The article's script when one script holds a clear majority of its
-/// letters; a bilingual article has none, and no caption by script.
-fn clear_majority_script(paragraphs: &[RawParagraph]) -> Option<Script> {
-    let mut totals: Vec<(Script, usize)> = Vec::new();
-    for paragraph in paragraphs {
-        for (script, n) in script_counts(&paragraph.text) {
-            match totals.iter_mut().find(|(s, _)| *s == script) {
-                Some((_, total)) => *total += n,
-                None => totals.push((script, n)),
-            }
-        }
-    }
-    let letters: usize = totals.iter().map(|(_, n)| n).sum();
-    let (script, top) = totals
-        .into_iter()
-        .max_by_key(|&(s, n)| (n, std::cmp::Reverse(s)))?;
-    (top as f64 >= letters as f64 * MAJORITY_SCRIPT_SHARE).then_some(script)
+/// letters (`total`, summed over all paragraphs); a bilingual article has
+/// none, and no caption by script.
+fn clear_majority(total: &ScriptCounts) -> Option<Script> {
+    let (script, top) = total.dominant_count()?;
+    (top as f64 >= total.letters() as f64 * MAJORITY_SCRIPT_SHARE).then_some(script)
 }
 
-fn own_kind(
-    p: &RawParagraph,
-    first: bool,
-    next: Option<&RawParagraph>,
-    article_script: Option<Script>,
-) -> Kind {
+fn own_kind(p: &RawParagraph, i: usize, next: Option<&RawParagraph>, figures: &Figures) -> Kind {
     let text = p.text.as_str();
+    let words = figures.words[i];
     // Long paragraphs are story text whatever they contain; this also
     // keeps classification linear on book-length inputs.
-    if word_count(text) > CAPTION_MAX_WORDS {
+    if words > CAPTION_MAX_WORDS {
         return if p.bulleted {
             Kind::ListItem
         } else {
             Kind::Body
         };
     }
-    if is_machine_text(text) || is_furniture_phrase(text) {
+    if is_machine_text(text) || is_furniture_phrase(text, words) {
         return Kind::Boilerplate;
     }
-    if is_caption(text, article_script) {
+    if is_caption(text, i, figures) {
         return Kind::Caption;
     }
     if p.bulleted {
         return Kind::ListItem;
     }
-    if p.single_line && is_heading_like(text, first, next) {
+    let next = next.map(|n| (n, figures.words[i + 1]));
+    if p.single_line && is_heading_like(text, words, i == 0, next) {
         return Kind::Heading;
     }
     Kind::Body
@@ -167,9 +185,10 @@ fn own_kind(
 /// Short lines before the first and after the last substantial story
 /// paragraph are page furniture (section labels, "Popular", wallet names),
 /// except for the first heading, which is the title.
-fn mark_edges(paragraphs: &[RawParagraph], kinds: &mut [Kind]) {
+fn mark_edges(paragraphs: &[RawParagraph], figures: &Figures, kinds: &mut [Kind]) {
     let substantial = |i: usize| {
-        matches!(kinds[i], Kind::Body | Kind::ListItem) && is_sentence_like(&paragraphs[i].text)
+        matches!(kinds[i], Kind::Body | Kind::ListItem)
+            && is_sentence_like(&paragraphs[i].text, figures.words[i])
     };
     let Some(first) = (0..kinds.len()).find(|&i| substantial(i)) else {
         return;
@@ -180,7 +199,7 @@ fn mark_edges(paragraphs: &[RawParagraph], kinds: &mut [Kind]) {
         .unwrap_or(first);
     let title = title_index(kinds);
     for (i, kind) in kinds.iter_mut().enumerate() {
-        let words = word_count(&paragraphs[i].text);
+        let words = figures.words[i];
         let trailing = i > last && words <= FURNITURE_MAX_WORDS;
         let leading_label = i < first && Some(i) != title && words <= 3;
         if *kind != Kind::Caption && (trailing || leading_label) {
@@ -189,15 +208,15 @@ fn mark_edges(paragraphs: &[RawParagraph], kinds: &mut [Kind]) {
     }
 }
 
-/// Long enough, or ending like a sentence: real text, not a label.
-fn is_sentence_like(text: &str) -> bool {
-    word_count(text) > FURNITURE_MAX_WORDS
+/// Long enough (`words` of it), or ending like a sentence: real text, not
+/// a label.
+fn is_sentence_like(text: &str, words: usize) -> bool {
+    words > FURNITURE_MAX_WORDS
         || without_closers(text).ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 /// Words in `text`, counted up to one past the largest threshold used
-/// here: every caller only compares against thresholds up to that, and
-/// long paragraphs need not be counted to the end.
+/// here (see [`Figures::words`]).
 fn word_count(text: &str) -> usize {
     text.split_whitespace().take(CAPTION_MAX_WORDS + 1).count()
 }
@@ -205,38 +224,44 @@ fn word_count(text: &str) -> usize {
 /// Card numbers, IBANs, wallet addresses: lines that are mostly not letters,
 /// or a single long token mixing letters and digits.
 fn is_machine_text(text: &str) -> bool {
-    let visible: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
-    if !visible.is_empty() && letters * 2 < visible.len() && visible.len() >= 8 {
+    let (mut visible, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        letters += usize::from(c.is_alphabetic());
+    }
+    if visible >= 8 && letters * 2 < visible {
         return true;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() == 1
-        && words[0].chars().count() >= 20
-        && words[0].chars().any(|c| c.is_ascii_digit())
-        && words[0].chars().any(char::is_alphabetic)
+    let mut words = text.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    word.chars().count() >= 20
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(char::is_alphabetic)
 }
 
-fn is_furniture_phrase(text: &str) -> bool {
-    if word_count(text) > FURNITURE_MAX_WORDS {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    FURNITURE_PHRASES.iter().any(|p| lower.starts_with(p))
+/// A short line (of `words` words) starting with a furniture phrase.
+fn is_furniture_phrase(text: &str, words: usize) -> bool {
+    words <= FURNITURE_MAX_WORDS && FURNITURE_PHRASES.iter().any(|p| starts_folded(text, p))
+}
+
+/// Whether `text`, lower-cased, starts with `prefix` (lower case): the
+/// text's start is folded as far as needed, nothing is allocated.
+fn starts_folded(text: &str, prefix: &str) -> bool {
+    let mut folded = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| folded.next() == Some(p))
 }
 
 /// A line in another script than the article's, or a short line that ends
-/// (or starts) with a photo credit.
-fn is_caption(text: &str, article_script: Option<Script>) -> bool {
-    let own = dominant_script(text);
-    if own.is_some()
-        && article_script.is_some()
-        && own != article_script
-        && word_count(text) <= CAPTION_MAX_WORDS
-    {
+/// (or starts) with a photo credit. `i` is the paragraph's index.
+fn is_caption(text: &str, i: usize, figures: &Figures) -> bool {
+    let (own, article) = (figures.scripts[i], figures.article_script);
+    let words = figures.words[i];
+    if own.is_some() && article.is_some() && own != article && words <= CAPTION_MAX_WORDS {
         return true;
     }
-    if word_count(text) > HEADING_MAX_WORDS {
+    if words > HEADING_MAX_WORDS {
         return false;
     }
     let lower = text.to_lowercase();
@@ -256,8 +281,13 @@ fn is_caption(text: &str, article_script: Option<Script>) -> bool {
 /// end in "?", "!" or no stop at all, so those need a stronger sign: a
 /// question or exclamation only in Title Case, an unstopped line only in
 /// Title Case, at the top, or before a clearly longer paragraph.
-fn is_heading_like(text: &str, first: bool, next: Option<&RawParagraph>) -> bool {
-    let words = word_count(text);
+/// `next` is the following paragraph and its word count.
+fn is_heading_like(
+    text: &str,
+    words: usize,
+    first: bool,
+    next: Option<(&RawParagraph, usize)>,
+) -> bool {
     if words == 0 || words > HEADING_MAX_WORDS || text.chars().count() > 120 {
         return false;
     }
@@ -265,11 +295,14 @@ fn is_heading_like(text: &str, first: bool, next: Option<&RawParagraph>) -> bool
     let end = without_closers(text);
     match end.chars().last() {
         Some('.' | ',' | ';' | '…' | '。' | '，' | '；') => false,
-        Some(':') => next.is_some_and(|n| n.bulleted),
+        Some(':') => next.is_some_and(|(n, _)| n.bulleted),
         Some(c) if text.len() != end.len() && c.is_alphanumeric() => false,
         Some('?' | '!' | '？' | '！') => capital && is_title_case(text),
         _ => {
-            capital && (first || is_title_case(text) || next.is_some_and(|n| introduces(words, n)))
+            capital
+                && (first
+                    || is_title_case(text)
+                    || next.is_some_and(|(n, n_words)| introduces(words, n, n_words)))
         }
     }
 }
@@ -287,11 +320,10 @@ fn is_title_case(text: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// A heading of `words` words introduces a paragraph clearly longer than
-/// itself that reads as a sentence.
-fn introduces(words: usize, next: &RawParagraph) -> bool {
-    let next_words = word_count(&next.text);
-    next_words >= (2 * words).max(words + 6) && is_sentence_like(&next.text)
+/// A heading of `words` words introduces a paragraph (of `next_words`)
+/// clearly longer than itself that reads as a sentence.
+fn introduces(words: usize, next: &RawParagraph, next_words: usize) -> bool {
+    next_words >= (2 * words).max(words + 6) && is_sentence_like(&next.text, next_words)
 }
 
 #[cfg(test)]

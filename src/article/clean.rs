@@ -7,24 +7,31 @@
 pub fn clean_text(raw: &str) -> String {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\n' => out.push('\n'),
-            '\u{1b}' => skip_escape_sequence(&mut chars),
-            '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\t' => out.push(' '),
-            c if is_exotic_space(c) => out.push(' '),
-            c if is_invisible(c) => {}
-            c => out.push(c),
+    let mut rest = raw;
+    // Runs of ordinary characters are copied whole; only the characters
+    // that change are looked at one by one.
+    while let Some(at) = rest.find(changes) {
+        out.push_str(&rest[..at]);
+        let mut chars = rest[at..].chars();
+        match chars.next() {
+            Some('\r') if chars.as_str().starts_with('\n') => {}
+            Some('\r' | '\u{2028}' | '\u{2029}') => out.push('\n'),
+            Some('\u{1b}') => skip_escape_sequence(&mut chars),
+            Some('\t') => out.push(' '),
+            Some(c) if is_exotic_space(c) => out.push(' '),
+            _ => {}
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     out
+}
+
+/// Characters [`clean_text`] replaces or drops: all but `\n` and text.
+fn changes(c: char) -> bool {
+    matches!(c, '\r' | '\u{1b}' | '\u{2028}' | '\u{2029}' | '\t')
+        || is_exotic_space(c)
+        || is_invisible(c)
 }
 
 /// Collapses runs of whitespace into single spaces and trims the ends, so a
@@ -38,6 +45,23 @@ pub fn squash_spaces(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Already one clean line: single plain spaces between words, none at
+/// the ends (most paragraphs are, and need no rebuilding).
+pub fn is_squashed(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// `text` without closing quotes and brackets at its end, so the last
@@ -70,7 +94,7 @@ fn is_invisible(c: char) -> bool {
 
 /// Drops an ANSI escape sequence whose ESC was just read: CSI (`ESC [ … final`),
 /// OSC (`ESC ] … BEL/ST`) or a two-character escape.
-pub(super) fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+pub(super) fn skip_escape_sequence(chars: &mut impl Iterator<Item = char>) {
     match chars.next() {
         Some('[') => {
             for c in chars.by_ref() {
@@ -123,5 +147,18 @@ mod tests {
     #[test]
     fn squashes_whitespace() {
         assert_eq!(squash_spaces("  a   b \n c "), "a b c");
+        for text in ["a b", "", "a", " a", "a ", "a  b", "a\u{a0}b", "a\nb", " "] {
+            assert_eq!(is_squashed(text), squash_spaces(text) == text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn runs_between_changes_are_kept() {
+        assert_eq!(
+            clean_text("\u{feff}ab\r\ncd\r\r\u{2028}e\u{200b}f\u{7}"),
+            "ab\ncd\n\n\nef"
+        );
+        assert_eq!(clean_text("x\u{1b}"), "x");
+        assert_eq!(clean_text("x\u{1b}[1"), "x");
     }
 }

@@ -12,6 +12,7 @@ use super::clean::clean_text;
 use super::demo::DEMO_CORPUS;
 use super::fetch::{FetchOptions, is_url};
 use super::formats::{Input, InputFormat, parse_input};
+use super::parallel::map_in_parallel;
 use super::read::read_bounded;
 use super::sanitize;
 use super::segment::{drop_repeats, split_paragraphs};
@@ -53,8 +54,11 @@ impl Default for LoadOptions {
     }
 }
 
-/// Loads every input in order; no inputs means the embedded demo corpus.
-/// Fails on the first input that cannot be read at all.
+/// Loads every input, articles in input order; no inputs means the
+/// embedded demo corpus. Fails with the first input (in order) that cannot
+/// be read at all. Files and URLs load in parallel; with `-` among the
+/// inputs they load one after the other, so an unreadable file is reported
+/// before stdin is waited for.
 pub fn load_inputs(inputs: &[String], stdin: &mut dyn Read) -> Result<Loaded, LoadError> {
     load_inputs_with(inputs, stdin, &LoadOptions::default())
 }
@@ -72,42 +76,28 @@ pub fn load_inputs_with(
         }
         return Ok(loaded);
     }
-    let mut stdin_used = false;
-    for input in inputs {
-        if input == "-" {
-            if stdin_used {
-                return Err(LoadError::StdinTwice {
-                    path: input.clone(),
-                });
-            }
-            stdin_used = true;
-            let bytes = read_bounded(stdin, "<stdin>", options.max_input_bytes)?;
-            let origin = Origin {
-                path: input.clone(),
-                source: "stdin".to_string(),
-            };
-            push_bytes(origin, &bytes, options.format, &mut loaded)?;
-        } else if is_url(input) {
-            loaded
-                .articles
-                .extend(super::fetch::load_url(input, options)?);
-        } else if Path::new(input).is_dir() {
-            load_directory(input, options, &mut loaded)?;
-        } else if let Some((file, number)) = article_selector(input) {
-            let mut all = Loaded::default();
-            load_file(Path::new(file), options, &mut all)?;
-            let count = all.articles.len();
-            let article =
-                all.articles
-                    .into_iter()
-                    .nth(number - 1)
-                    .ok_or_else(|| LoadError::NoArticle {
+    if inputs.iter().any(|input| input == "-") {
+        let mut stdin_used = false;
+        for input in inputs {
+            if input == "-" {
+                if stdin_used {
+                    return Err(LoadError::StdinTwice {
                         path: input.clone(),
-                        reason: format!("no article {number}: {file} holds {count}"),
-                    })?;
-            loaded.articles.push(article);
-        } else {
-            load_file(Path::new(input), options, &mut loaded)?;
+                    });
+                }
+                stdin_used = true;
+                load_stdin(stdin, options, &mut loaded)?;
+            } else {
+                load_named(input, options, &mut loaded)?;
+            }
+        }
+    } else {
+        let each = map_in_parallel(inputs, |input| {
+            let mut one = Loaded::default();
+            load_named(input, options, &mut one).map(|()| one)
+        });
+        for one in each {
+            loaded.articles.extend(one?.articles);
         }
     }
     for article in &mut loaded.articles {
@@ -120,6 +110,46 @@ pub fn load_inputs_with(
         );
     }
     Ok(loaded)
+}
+
+fn load_stdin(
+    stdin: &mut dyn Read,
+    options: &LoadOptions,
+    loaded: &mut Loaded,
+) -> Result<(), LoadError> {
+    let bytes = read_bounded(stdin, "<stdin>", options.max_input_bytes)?;
+    let origin = Origin {
+        path: "-".to_string(),
+        source: "stdin".to_string(),
+    };
+    push_bytes(origin, &bytes, options.format, loaded)
+}
+
+/// One input that is not stdin: a URL, a directory, `file#N` or a file.
+fn load_named(input: &str, options: &LoadOptions, loaded: &mut Loaded) -> Result<(), LoadError> {
+    if is_url(input) {
+        loaded
+            .articles
+            .extend(super::fetch::load_url(input, options)?);
+    } else if Path::new(input).is_dir() {
+        load_directory(input, options, loaded)?;
+    } else if let Some((file, number)) = article_selector(input) {
+        let mut all = Loaded::default();
+        load_file(Path::new(file), options, &mut all)?;
+        let count = all.articles.len();
+        let article =
+            all.articles
+                .into_iter()
+                .nth(number - 1)
+                .ok_or_else(|| LoadError::NoArticle {
+                    path: input.to_string(),
+                    reason: format!("no article {number}: {file} holds {count}"),
+                })?;
+        loaded.articles.push(article);
+    } else {
+        load_file(Path::new(input), options, loaded)?;
+    }
+    Ok(())
 }
 
 /// The strings an article is shown by (its name, title and metadata) made
@@ -166,8 +196,12 @@ fn load_directory(dir: &str, options: &LoadOptions, loaded: &mut Loaded) -> Resu
         });
     }
     files.sort();
-    for file in &files {
-        load_file(file, options, loaded)?;
+    let each = map_in_parallel(&files, |file| {
+        let mut one = Loaded::default();
+        load_file(file, options, &mut one).map(|()| one)
+    });
+    for one in each {
+        loaded.articles.extend(one?.articles);
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ mod fetch;
 pub mod formats;
 pub mod identity;
 mod load;
+mod parallel;
 mod read;
 pub mod sanitize;
 mod script;

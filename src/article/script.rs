@@ -35,28 +35,70 @@ pub fn script_of(c: char) -> Option<Script> {
     Some(script)
 }
 
-/// Letter counts per script in `text`, most frequent first (ties by script
-/// order so the result is deterministic).
-pub fn script_counts(text: &str) -> Vec<(Script, usize)> {
-    let mut counts: Vec<(Script, usize)> = Vec::new();
-    for script in text.chars().filter_map(script_of) {
-        match counts.iter_mut().find(|(s, _)| *s == script) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((script, 1)),
+/// Every script, in the order ties between equal counts are broken.
+const SCRIPTS: [Script; 8] = [
+    Script::Latin,
+    Script::Cyrillic,
+    Script::Greek,
+    Script::Arabic,
+    Script::Hebrew,
+    Script::Cjk,
+    Script::Indic,
+    Script::Other,
+];
+
+/// Letters per script: a fixed table, so counting a paragraph allocates
+/// nothing and an article's total is a sum of tables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScriptCounts([usize; SCRIPTS.len()]);
+
+impl ScriptCounts {
+    /// The letters of `text`, counted by script.
+    pub fn of(text: &str) -> ScriptCounts {
+        let mut counts = ScriptCounts::default();
+        for script in text.chars().filter_map(script_of) {
+            counts.0[script as usize] += 1;
+        }
+        counts
+    }
+
+    /// Adds another text's counts.
+    pub fn add(&mut self, other: &ScriptCounts) {
+        for (total, n) in self.0.iter_mut().zip(other.0) {
+            *total += n;
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts
-}
 
-/// The script most letters of `text` are written in.
-pub fn dominant_script(text: &str) -> Option<Script> {
-    script_counts(text).first().map(|(s, _)| *s)
+    /// Letters counted, in all scripts.
+    pub fn letters(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// The most frequent script and its count (the first in script order
+    /// on a tie); `None` without letters.
+    pub fn dominant_count(&self) -> Option<(Script, usize)> {
+        let mut best: Option<(Script, usize)> = None;
+        for (script, &n) in SCRIPTS.iter().zip(&self.0) {
+            if n > 0 && best.is_none_or(|(_, top)| n > top) {
+                best = Some((*script, n));
+            }
+        }
+        best
+    }
+
+    /// The script most letters are written in.
+    pub fn dominant(&self) -> Option<Script> {
+        self.dominant_count().map(|(script, _)| script)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn dominant_script(text: &str) -> Option<Script> {
+        ScriptCounts::of(text).dominant()
+    }
 
     #[test]
     fn detects_scripts() {
@@ -67,6 +109,16 @@ mod tests {
         );
         assert_eq!(dominant_script("東京で会議"), Some(Script::Cjk));
         assert_eq!(dominant_script("123 — 456"), None);
+    }
+
+    #[test]
+    fn ties_go_to_the_first_script_in_order() {
+        assert_eq!(dominant_script("ab вг"), Some(Script::Latin));
+        assert_eq!(dominant_script("αβ вг"), Some(Script::Cyrillic));
+        let mut total = ScriptCounts::of("abc");
+        total.add(&ScriptCounts::of("где"));
+        assert_eq!(total.letters(), 6);
+        assert_eq!(total.dominant_count(), Some((Script::Latin, 3)));
     }
 
     #[test]

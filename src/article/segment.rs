@@ -2,7 +2,7 @@
 //! in one file and by single newlines in the next, hard-wraps some, bullets
 //! others and repeats titles; this module decides where paragraphs end.
 
-use super::clean::{ends_like_sentence, squash_spaces};
+use super::clean::{ends_like_sentence, is_squashed, squash_spaces};
 
 /// A paragraph before classification: its text and the layout facts the
 /// classifier needs.
@@ -119,7 +119,9 @@ fn push_line(line: &str, out: &mut Vec<RawParagraph>) {
 }
 
 fn finish(mut p: RawParagraph) -> RawParagraph {
-    p.text = squash_spaces(&p.text);
+    if !is_squashed(&p.text) {
+        p.text = squash_spaces(&p.text);
+    }
     p
 }
 

@@ -4,8 +4,9 @@ use anyhow::Result;
 
 use super::progress_bar::Bar;
 use crate::cli::{AlignArgs, AlignFormat};
-use crate::io::{load_pair, stdout_wants_color, write_json, write_stdout, write_styled};
-use diptych::align::{AlignOptions, align};
+use crate::io::{load_pair, stdout_wants_color, write_stdout, write_stdout_with, write_styled};
+use diptych::align::{AlignOptions, Granularity, Unit, align_units, units_from};
+use diptych::article::Article;
 use diptych::report::{align_json, align_text};
 
 /// Where text output wraps: the terminal's width, else `COLUMNS`, else
@@ -20,14 +21,31 @@ fn text_width() -> Option<usize> {
     std::env::var("COLUMNS").ok()?.parse().ok()
 }
 
+/// The article's units and word count. Its paragraphs move into the units
+/// (the reports below read only the articles' names, titles and
+/// metadata), so a book-length pair holds its text once, not twice.
+fn into_units(article: &mut Article, granularity: Granularity) -> (Vec<Unit>, usize) {
+    let words = article.word_count();
+    let units = units_from(std::mem::take(&mut article.paragraphs), granularity);
+    (units, words)
+}
+
 pub fn run(args: AlignArgs) -> Result<()> {
-    let (left, right) = load_pair(&args.left, &args.right)?;
+    let (mut left, mut right) = load_pair(&args.left, &args.right)?;
     let options = AlignOptions {
         granularity: args.granularity.into(),
         include_boilerplate: args.include_boilerplate,
     };
     let bar = Bar::new("aligning");
-    let alignment = align(&left, &right, options);
+    let ((left_units, left_words), (right_units, right_words)) = std::thread::scope(|scope| {
+        let right_side = scope.spawn(|| into_units(&mut right, options.granularity));
+        let left_side = into_units(&mut left, options.granularity);
+        let right_side = right_side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (left_side, right_side)
+    });
+    let alignment = align_units(left_units, right_units, options);
     drop(bar);
     let styling = if stdout_wants_color() {
         align_text::Styling::Ansi
@@ -35,7 +53,17 @@ pub fn run(args: AlignArgs) -> Result<()> {
         align_text::Styling::Plain
     };
     match args.format {
-        AlignFormat::Json => write_json(&align_json::render(&left, &right, &alignment)),
+        AlignFormat::Json => {
+            let left = align_json::Side {
+                article: &left,
+                words: left_words,
+            };
+            let right = align_json::Side {
+                article: &right,
+                words: right_words,
+            };
+            write_stdout_with(|out| align_json::write(out, left, right, &alignment))
+        }
         AlignFormat::Text => {
             let text = align_text::render_wrapped(&left, &right, &alignment, styling, text_width());
             match styling {

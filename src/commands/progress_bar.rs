@@ -2,10 +2,9 @@
 //! stderr by `indicatif`, only when stderr is a terminal and only once a
 //! job has run for [`QUIET_FOR`] — quick runs and pipes see nothing.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -20,7 +19,9 @@ const TICK: Duration = Duration::from_millis(100);
 /// A bar for one command; cleared when dropped.
 pub struct Bar {
     bar: ProgressBar,
-    done: Arc<AtomicBool>,
+    /// Dropped when the job ends: wakes the waiting thread at once (a
+    /// quick run's exit never waits on a sleeping thread).
+    done: Option<Sender<()>>,
     shower: Option<JoinHandle<()>>,
 }
 
@@ -31,27 +32,22 @@ impl Bar {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         bar.set_style(style(false));
         bar.set_message(what.to_string());
-        let done = Arc::new(AtomicBool::new(false));
+        let (done, ended) = mpsc::channel();
         let shower = std::io::IsTerminal::is_terminal(&std::io::stderr()).then(|| {
-            let (bar, done) = (bar.clone(), done.clone());
-            std::thread::spawn(move || show_later(&bar, &done))
+            let bar = bar.clone();
+            std::thread::spawn(move || {
+                // Only a timeout shows the bar: a drop ends the wait.
+                if ended.recv_timeout(QUIET_FOR) == Err(RecvTimeoutError::Timeout) {
+                    bar.set_draw_target(ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(TICK);
+                }
+            })
         });
-        Bar { bar, done, shower }
-    }
-}
-
-/// Waits [`QUIET_FOR`] (or until the job ends), then draws on stderr.
-fn show_later(bar: &ProgressBar, done: &AtomicBool) {
-    let start = Instant::now();
-    while start.elapsed() < QUIET_FOR {
-        if done.load(Ordering::Relaxed) {
-            return;
+        Bar {
+            bar,
+            done: Some(done),
+            shower,
         }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    if !done.load(Ordering::Relaxed) {
-        bar.set_draw_target(ProgressDrawTarget::stderr());
-        bar.enable_steady_tick(TICK);
     }
 }
 
@@ -83,9 +79,9 @@ impl Progress for Bar {
 
 impl Drop for Bar {
     fn drop(&mut self) {
-        self.done.store(true, Ordering::Relaxed);
+        drop(self.done.take());
         if let Some(shower) = self.shower.take() {
-            // The thread only sleeps and sets the target: it cannot fail.
+            // The thread only waits and sets the target: it cannot fail.
             let _ = shower.join();
         }
         self.bar.finish_and_clear();

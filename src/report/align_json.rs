@@ -1,10 +1,13 @@
 //! `diptych align --format json`: the contract external tools read. Field
-//! names here are promised; add fields, never rename or drop one.
+//! names here are promised; add fields, never rename or drop one. The
+//! document is streamed to its writer as it is serialised, never held.
 
-use serde::Serialize;
+use std::io::{self, Write};
 
-use crate::align::{Alignment, Group};
-use crate::article::{Article, Kind, Meta};
+use serde::{Serialize, Serializer};
+
+use crate::align::{Alignment, Group, Unit};
+use crate::article::{Article, Meta};
 
 /// The whole document.
 #[derive(Serialize)]
@@ -25,11 +28,14 @@ struct SideDocument<'a> {
     title: &'a str,
     /// Words in the whole article.
     words: usize,
-    units: Vec<&'a str>,
+    #[serde(serialize_with = "texts")]
+    units: &'a [Unit],
     /// Parallel to `units`: each unit's kind.
-    kinds: Vec<Kind>,
+    #[serde(serialize_with = "kinds")]
+    kinds: &'a [Unit],
     /// Parallel to `units`: the paragraph each unit belongs to.
-    paragraphs: Vec<usize>,
+    #[serde(serialize_with = "paragraphs")]
+    paragraphs: &'a [Unit],
     /// Byline, date, URL, site and input format, where the input gave them.
     meta: &'a Meta,
 }
@@ -69,29 +75,75 @@ impl Summary {
     }
 }
 
-fn side<'a>(article: &'a Article, units: &'a [crate::align::Unit]) -> SideDocument<'a> {
+// The unit arrays are written straight from the units: no vector of
+// borrowed texts, kinds or numbers is built for them.
+fn texts<S: Serializer>(units: &&[Unit], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(units.iter().map(|u| u.text.as_str()))
+}
+
+fn kinds<S: Serializer>(units: &&[Unit], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(units.iter().map(|u| u.kind))
+}
+
+fn paragraphs<S: Serializer>(units: &&[Unit], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(units.iter().map(|u| u.paragraph))
+}
+
+/// One article as the document names it, with its word count: counted
+/// by the caller when the paragraphs have already moved into the
+/// alignment's units ([`crate::align::units_from`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    pub article: &'a Article,
+    pub words: usize,
+}
+
+impl<'a> Side<'a> {
+    /// An article that still holds its paragraphs.
+    pub fn of(article: &'a Article) -> Side<'a> {
+        Side {
+            article,
+            words: article.word_count(),
+        }
+    }
+}
+
+fn side<'a>(side: Side<'a>, units: &'a [Unit]) -> SideDocument<'a> {
+    let article = side.article;
     SideDocument {
         path: &article.path,
         source: &article.source,
         title: &article.title,
-        words: article.word_count(),
-        units: units.iter().map(|u| u.text.as_str()).collect(),
-        kinds: units.iter().map(|u| u.kind).collect(),
-        paragraphs: units.iter().map(|u| u.paragraph).collect(),
+        words: side.words,
+        units,
+        kinds: units,
+        paragraphs: units,
         meta: &article.meta,
     }
 }
 
-/// Pretty-printed JSON of an alignment of `left` and `right`.
-pub fn render(left: &Article, right: &Article, alignment: &Alignment) -> String {
-    let document = AlignDocument {
+fn document<'a>(left: Side<'a>, right: Side<'a>, alignment: &'a Alignment) -> AlignDocument<'a> {
+    AlignDocument {
         left: side(left, &alignment.left),
         right: side(right, &alignment.right),
         alignment: &alignment.groups,
         granularity: alignment.granularity.name(),
         similarity: crate::align::round4(alignment.similarity),
         summary: Summary::of(alignment),
-    };
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+    }
+}
+
+/// Writes the pretty-printed, terminal-safe JSON of an alignment of
+/// `left` and `right` to `out` as it is serialised (wrap a file or stdout
+/// in a `BufWriter`). Fails only when `out` does.
+pub fn write(out: impl Write, left: Side, right: Side, alignment: &Alignment) -> io::Result<()> {
+    super::safe_json::write_pretty(out, &document(left, right, alignment))
+}
+
+/// The same JSON as one string, for callers that read it back.
+pub fn render(left: &Article, right: &Article, alignment: &Alignment) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and serde writes only UTF-8.
+    let _ = write(&mut out, Side::of(left), Side::of(right), alignment);
+    String::from_utf8(out).unwrap_or_default()
 }

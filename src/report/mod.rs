@@ -10,6 +10,7 @@ pub mod corpus_md;
 pub mod facts_json;
 pub mod facts_text;
 mod marks;
+pub mod safe_json;
 
 pub use marks::{Mark, MarkLevel, callout_ranges, callout_texts, marked_segments};
 
