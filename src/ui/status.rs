@@ -101,7 +101,7 @@ fn facts_variants(app: &App) -> [String; 5] {
             s.linked, s.reworded, s.moved, s.only_left, s.only_right
         ),
         format!(
-            " {l} ⇄ {r} {similarity:.0}% · {} link · {} rew · {} mov · {}◂ {}▸{furniture}",
+            " {l} ⇄ {r} {similarity:.0}% · {} linked · {} reworded · {} moved · {}◂ {}▸{furniture}",
             s.linked, s.reworded, s.moved, s.only_left, s.only_right
         ),
         format!(
