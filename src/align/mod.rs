@@ -20,7 +20,6 @@ mod grouping;
 mod hash;
 mod moved;
 mod order;
-mod parallel;
 mod scoring;
 mod shared;
 mod stages;

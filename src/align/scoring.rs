@@ -7,8 +7,8 @@
 //! two sorted lists would, so the scores are the same to the last bit.
 
 use super::candidates::{Pair, dice};
-use super::parallel::for_each_chunk_mut;
 use super::weights::Bags;
+use crate::parallel::for_each_chunk_mut;
 
 /// Pairs per chunk handed to a worker.
 const PAIRS_PER_CHUNK: usize = 4096;

@@ -18,9 +18,9 @@ use super::shared::{Fate, Sharing, share};
 use super::word_tokens::{Token, tokens_into};
 
 use super::grouping::Link;
-use super::parallel::map_in_order;
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
+use crate::parallel::map_in_order;
 
 /// Links per chunk handed to a worker: big enough that taking a chunk
 /// costs nothing, small enough that both cores finish together.

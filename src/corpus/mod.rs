@@ -17,7 +17,6 @@ pub use coverage::Coverage;
 pub use matrix::Matrix;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::align::{Alignment, Granularity};
 use crate::article::Article;
@@ -88,46 +87,19 @@ fn align_all(
     cache: &AlignmentCache,
     progress: &dyn Progress,
 ) -> Option<Vec<PairAlignment>> {
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(candidates.len().max(1));
-    let worker = || {
-        let mut done = Vec::new();
-        loop {
-            if progress.cancelled() {
-                return done;
-            }
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(left, right)) = candidates.get(i) else {
-                return done;
-            };
-            // The cancel flag reaches into each pair's alignment too.
-            let aligned =
-                cache.alignment_with(articles, left, right, Granularity::Paragraph, progress);
-            if let Some(alignment) = aligned {
-                done.push((
-                    i,
-                    PairAlignment {
-                        left,
-                        right,
-                        alignment,
-                    },
-                ));
-            }
-            progress.advance(1);
-        }
-    };
-    let mut done: Vec<(usize, PairAlignment)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
+    let cancelled = || progress.cancelled();
+    let done = crate::parallel::map_each_until(candidates, &cancelled, |_, &(left, right)| {
+        // The cancel flag reaches into each pair's alignment too.
+        let aligned = cache.alignment_with(articles, left, right, Granularity::Paragraph, progress);
+        progress.advance(1);
+        aligned.map(|alignment| PairAlignment {
+            left,
+            right,
+            alignment,
+        })
+    })?;
     if progress.cancelled() {
         return None;
     }
-    done.sort_unstable_by_key(|(i, _)| *i);
-    Some(done.into_iter().map(|(_, pair)| pair).collect())
+    Some(done.into_iter().flatten().collect())
 }

@@ -1,5 +1,6 @@
-//! Both cores for the engine's independent work (one word diff per link,
-//! one score per candidate pair) without a thread-pool crate: scoped
+//! Both cores for independent work (one word diff per link, one score per
+//! candidate pair, one article's facts, one article pair's alignment)
+//! without a thread-pool crate: scoped
 //! threads pull fixed-size chunks from a shared counter, so a slow stretch
 //! of the input does not leave one core idle, and results come back in
 //! input order, so the output never depends on which thread ran what.
@@ -24,13 +25,55 @@ where
     T: Sync,
     R: Send,
 {
+    let never = || false;
+    ordered(
+        items,
+        chunk,
+        new_scratch,
+        |s, _, item| work(s, item),
+        &never,
+    )
+    .unwrap_or_default()
+}
+
+/// `work(index, item)` for every item, handed out one at a time (items
+/// such as articles or article pairs differ widely in cost), in input
+/// order; `None` once `stop` says so (checked before each item), so a
+/// cancelled job stops on every core.
+pub fn map_each_until<'a, T, R>(
+    items: &'a [T],
+    stop: &(dyn Fn() -> bool + Sync),
+    work: impl Fn(usize, &'a T) -> R + Sync,
+) -> Option<Vec<R>>
+where
+    T: Sync,
+    R: Send,
+{
+    ordered(items, 1, || (), |_, index, item| work(index, item), stop)
+}
+
+/// The one loop behind both maps: workers pull `chunk`-sized pieces from
+/// a shared counter until the items run out or `stop` holds. A worker's
+/// panic is the caller's, as in a plain loop, so no result is ever lost
+/// silently.
+fn ordered<'a, T, R, S>(
+    items: &'a [T],
+    chunk: usize,
+    new_scratch: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize, &'a T) -> R + Sync,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<R>>
+where
+    T: Sync,
+    R: Send,
+{
     let chunk = chunk.max(1);
     let chunks = items.len().div_ceil(chunk);
     let next = AtomicUsize::new(0);
     let worker = || {
         let mut scratch = new_scratch();
         let mut done: Vec<(usize, Vec<R>)> = Vec::new();
-        loop {
+        while !stop() {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let start = index.saturating_mul(chunk);
             let Some(part) = items.get(start..items.len().min(start.saturating_add(chunk))) else {
@@ -39,7 +82,12 @@ where
             if part.is_empty() {
                 break;
             }
-            done.push((index, part.iter().map(|i| work(&mut scratch, i)).collect()));
+            let results = part
+                .iter()
+                .enumerate()
+                .map(|(offset, item)| work(&mut scratch, start + offset, item))
+                .collect();
+            done.push((index, results));
         }
         done
     };
@@ -56,8 +104,11 @@ where
         }
         parts
     });
+    if stop() || parts.len() != chunks {
+        return None;
+    }
     parts.sort_unstable_by_key(|(index, _)| *index);
-    parts.into_iter().flat_map(|(_, part)| part).collect()
+    Some(parts.into_iter().flat_map(|(_, part)| part).collect())
 }
 
 /// `work(scratch, chunk)` on every `chunk`-sized piece of `items`, in
@@ -113,6 +164,28 @@ mod tests {
             |_, piece| piece.iter_mut().for_each(|i| *i += 1),
         );
         assert!(items.iter().all(|&i| i == 2));
+    }
+
+    #[test]
+    fn each_item_gets_its_own_index() {
+        let items: Vec<usize> = (0..500).collect();
+        let never = || false;
+        let seen = map_each_until(&items, &never, |index, &item| (index, item));
+        let expected: Vec<(usize, usize)> = (0..500).map(|i| (i, i)).collect();
+        assert_eq!(seen, Some(expected));
+    }
+
+    #[test]
+    fn a_stop_gives_none() {
+        let items: Vec<u32> = (0..500).collect();
+        let calls = AtomicUsize::new(0);
+        let stop = || calls.load(Ordering::Relaxed) >= 10;
+        let result = map_each_until(&items, &stop, |_, &i| {
+            calls.fetch_add(1, Ordering::Relaxed);
+            i
+        });
+        assert_eq!(result, None);
+        assert!(calls.load(Ordering::Relaxed) < 500);
     }
 
     #[test]
