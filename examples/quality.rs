@@ -178,13 +178,7 @@ fn print_row(name: &str, score: &Score) {
 
 /// Prints up to `limit` false links and misses with their texts.
 fn show_errors(pair: &GoldPair, alignment: &Alignment, limit: usize) {
-    let left = quality::gold_paragraphs(&pair.left);
-    let right = quality::gold_paragraphs(&pair.right);
-    let left_map = quality::map_units(&alignment.left, &left);
-    let right_map = quality::map_units(&alignment.right, &right);
-    let predicted = quality::predicted_pairs(alignment, &left_map, &right_map);
-    let clip = |t: &str| t.chars().take(90).collect::<String>();
-    let text = |side: &[String], i: usize| side.get(i).map(|t| clip(t)).unwrap_or_default();
+    let (left, right, predicted) = linked_paragraphs(pair, alignment);
     println!("  false links:");
     for &(l, r) in predicted.difference(&pair.gold).take(limit) {
         println!(
@@ -207,12 +201,7 @@ fn show_errors(pair: &GoldPair, alignment: &Alignment, limit: usize) {
 /// with what each side was linked to instead.
 fn show_moved_misses(variant: &quality::MovedVariant, alignment: &Alignment, limit: usize) {
     let pair = &variant.pair;
-    let left = quality::gold_paragraphs(&pair.left);
-    let right = quality::gold_paragraphs(&pair.right);
-    let left_map = quality::map_units(&alignment.left, &left);
-    let right_map = quality::map_units(&alignment.right, &right);
-    let predicted = quality::predicted_pairs(alignment, &left_map, &right_map);
-    let clip = |t: &str| t.chars().take(90).collect::<String>();
+    let (left, right, predicted) = linked_paragraphs(pair, alignment);
     println!("  moved verses missed:");
     let missed = pair
         .gold
@@ -223,10 +212,30 @@ fn show_moved_misses(variant: &quality::MovedVariant, alignment: &Alignment, lim
         let r_to: Vec<usize> = predicted.iter().filter(|p| p.1 == r).map(|p| p.0).collect();
         println!(
             "    {l}-{r} (left linked to {l_to:?}, right to {r_to:?})\n      L {}\n      R {}",
-            clip(&left[l]),
-            clip(&right[r])
+            text(&left, l),
+            text(&right, r)
         );
     }
+}
+
+/// Both sides' gold paragraphs, and the pairs of them the alignment links.
+fn linked_paragraphs(
+    pair: &GoldPair,
+    alignment: &Alignment,
+) -> (Vec<String>, Vec<String>, quality::Pairs) {
+    let left = quality::gold_paragraphs(&pair.left);
+    let right = quality::gold_paragraphs(&pair.right);
+    let left_map = quality::map_units(&alignment.left, &left);
+    let right_map = quality::map_units(&alignment.right, &right);
+    let predicted = quality::predicted_pairs(alignment, &left_map, &right_map);
+    (left, right, predicted)
+}
+
+/// The first 90 characters of paragraph `i`: one readable line.
+fn text(side: &[String], i: usize) -> String {
+    side.get(i)
+        .map(|t| t.chars().take(90).collect())
+        .unwrap_or_default()
 }
 
 fn resolve(data: &Path, prefix: &str) -> PathBuf {

@@ -61,9 +61,10 @@ pub fn render_progress_line(app: &App, theme: &Theme, row: Rect, buf: &mut Buffe
 }
 
 /// Centres `lines` in `area` (as many as fit).
-pub fn render_notice(lines: &[String], theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_notice(lines: &[impl AsRef<str>], theme: &Theme, area: Rect, buf: &mut Buffer) {
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (line, y) in lines.iter().zip(top..area.y + area.height) {
+        let line = line.as_ref();
         let width = u16::try_from(display_width(line))
             .unwrap_or(u16::MAX)
             .min(area.width);

@@ -4,7 +4,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
-use crate::app::wrap::display_width;
 
 use super::theme::Theme;
 
@@ -17,12 +16,5 @@ pub fn render_too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         vec!["terminal", "too small", &need, &have]
     };
-    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
-    for (line, y) in lines.iter().zip(top..area.y + area.height) {
-        let width = u16::try_from(display_width(line))
-            .unwrap_or(u16::MAX)
-            .min(area.width);
-        let x = area.x + (area.width - width) / 2;
-        buf.set_stringn(x, y, line, usize::from(area.width), theme.hint_key);
-    }
+    super::progress::render_notice(&lines, theme, area, buf);
 }
