@@ -13,27 +13,22 @@ fn workers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// `work(scratch, item)` for every item, in input order. Each worker
-/// makes one `scratch` (reused buffers) with `new_scratch`.
-pub fn map_in_order<T, R, S>(
+/// `work(scratch, item)` for every item, in input order, in chunks of
+/// `chunk` items (each worker makes one `scratch`, reused buffers, with
+/// `new_scratch`); `None` once `stop` says so (checked before each chunk),
+/// so a cancelled job stops on every core.
+pub fn map_in_order_until<T, R, S>(
     items: &[T],
     chunk: usize,
     new_scratch: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &T) -> R + Sync,
-) -> Vec<R>
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<R>>
 where
     T: Sync,
     R: Send,
 {
-    let never = || false;
-    ordered(
-        items,
-        chunk,
-        new_scratch,
-        |s, _, item| work(s, item),
-        &never,
-    )
-    .unwrap_or_default()
+    ordered(items, chunk, new_scratch, |s, _, item| work(s, item), stop)
 }
 
 /// `work(index, item)` for every item, handed out one at a time (items
@@ -150,8 +145,12 @@ mod tests {
     #[test]
     fn results_keep_input_order() {
         let items: Vec<u32> = (0..1000).collect();
-        let doubled = map_in_order(&items, 7, || (), |_, &i| i * 2);
-        assert_eq!(doubled, (0..1000).map(|i| i * 2).collect::<Vec<u32>>());
+        let never = || false;
+        let doubled = map_in_order_until(&items, 7, || (), |_, &i| i * 2, &never);
+        assert_eq!(
+            doubled,
+            Some((0..1000).map(|i| i * 2).collect::<Vec<u32>>())
+        );
     }
 
     #[test]
@@ -190,8 +189,9 @@ mod tests {
 
     #[test]
     fn empty_input_is_fine() {
-        let none: Vec<u32> = map_in_order(&[], 4, || (), |_, &i: &u32| i);
-        assert!(none.is_empty());
+        let never = || false;
+        let none = map_in_order_until(&[], 4, || (), |_, &i: &u32| i, &never);
+        assert_eq!(none, Some(Vec::new()));
         for_each_chunk_mut(&mut [] as &mut [u32], 4, || (), |_, _| {});
     }
 }

@@ -208,7 +208,7 @@ pub fn align_units(left: Vec<Unit>, right: Vec<Unit>, options: AlignOptions) -> 
 }
 
 /// [`align`] that stops early, returning `None`, once `watch` says it is
-/// cancelled: checked between stages and every [`CANCEL_LINKS`] links of
+/// cancelled: checked between stages and every chunk of links in
 /// the word diff, so the reader's `Esc` stops the work itself.
 pub fn align_cancellable(
     left: &Article,
@@ -220,9 +220,6 @@ pub fn align_cancellable(
     let right_units = units::units_of(right, options.granularity);
     align_units_watched(left_units, right_units, options, watch).map(|(a, _)| a)
 }
-
-/// Links word-diffed between two checks of a cancel flag.
-const CANCEL_LINKS: usize = 512;
 
 fn align_units_with_stats(
     left: Vec<Unit>,
@@ -274,11 +271,7 @@ fn align_units_watched(
     clock.lap(&mut times.grouping);
     let moved = moved::moved_flags(&links, &left, &right);
     clock.lap(&mut times.moved);
-    let mut diffs = Vec::with_capacity(links.len());
-    for chunk in links.chunks(CANCEL_LINKS) {
-        go_on()?;
-        diffs.extend(word_diff::diff_links(chunk, &left, &right));
-    }
+    let diffs = word_diff::diff_links(&links, &left, &right, &|| watch.cancelled())?;
     clock.lap(&mut times.word_diff);
     let mut groups: Vec<Group> = links
         .into_iter()
@@ -326,7 +319,8 @@ pub fn rediff_links(alignment: &Alignment) -> usize {
             score: g.score,
         })
         .collect();
-    word_diff::diff_links(&links, &alignment.left, &alignment.right)
+    word_diff::diff_links(&links, &alignment.left, &alignment.right, &|| false)
+        .unwrap_or_default()
         .iter()
         .map(|d| d.ops.len())
         .sum()

@@ -20,7 +20,7 @@ use super::word_tokens::{Token, tokens_into};
 use super::grouping::Link;
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
-use crate::parallel::map_in_order;
+use crate::parallel::map_in_order_until;
 
 /// Links per chunk handed to a worker: big enough that taking a chunk
 /// costs nothing, small enough that both cores finish together.
@@ -56,11 +56,17 @@ pub struct Scratch {
     unmatched: Unmatched,
 }
 
-/// The diffs of all links, in their order, on all cores.
-pub fn diff_links(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<WordDiff> {
-    map_in_order(links, LINKS_PER_CHUNK, Scratch::default, |scratch, l| {
-        diff_group_with(scratch, &l.left, &l.right, left, right)
-    })
+/// The diffs of all links, in their order, on all cores; `None` once
+/// `stop` says so (checked every [`LINKS_PER_CHUNK`] links).
+pub fn diff_links(
+    links: &[Link],
+    left: &[Unit],
+    right: &[Unit],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<WordDiff>> {
+    let diff =
+        |scratch: &mut Scratch, l: &Link| diff_group_with(scratch, &l.left, &l.right, left, right);
+    map_in_order_until(links, LINKS_PER_CHUNK, Scratch::default, diff, stop)
 }
 
 /// The diff of the units of one link, in reading order of both sides.
