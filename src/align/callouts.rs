@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
-use crate::facts::{FactKind, Spot, same_name, spots_in};
+use crate::facts::{FactKind, Spot, Spotter, same_name};
 
 /// Most differing facts of one kind a link may have for them to be
 /// paired in reading order; beyond that, a pairing would be a guess.
@@ -58,23 +58,14 @@ pub fn callouts(
         .map(|&i| left[i].text.as_str())
         .chain(right_idx.iter().map(|&i| right[i].text.as_str()))
         .collect();
-    let mut spots = spots_in(&texts).into_iter();
-    let mut differing = |indices: &[usize], only: &[Span]| -> Vec<Found> {
-        let mut out = Vec::new();
-        for &unit in indices {
-            for spot in spots.next().unwrap_or_default() {
-                let touched = only.iter().any(|s| {
-                    s.unit == unit && s.start < spot.range.end && spot.range.start < s.end
-                });
-                if touched {
-                    out.push(Found { unit, spot });
-                }
-            }
-        }
-        out
-    };
-    let lefts = differing(left_idx, &only_left);
-    let rights = differing(right_idx, &only_right);
+    let spotter = Spotter::new(&texts);
+    let lefts = differing(&spotter, 0, left_idx, &only_left);
+    // A callout pairs a differing fact of each side: with none on the
+    // left, the right side's facts need not be looked for.
+    if lefts.is_empty() {
+        return Vec::new();
+    }
+    let rights = differing(&spotter, left_idx.len(), right_idx, &only_right);
     let mut out = Vec::new();
     for kind in [
         FactKind::Number,
@@ -90,11 +81,32 @@ pub fn callouts(
     out
 }
 
+/// The facts of units `indices` (texts `first..` of `spotter`) that an
+/// only-here span touches. Units without one are not read for facts.
+fn differing(spotter: &Spotter, first: usize, indices: &[usize], only: &[Span]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (n, &unit) in indices.iter().enumerate() {
+        if !only.iter().any(|s| s.unit == unit) {
+            continue;
+        }
+        for spot in spotter.spots(first + n) {
+            let touched = only
+                .iter()
+                .any(|s| s.unit == unit && s.start < spot.range.end && spot.range.start < s.end);
+            if touched {
+                out.push(Found { unit, spot });
+            }
+        }
+    }
+    out
+}
+
 /// Whether the only-here words of a side could hold a fact: a digit, a
 /// quotation mark nearby, or a capital not at a sentence start.
 fn worth_a_look(only: &[Span], units: &[Unit]) -> bool {
-    only.iter().any(|s| {
-        let text = units.get(s.unit).map_or("", |u| u.text.as_str());
+    let text = |s: &Span| units.get(s.unit).map_or("", |u| u.text.as_str());
+    let fact_like = |s: &Span| {
+        let text = text(s);
         let piece = text.get(s.start..s.end).unwrap_or("");
         let before = text.get(..s.start).unwrap_or("").trim_end();
         let capital_inside = piece.chars().next().is_some_and(char::is_uppercase)
@@ -103,8 +115,15 @@ fn worth_a_look(only: &[Span], units: &[Unit]) -> bool {
         piece.chars().any(|c| c.is_ascii_digit())
             || capital_inside
             || piece.chars().skip(1).any(char::is_uppercase)
-            || text.contains(['“', '"', '„', '«', '»'])
-    })
+    };
+    // A quotation mark anywhere in a unit counts for every span in it, so
+    // each unit's text is searched once, not once per span.
+    let mut last_unit = None;
+    let mut quoted = |s: &Span| {
+        let first_of_unit = last_unit.replace(s.unit) != Some(s.unit);
+        first_of_unit && text(s).contains(['“', '"', '„', '«', '»'])
+    };
+    only.iter().any(fact_like) || only.iter().any(&mut quoted)
 }
 
 /// Pairs differing facts of one kind: names by spelling likeness, then

@@ -136,12 +136,8 @@ impl Casing {
         self.german.merge(other.german);
     }
 
-    pub(super) fn tally(&mut self, text: &str, kind: Kind, german_article: bool) {
-        self.tally_scan(&Scan::new(0, text, kind, german_article));
-    }
-
     /// Tallies one paragraph, read.
-    fn tally_scan(&mut self, scan: &Scan) {
+    pub(super) fn tally_scan(&mut self, scan: &Scan) {
         let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
         if german {
             let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::lexicon::{month, weekday};
-use super::tokens::{Token, tokens};
+use super::tokens::Token;
 
 /// One date as written in a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +31,12 @@ impl FoundDate {
 }
 
 /// The dates in one paragraph, in order.
+#[cfg(test)]
 pub fn dates_in(text: &str) -> Vec<FoundDate> {
-    dates_in_words(text, &tokens(text))
+    dates_in_words(text, &super::tokens::tokens(text))
 }
 
-/// [`dates_in`] given the paragraph's words.
+/// The dates in one paragraph, in order, given its words.
 pub fn dates_in_words(text: &str, words: &[Token]) -> Vec<FoundDate> {
     let mut found = Vec::new();
     let mut i = 0;

@@ -42,7 +42,7 @@ use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
 pub use name_key::{fold, same_name, same_word};
-pub use spots::{Spot, spots_in};
+pub use spots::{Spot, Spotter, spots_in};
 
 /// What a fact is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

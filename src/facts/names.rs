@@ -9,7 +9,6 @@ use std::ops::Range;
 use super::casing::{Casing, after_article};
 use super::scan::Scan;
 use super::tokens::Token;
-use crate::article::Kind;
 
 /// Lower-case words that may join two parts of one name.
 const CONNECTORS: &[&str] = &[
@@ -28,13 +27,7 @@ pub struct FoundName {
     pub words: Vec<String>,
 }
 
-/// The names in one paragraph, in order; `german_article` when the whole
-/// article is German (see `casing::article_is_german`).
-pub fn names_in(text: &str, kind: Kind, casing: &Casing, german_article: bool) -> Vec<FoundName> {
-    names_in_scan(&Scan::new(0, text, kind, german_article), casing)
-}
-
-/// [`names_in`] on a paragraph already read.
+/// The names in one paragraph already read, in order.
 pub fn names_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundName> {
     let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
     let is_name: Vec<bool> = words

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::is_percent_word;
-use super::tokens::{Token, tokens};
+use super::tokens::Token;
 
 /// Currency symbols written before the amount.
 const CURRENCY_SIGNS: &[(&str, &str)] = &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₴", "UAH")];
@@ -75,11 +75,13 @@ impl FoundNumber {
 
 /// The quantities in one paragraph, skipping words inside `taken` ranges
 /// (dates and names found first).
+#[cfg(test)]
 pub fn numbers_in(text: &str, taken: &[Range<usize>]) -> Vec<FoundNumber> {
-    numbers_in_words(text, &tokens(text), taken)
+    numbers_in_words(text, &super::tokens::tokens(text), taken)
 }
 
-/// [`numbers_in`] given the paragraph's words.
+/// The quantities in one paragraph given its words, skipping words
+/// inside `taken` ranges (dates and names found first).
 pub fn numbers_in_words(text: &str, words: &[Token], taken: &[Range<usize>]) -> Vec<FoundNumber> {
     let free = |w: &Token| !taken.iter().any(|r| r.start <= w.start && w.end <= r.end);
     let mut found = Vec::new();

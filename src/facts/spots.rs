@@ -8,11 +8,12 @@ use std::ops::Range;
 
 use super::FactKind;
 use super::casing::Casing;
-use super::dates::dates_in;
+use super::dates::dates_in_words;
 use super::name_key::fold;
-use super::names::names_in;
-use super::numbers::numbers_in;
+use super::names::names_in_scan;
+use super::numbers::numbers_in_words;
 use super::quotes::quotes_in;
+use super::scan::Scan;
 use super::tokens::tokens;
 use crate::article::Kind;
 
@@ -29,16 +30,47 @@ pub struct Spot {
 /// The facts of each of `texts`, each list in reading order. Names count
 /// on the casing evidence of all the texts together.
 pub fn spots_in(texts: &[&str]) -> Vec<Vec<Spot>> {
-    let mut casing = Casing::default();
-    for text in texts {
-        casing.tally(text, Kind::Body, false);
-    }
-    texts.iter().map(|text| spots_of(text, &casing)).collect()
+    let spotter = Spotter::new(texts);
+    (0..texts.len()).map(|i| spotter.spots(i)).collect()
 }
 
-fn spots_of(text: &str, casing: &Casing) -> Vec<Spot> {
+/// A few texts read once (their words and forced capitals), with the name
+/// evidence of all of them, so a caller asks for the facts of only the
+/// texts it needs: a link's word diff looks at the texts that have
+/// only-here words, and reading every text a second time for names,
+/// dates and numbers was most of the cost of callouts.
+pub struct Spotter<'a> {
+    scans: Vec<Scan<'a>>,
+    casing: Casing,
+}
+
+impl<'a> Spotter<'a> {
+    /// Reads `texts` and tallies how each word is written.
+    pub fn new(texts: &[&'a str]) -> Self {
+        let scans: Vec<Scan<'a>> = texts
+            .iter()
+            .map(|text| Scan::new(0, text, Kind::Body, false))
+            .collect();
+        let mut casing = Casing::default();
+        for scan in &scans {
+            casing.tally_scan(scan);
+        }
+        Spotter { scans, casing }
+    }
+
+    /// The facts of text `i` (as given to [`Spotter::new`]) in reading
+    /// order; none for an index out of range.
+    pub fn spots(&self, i: usize) -> Vec<Spot> {
+        self.scans
+            .get(i)
+            .map_or_else(Vec::new, |scan| spots_of(scan, &self.casing))
+    }
+}
+
+fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
+    let (text, words) = (scan.text, &scan.words);
     let mut out: Vec<Spot> = Vec::new();
-    for d in dates_in(text) {
+    for d in dates_in_words(text, words) {
         out.push(Spot {
             kind: FactKind::Date,
             value: d.normalized(),
@@ -49,7 +81,7 @@ fn spots_of(text: &str, casing: &Casing) -> Vec<Spot> {
         !out.iter()
             .any(|s| s.range.start < r.end && r.start < s.range.end)
     };
-    for n in names_in(text, Kind::Body, casing, false) {
+    for n in names_in_scan(scan, casing) {
         if free(&out, &n.range) {
             out.push(Spot {
                 kind: FactKind::Name,
@@ -64,14 +96,14 @@ fn spots_of(text: &str, casing: &Casing) -> Vec<Spot> {
         }
     }
     let taken: Vec<Range<usize>> = out.iter().map(|s| s.range.clone()).collect();
-    for n in numbers_in(text, &taken) {
+    for n in numbers_in_words(text, words, &taken) {
         out.push(Spot {
             kind: FactKind::Number,
             value: n.normalized(),
             range: n.range,
         });
     }
-    for t in tokens(text) {
+    for t in words {
         let range = t.start..t.end;
         if t.is_number() && free(&out, &range) {
             out.push(Spot {
