@@ -14,7 +14,7 @@ use super::names::names_in_scan;
 use super::numbers::numbers_in_words;
 use super::quotes::quotes_in;
 use super::scan::Scan;
-use super::tokens::tokens;
+use super::tokens::{Token, tokens};
 use crate::article::Kind;
 
 /// One fact as written in one text.
@@ -69,20 +69,22 @@ impl<'a> Spotter<'a> {
 
 fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
     let (text, words) = (scan.text, &scan.words);
+    // Every date has a day and every number a figure, both starting with
+    // an ASCII digit: a text without one (most sentences) has neither,
+    // and is not searched for them.
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
     let mut out: Vec<Spot> = Vec::new();
-    for d in dates_in_words(text, words) {
-        out.push(Spot {
-            kind: FactKind::Date,
-            value: d.normalized(),
-            range: d.range,
-        });
+    if digits {
+        for d in dates_in_words(text, words) {
+            out.push(Spot {
+                kind: FactKind::Date,
+                value: d.normalized(),
+                range: d.range,
+            });
+        }
     }
-    let free = |out: &[Spot], r: &Range<usize>| {
-        !out.iter()
-            .any(|s| s.range.start < r.end && r.start < s.range.end)
-    };
     for n in names_in_scan(scan, casing) {
-        if free(&out, &n.range) {
+        if !overlaps(&out, &n.range) {
             out.push(Spot {
                 kind: FactKind::Name,
                 value: n
@@ -95,23 +97,8 @@ fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
             });
         }
     }
-    let taken: Vec<Range<usize>> = out.iter().map(|s| s.range.clone()).collect();
-    for n in numbers_in_words(text, words, &taken) {
-        out.push(Spot {
-            kind: FactKind::Number,
-            value: n.normalized(),
-            range: n.range,
-        });
-    }
-    for t in words {
-        let range = t.start..t.end;
-        if t.is_number() && free(&out, &range) {
-            out.push(Spot {
-                kind: FactKind::Number,
-                value: t.text.replace(',', ""),
-                range,
-            });
-        }
+    if digits {
+        numbers(text, words, &mut out);
     }
     for q in quotes_in(text) {
         let value = tokens(&q.text)
@@ -127,6 +114,35 @@ fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
     }
     out.sort_by_key(|s| (s.range.start, s.range.end));
     out
+}
+
+/// Adds the quantities, then the bare numbers, of a text to the dates and
+/// names found in it (which they must not overlap).
+fn numbers(text: &str, words: &[Token], out: &mut Vec<Spot>) {
+    let taken: Vec<Range<usize>> = out.iter().map(|s| s.range.clone()).collect();
+    for n in numbers_in_words(text, words, &taken) {
+        out.push(Spot {
+            kind: FactKind::Number,
+            value: n.normalized(),
+            range: n.range,
+        });
+    }
+    for t in words {
+        let range = t.start..t.end;
+        if t.is_number() && !overlaps(out, &range) {
+            out.push(Spot {
+                kind: FactKind::Number,
+                value: t.text.replace(',', ""),
+                range,
+            });
+        }
+    }
+}
+
+/// Whether `range` overlaps a spot already found.
+fn overlaps(out: &[Spot], range: &Range<usize>) -> bool {
+    out.iter()
+        .any(|s| s.range.start < range.end && range.start < s.range.end)
 }
 
 #[cfg(test)]
