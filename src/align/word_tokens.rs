@@ -140,6 +140,19 @@ fn comparison_key(segment: &str) -> u64 {
         hasher.write_u32('%' as u32);
         return hasher.finish();
     }
+    let bytes = segment.as_bytes();
+    if bytes.iter().all(|&b| b.is_ascii() && b != b'.') {
+        // Most tokens: ASCII and no dot, so no acronym to check for.
+        for &b in bytes {
+            let folded = if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            };
+            hasher.write_u32(u32::from(folded));
+        }
+        return hasher.finish();
+    }
     let acronym = is_dotted_acronym(segment);
     if segment.is_ascii() {
         // The same keys as the loop below, without the Unicode case
@@ -169,9 +182,10 @@ fn comparison_key(segment: &str) -> u64 {
 
 /// "percent" and its translations, which mean "%".
 fn is_percent_word(segment: &str) -> bool {
-    ["percent", "prozent", "pourcent", "procent"]
-        .iter()
-        .any(|w| segment.eq_ignore_ascii_case(w))
+    matches!(segment.len(), 7 | 8)
+        && ["percent", "prozent", "pourcent", "procent"]
+            .iter()
+            .any(|w| segment.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]

@@ -82,14 +82,23 @@ pub fn german_words(words: &[Token]) -> usize {
     words
         .iter()
         .filter(|w| {
+            // An ASCII word compares without lower-casing it into a new
+            // string; any other goes the long way, as before.
+            if w.text.is_ascii() {
+                return GERMAN_FUNCTION_WORDS
+                    .iter()
+                    .any(|g| w.text.eq_ignore_ascii_case(g));
+            }
             let lower = w.text.to_lowercase();
-            [
-                "der", "die", "das", "und", "nicht", "ist", "mit", "sind", "ein", "eine", "auch",
-            ]
-            .contains(&lower.as_str())
+            GERMAN_FUNCTION_WORDS.contains(&lower.as_str())
         })
         .count()
 }
+
+/// Common German function words, lower-case.
+const GERMAN_FUNCTION_WORDS: [&str; 11] = [
+    "der", "die", "das", "und", "nicht", "ist", "mit", "sind", "ein", "eine", "auch",
+];
 
 /// Whether an article's story is German as a whole, so that its headings
 /// and short paragraphs follow German capitalisation too.
