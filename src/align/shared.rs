@@ -6,10 +6,6 @@
 //! longest runs that read the same on both sides first, so "Steve
 //! Witkoff and Jared Kushner" moved as a phrase is paired as one.
 
-use std::collections::HashMap;
-
-use super::hash::FastHasher;
-
 /// Fewest tokens for a run to be paired with its counterpart on sight; a
 /// single word is paired only when its key is unambiguous (one spare on
 /// each side), else it is shared without a named counterpart.
@@ -50,7 +46,21 @@ pub struct Sharing {
 /// Sorts the unmatched tokens of a link. `left`/`right` are their
 /// comparison keys in reading order; `left_unit`/`right_unit` the unit
 /// each belongs to (a run never crosses units, since a span cannot).
+#[cfg(test)]
 pub fn share(left: &[u64], left_unit: &[usize], right: &[u64], right_unit: &[usize]) -> Sharing {
+    share_with(&mut Vec::new(), left, left_unit, right, right_unit)
+}
+
+/// [`share`] with a buffer reused from link to link: each right key with
+/// its position, sorted, so a key's positions are one slice in reading
+/// order (a map of vectors cost an allocation per distinct word).
+pub fn share_with(
+    positions: &mut Vec<(u64, usize)>,
+    left: &[u64],
+    left_unit: &[usize],
+    right: &[u64],
+    right_unit: &[usize],
+) -> Sharing {
     let mut sharing = Sharing {
         left: vec![Fate::OnlyHere; left.len()],
         right: vec![Fate::OnlyHere; right.len()],
@@ -59,11 +69,9 @@ pub fn share(left: &[u64], left_unit: &[usize], right: &[u64], right_unit: &[usi
     if left.is_empty() || right.is_empty() {
         return sharing;
     }
-    let mut positions: HashMap<u64, Vec<usize>, std::hash::BuildHasherDefault<FastHasher>> =
-        HashMap::default();
-    for (j, &key) in right.iter().enumerate() {
-        positions.entry(key).or_default().push(j);
-    }
+    positions.clear();
+    positions.extend(right.iter().enumerate().map(|(j, &key)| (key, j)));
+    positions.sort_unstable();
     let count = |keys: &[u64], key: u64| keys.iter().filter(|&&k| k == key).count();
     let mut i = 0;
     while i < left.len() {
@@ -71,14 +79,16 @@ pub fn share(left: &[u64], left_unit: &[usize], right: &[u64], right_unit: &[usi
             i += 1;
             continue;
         }
-        let Some(candidates) = positions.get(&left[i]) else {
+        let candidates = with_key(positions, left[i]);
+        if candidates.is_empty() {
             i += 1;
             continue;
-        };
+        }
         let mut best: Option<(usize, usize)> = None;
-        for &j in candidates
+        for j in candidates
             .iter()
-            .filter(|&&j| sharing.right[j] == Fate::OnlyHere)
+            .map(|&(_, j)| j)
+            .filter(|&j| sharing.right[j] == Fate::OnlyHere)
             .take(MAX_CANDIDATES)
         {
             let mut len = 1;
@@ -100,8 +110,7 @@ pub fn share(left: &[u64], left_unit: &[usize], right: &[u64], right_unit: &[usi
             i += 1;
             continue;
         };
-        let paired =
-            len >= MIN_PAIRED_RUN || (count(left, left[i]) == 1 && count(right, left[i]) == 1);
+        let paired = len >= MIN_PAIRED_RUN || (count(left, left[i]) == 1 && candidates.len() == 1);
         let run = sharing.runs.len();
         sharing.runs.push(Run {
             left: i,
@@ -116,6 +125,13 @@ pub fn share(left: &[u64], left_unit: &[usize], right: &[u64], right_unit: &[usi
         i += len;
     }
     sharing
+}
+
+/// The entries of sorted `positions` with key `key`.
+fn with_key(positions: &[(u64, usize)], key: u64) -> &[(u64, usize)] {
+    let start = positions.partition_point(|&(k, _)| k < key);
+    let len = positions[start..].partition_point(|&(k, _)| k == key);
+    &positions[start..start + len]
 }
 
 #[cfg(test)]

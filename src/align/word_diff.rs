@@ -14,7 +14,7 @@ use similar::{Algorithm, capture_diff_slices_deadline};
 
 use super::callouts::{Callout, callouts};
 use super::cleanup::{Step, steps};
-use super::shared::{Fate, Sharing, share};
+use super::shared::{Fate, Sharing, share_with};
 use super::word_tokens::{Token, tokens_into};
 
 use super::grouping::Link;
@@ -182,6 +182,8 @@ pub struct Unmatched {
     right_blocks: Vec<usize>,
     /// Token index of each unmatched right token, in order.
     right_tokens: Vec<usize>,
+    /// [`share_with`]'s buffer.
+    positions: Vec<(u64, usize)>,
 }
 
 impl Unmatched {
@@ -218,7 +220,8 @@ impl Unmatched {
                 }
             }
         }
-        share(
+        share_with(
+            &mut self.positions,
             &self.left_keys,
             &self.left_blocks,
             &self.right_keys,
