@@ -166,35 +166,44 @@ fn best_partners(
     let postings = Postings::of(to, bags.weight.len(), rare);
     let mut scratch = vec![0.0f64; to.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut ranked: Vec<(f64, u32)> = Vec::new();
     let mut pairs = Vec::new();
     for (index, bag) in from.iter().enumerate() {
-        for &id in bag.ids.iter().filter(|&&id| rare(id)) {
-            for &other in postings.of_id(id) {
-                if scratch[other as usize] == 0.0 {
+        for &id in &bag.ids {
+            let others = postings.of_id(id);
+            if others.is_empty() {
+                continue;
+            }
+            let weight = bags.weight[id as usize];
+            for &other in others {
+                let Some(sum) = scratch.get_mut(other as usize) else {
+                    continue;
+                };
+                if *sum == 0.0 {
                     touched.push(other);
                 }
-                scratch[other as usize] += bags.weight[id as usize];
+                *sum += weight;
             }
         }
-        // A strict total order (score, then index) makes the top set unique.
-        let by_score = |a: &u32, b: &u32| {
-            scratch[*b as usize]
-                .total_cmp(&scratch[*a as usize])
-                .then(a.cmp(b))
-        };
-        if touched.len() > PARTNERS_PER_UNIT {
-            touched.select_nth_unstable_by(PARTNERS_PER_UNIT, by_score);
-        }
-        pairs.extend(
-            touched
-                .iter()
-                .take(PARTNERS_PER_UNIT)
-                .map(|&o| unscored(index, o as usize)),
-        );
+        // Scores are copied next to their units so the selection below
+        // compares contiguous pairs rather than looking each one up.
+        ranked.clear();
+        ranked.extend(touched.iter().map(|&o| (scratch[o as usize], o)));
         for &other in &touched {
             scratch[other as usize] = 0.0;
         }
         touched.clear();
+        // A strict total order (score, then index) makes the top set unique.
+        let by_score = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > PARTNERS_PER_UNIT {
+            ranked.select_nth_unstable_by(PARTNERS_PER_UNIT, by_score);
+        }
+        pairs.extend(
+            ranked
+                .iter()
+                .take(PARTNERS_PER_UNIT)
+                .map(|&(_, o)| unscored(index, o as usize)),
+        );
     }
     pairs
 }
