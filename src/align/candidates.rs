@@ -59,13 +59,19 @@ fn ratio(part: f64, whole: f64) -> f64 {
 /// Scored pairs sharing at least one token, sorted by (left, right), and
 /// how many pairs were scored to find them.
 pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
-    let mut pairs = if bags.left.len() * bags.right.len() <= EXHAUSTIVE_PAIRS {
+    let mut positions = if bags.left.len() * bags.right.len() <= EXHAUSTIVE_PAIRS {
         every_sharing_pair(bags)
     } else {
         indexed_pairs(bags)
     };
-    pairs.sort_by_key(|p| (p.left, p.right));
-    pairs.dedup_by_key(|p| (p.left, p.right));
+    // Positions are sorted before full pair records exist: a tenth of
+    // the bytes to move, and equal positions are interchangeable.
+    positions.sort_unstable();
+    positions.dedup();
+    let mut pairs: Vec<Pair> = positions
+        .into_iter()
+        .map(|(l, r)| unscored(l as usize, r as usize))
+        .collect();
     score_in_parallel(bags, &mut pairs);
     let scored = pairs.len();
     pairs.retain(|p| p.shared > 0.0);
@@ -117,7 +123,10 @@ fn unscored(left: usize, right: usize) -> Pair {
     }
 }
 
-fn every_sharing_pair(bags: &Bags) -> Vec<Pair> {
+/// A candidate pair's (left, right) position before it is scored.
+type Position = (u32, u32);
+
+fn every_sharing_pair(bags: &Bags) -> Vec<Position> {
     let mut pairs = Vec::new();
     for (l, lb) in bags.left.iter().enumerate() {
         if lb.ids.is_empty() {
@@ -125,7 +134,7 @@ fn every_sharing_pair(bags: &Bags) -> Vec<Pair> {
         }
         for (r, rb) in bags.right.iter().enumerate() {
             if !rb.ids.is_empty() {
-                pairs.push(unscored(l, r));
+                pairs.push((l as u32, r as u32));
             }
         }
     }
@@ -139,7 +148,7 @@ fn rare_cap(units: usize) -> u32 {
 
 /// Each unit's best partners by shared rare-token weight, looked up in
 /// both directions so the result does not depend on which side is left.
-fn indexed_pairs(bags: &Bags) -> Vec<Pair> {
+fn indexed_pairs(bags: &Bags) -> Vec<Position> {
     let cap = rare_cap(bags.units);
     let rare = |id: u32| bags.df[id as usize] <= cap;
     let (mut pairs, mirrored) = std::thread::scope(|scope| {
@@ -152,17 +161,17 @@ fn indexed_pairs(bags: &Bags) -> Vec<Pair> {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e)),
         )
     });
-    pairs.extend(mirrored.into_iter().map(|p| unscored(p.right, p.left)));
+    pairs.extend(mirrored.into_iter().map(|(right, left)| (left, right)));
     pairs
 }
 
-/// For every unit of `from`, its top partners in `to` (as `left = from`).
+/// For every unit of `from`, its top partners in `to`, as (from, to).
 fn best_partners(
     from: &[super::weights::Bag],
     to: &[super::weights::Bag],
     bags: &Bags,
     rare: &impl Fn(u32) -> bool,
-) -> Vec<Pair> {
+) -> Vec<Position> {
     let postings = Postings::of(to, bags.weight.len(), rare);
     let mut scratch = vec![0.0f64; to.len()];
     let mut touched: Vec<u32> = Vec::new();
@@ -202,7 +211,7 @@ fn best_partners(
             ranked
                 .iter()
                 .take(PARTNERS_PER_UNIT)
-                .map(|&(_, o)| unscored(index, o as usize)),
+                .map(|&(_, o)| (index as u32, o)),
         );
     }
     pairs
