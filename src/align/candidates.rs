@@ -98,15 +98,34 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     // Peak memory (issue 14): a band holds far more pairs than share a
     // word, so full pair records are made, scored and kept a slice at a
     // time, never for the whole band at once.
+    let mut found: Vec<Pair> = Vec::new();
     for slice in extra.chunks(BAND_SLICE) {
         let mut scored: Vec<Pair> = slice.iter().map(|&(l, r)| unscored(l, r)).collect();
         score_in_parallel(bags, &mut scored);
-        pairs.extend(scored.into_iter().filter(|p| p.shared > 0.0));
+        found.extend(scored.into_iter().filter(|p| p.shared > 0.0));
     }
-    // Every (left, right) is unique, so an unstable sort gives the same
-    // order as a stable one, without a scratch copy of all pairs.
-    pairs.sort_unstable_by_key(|p| (p.left, p.right));
+    merge_sorted(pairs, found);
     extra.len()
+}
+
+/// Merges `extra` into `pairs`, both sorted by position with no position
+/// in both, from the back and in place: linear, and without the scratch
+/// copy of every pair a sort would need.
+fn merge_sorted(pairs: &mut Vec<Pair>, extra: Vec<Pair>) {
+    let key = |p: &Pair| (p.left, p.right);
+    let mut kept = pairs.len();
+    let mut write = kept + extra.len();
+    pairs.resize(write, unscored(0, 0));
+    let mut extra = extra.into_iter().rev().peekable();
+    while let Some(next) = extra.peek() {
+        write -= 1;
+        if kept > 0 && key(&pairs[kept - 1]) > key(next) {
+            kept -= 1;
+            pairs[write] = pairs[kept];
+        } else if let Some(next) = extra.next() {
+            pairs[write] = next;
+        }
+    }
 }
 
 /// Band pairs scored per slice: large enough to keep both threads busy.
@@ -252,6 +271,34 @@ impl Postings {
         match (self.starts.get(id), self.starts.get(id + 1)) {
             (Some(&start), Some(&end)) => self.units.get(start..end).unwrap_or(&[]),
             _ => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(positions: &[(usize, usize)]) -> Vec<Pair> {
+        positions.iter().map(|&(l, r)| unscored(l, r)).collect()
+    }
+
+    #[test]
+    fn merging_keeps_position_order_like_a_sort() {
+        let cases: [(&[(usize, usize)], &[(usize, usize)]); 5] = [
+            (&[(0, 1), (2, 2), (5, 0)], &[(0, 0), (1, 4), (2, 3), (9, 9)]),
+            (&[], &[(1, 1), (2, 2)]),
+            (&[(1, 1), (2, 2)], &[]),
+            (&[(3, 3), (4, 4)], &[(0, 0), (1, 1)]),
+            (&[(0, 0), (1, 1)], &[(3, 3), (4, 4)]),
+        ];
+        for (kept, extra) in cases {
+            let mut pairs = at(kept);
+            merge_sorted(&mut pairs, at(extra));
+            let mut expected = at(kept);
+            expected.extend(at(extra));
+            expected.sort_by_key(|p| (p.left, p.right));
+            assert_eq!(pairs, expected);
         }
     }
 }
