@@ -41,6 +41,17 @@ impl Hasher for FastHasher {
         self.add(u64::from(value));
     }
 
+    /// The same hash as `write` of the little-endian bytes, in one step.
+    fn write_u64(&mut self, value: u64) {
+        self.add(value);
+    }
+
+    /// The same hash as `write` of the little-endian bytes, in two steps.
+    fn write_u128(&mut self, value: u128) {
+        self.add(value as u64);
+        self.add((value >> 64) as u64);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }

@@ -51,20 +51,20 @@ impl Bags {
             || tokenise_side(left, &scorable),
             || tokenise_side(right, &scorable),
         );
-        let (keys, left_map, right_map) = vocabulary::merge(&left_vocab, &right_vocab);
+        let (size, left_map, right_map) = vocabulary::merge(&left_vocab, &right_vocab);
         let (left_units, right_units) = both(
             || left_side.remap(&left_map),
             || right_side.remap(&right_map),
         );
-        let df_left = document_frequency(&left_units, keys.len());
-        let df_right = document_frequency(&right_units, keys.len());
+        let df_left = document_frequency(&left_units, size);
+        let df_right = document_frequency(&right_units, size);
         let df: Vec<u32> = df_left
             .iter()
             .zip(&df_right)
             .map(|(a, b)| *a.max(b))
             .collect();
         let units = count_scorable(left, &scorable).max(count_scorable(right, &scorable));
-        let mut flags = vec![(false, false); keys.len()];
+        let mut flags = vec![(false, false); size];
         for (vocab, map) in [(&left_vocab, &left_map), (&right_vocab, &right_map)] {
             for (&(name, number), &global) in vocab.flags().iter().zip(map) {
                 flags[global as usize].0 |= name;
