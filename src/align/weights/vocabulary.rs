@@ -12,13 +12,13 @@
 
 use std::collections::HashMap;
 
-use crate::align::hash::FastState;
+use crate::align::hash::{FastState, PackedState};
 
 /// One side's token keys, interned in order of first sight.
 #[derive(Default)]
 pub(super) struct Vocabulary {
-    short: HashMap<u64, u32, FastState>,
-    packed: HashMap<u128, u32, FastState>,
+    short: HashMap<u64, u32, PackedState>,
+    packed: HashMap<u128, u32, PackedState>,
     long: HashMap<String, u32, FastState>,
     /// Per id, its key.
     keys: Vec<String>,
