@@ -59,13 +59,19 @@ fn ratio(part: f64, whole: f64) -> f64 {
 /// Scored pairs sharing at least one token, sorted by (left, right), and
 /// how many pairs were scored to find them.
 pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
-    let mut pairs = if bags.left.len() * bags.right.len() <= EXHAUSTIVE_PAIRS {
+    let mut positions = if bags.left.len() * bags.right.len() <= EXHAUSTIVE_PAIRS {
         every_sharing_pair(bags)
     } else {
         indexed_pairs(bags)
     };
-    pairs.sort_by_key(|p| (p.left, p.right));
-    pairs.dedup_by_key(|p| (p.left, p.right));
+    // Positions are sorted before full pair records exist: a tenth of
+    // the bytes to move, and equal positions are interchangeable.
+    positions.sort_unstable();
+    positions.dedup();
+    let mut pairs: Vec<Pair> = positions
+        .into_iter()
+        .map(|(l, r)| unscored(l as usize, r as usize))
+        .collect();
     score_in_parallel(bags, &mut pairs);
     let scored = pairs.len();
     pairs.retain(|p| p.shared > 0.0);
@@ -92,15 +98,34 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     // Peak memory (issue 14): a band holds far more pairs than share a
     // word, so full pair records are made, scored and kept a slice at a
     // time, never for the whole band at once.
+    let mut found: Vec<Pair> = Vec::new();
     for slice in extra.chunks(BAND_SLICE) {
         let mut scored: Vec<Pair> = slice.iter().map(|&(l, r)| unscored(l, r)).collect();
         score_in_parallel(bags, &mut scored);
-        pairs.extend(scored.into_iter().filter(|p| p.shared > 0.0));
+        found.extend(scored.into_iter().filter(|p| p.shared > 0.0));
     }
-    // Every (left, right) is unique, so an unstable sort gives the same
-    // order as a stable one, without a scratch copy of all pairs.
-    pairs.sort_unstable_by_key(|p| (p.left, p.right));
+    merge_sorted(pairs, found);
     extra.len()
+}
+
+/// Merges `extra` into `pairs`, both sorted by position with no position
+/// in both, from the back and in place: linear, and without the scratch
+/// copy of every pair a sort would need.
+fn merge_sorted(pairs: &mut Vec<Pair>, extra: Vec<Pair>) {
+    let key = |p: &Pair| (p.left, p.right);
+    let mut kept = pairs.len();
+    let mut write = kept + extra.len();
+    pairs.resize(write, unscored(0, 0));
+    let mut extra = extra.into_iter().rev().peekable();
+    while let Some(next) = extra.peek() {
+        write -= 1;
+        if kept > 0 && key(&pairs[kept - 1]) > key(next) {
+            kept -= 1;
+            pairs[write] = pairs[kept];
+        } else if let Some(next) = extra.next() {
+            pairs[write] = next;
+        }
+    }
 }
 
 /// Band pairs scored per slice: large enough to keep both threads busy.
@@ -117,7 +142,10 @@ fn unscored(left: usize, right: usize) -> Pair {
     }
 }
 
-fn every_sharing_pair(bags: &Bags) -> Vec<Pair> {
+/// A candidate pair's (left, right) position before it is scored.
+type Position = (u32, u32);
+
+fn every_sharing_pair(bags: &Bags) -> Vec<Position> {
     let mut pairs = Vec::new();
     for (l, lb) in bags.left.iter().enumerate() {
         if lb.ids.is_empty() {
@@ -125,7 +153,7 @@ fn every_sharing_pair(bags: &Bags) -> Vec<Pair> {
         }
         for (r, rb) in bags.right.iter().enumerate() {
             if !rb.ids.is_empty() {
-                pairs.push(unscored(l, r));
+                pairs.push((l as u32, r as u32));
             }
         }
     }
@@ -139,7 +167,7 @@ fn rare_cap(units: usize) -> u32 {
 
 /// Each unit's best partners by shared rare-token weight, looked up in
 /// both directions so the result does not depend on which side is left.
-fn indexed_pairs(bags: &Bags) -> Vec<Pair> {
+fn indexed_pairs(bags: &Bags) -> Vec<Position> {
     let cap = rare_cap(bags.units);
     let rare = |id: u32| bags.df[id as usize] <= cap;
     let (mut pairs, mirrored) = std::thread::scope(|scope| {
@@ -152,49 +180,58 @@ fn indexed_pairs(bags: &Bags) -> Vec<Pair> {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e)),
         )
     });
-    pairs.extend(mirrored.into_iter().map(|p| unscored(p.right, p.left)));
+    pairs.extend(mirrored.into_iter().map(|(right, left)| (left, right)));
     pairs
 }
 
-/// For every unit of `from`, its top partners in `to` (as `left = from`).
+/// For every unit of `from`, its top partners in `to`, as (from, to).
 fn best_partners(
     from: &[super::weights::Bag],
     to: &[super::weights::Bag],
     bags: &Bags,
     rare: &impl Fn(u32) -> bool,
-) -> Vec<Pair> {
+) -> Vec<Position> {
     let postings = Postings::of(to, bags.weight.len(), rare);
     let mut scratch = vec![0.0f64; to.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut ranked: Vec<(f64, u32)> = Vec::new();
     let mut pairs = Vec::new();
     for (index, bag) in from.iter().enumerate() {
-        for &id in bag.ids.iter().filter(|&&id| rare(id)) {
-            for &other in postings.of_id(id) {
-                if scratch[other as usize] == 0.0 {
+        for &id in &bag.ids {
+            let others = postings.of_id(id);
+            if others.is_empty() {
+                continue;
+            }
+            let weight = bags.weight[id as usize];
+            for &other in others {
+                let Some(sum) = scratch.get_mut(other as usize) else {
+                    continue;
+                };
+                if *sum == 0.0 {
                     touched.push(other);
                 }
-                scratch[other as usize] += bags.weight[id as usize];
+                *sum += weight;
             }
         }
-        // A strict total order (score, then index) makes the top set unique.
-        let by_score = |a: &u32, b: &u32| {
-            scratch[*b as usize]
-                .total_cmp(&scratch[*a as usize])
-                .then(a.cmp(b))
-        };
-        if touched.len() > PARTNERS_PER_UNIT {
-            touched.select_nth_unstable_by(PARTNERS_PER_UNIT, by_score);
-        }
-        pairs.extend(
-            touched
-                .iter()
-                .take(PARTNERS_PER_UNIT)
-                .map(|&o| unscored(index, o as usize)),
-        );
+        // Scores are copied next to their units so the selection below
+        // compares contiguous pairs rather than looking each one up.
+        ranked.clear();
+        ranked.extend(touched.iter().map(|&o| (scratch[o as usize], o)));
         for &other in &touched {
             scratch[other as usize] = 0.0;
         }
         touched.clear();
+        // A strict total order (score, then index) makes the top set unique.
+        let by_score = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > PARTNERS_PER_UNIT {
+            ranked.select_nth_unstable_by(PARTNERS_PER_UNIT, by_score);
+        }
+        pairs.extend(
+            ranked
+                .iter()
+                .take(PARTNERS_PER_UNIT)
+                .map(|&(_, o)| (index as u32, o)),
+        );
     }
     pairs
 }
@@ -234,6 +271,37 @@ impl Postings {
         match (self.starts.get(id), self.starts.get(id + 1)) {
             (Some(&start), Some(&end)) => self.units.get(start..end).unwrap_or(&[]),
             _ => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(positions: &[(usize, usize)]) -> Vec<Pair> {
+        positions.iter().map(|&(l, r)| unscored(l, r)).collect()
+    }
+
+    /// Pairs already held, and band pairs to merge in.
+    type Case<'a> = (&'a [(usize, usize)], &'a [(usize, usize)]);
+
+    #[test]
+    fn merging_keeps_position_order_like_a_sort() {
+        let cases: [Case; 5] = [
+            (&[(0, 1), (2, 2), (5, 0)], &[(0, 0), (1, 4), (2, 3), (9, 9)]),
+            (&[], &[(1, 1), (2, 2)]),
+            (&[(1, 1), (2, 2)], &[]),
+            (&[(3, 3), (4, 4)], &[(0, 0), (1, 1)]),
+            (&[(0, 0), (1, 1)], &[(3, 3), (4, 4)]),
+        ];
+        for (kept, extra) in cases {
+            let mut pairs = at(kept);
+            merge_sorted(&mut pairs, at(extra));
+            let mut expected = at(kept);
+            expected.extend(at(extra));
+            expected.sort_by_key(|p| (p.left, p.right));
+            assert_eq!(pairs, expected);
         }
     }
 }
