@@ -14,7 +14,6 @@
 //! Every ordering breaks ties by position in a way that does not depend on
 //! which text is left, so swapping the inputs mirrors the result.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, VecDeque};
 
 use super::band::Band;
@@ -23,8 +22,12 @@ use super::units::Unit;
 use super::weights::Bags;
 use crate::article::Kind;
 
+mod ranked;
 mod rehome;
+mod rows;
 mod runs;
+
+use rows::Rows;
 
 /// A pair this similar is linked outright.
 const ANCHOR_DICE: f64 = 0.30;
@@ -90,6 +93,8 @@ struct Grouper<'a> {
     band: Option<&'a Band>,
     /// Drafts before this index have had their local band scored.
     windowed: usize,
+    /// Where each left unit's pairs start, for finding one pair.
+    rows: Rows,
 }
 
 /// The one-to-one anchors alone, as (left, right): the first pass that
@@ -125,6 +130,7 @@ pub fn group(
     band: Option<&Band>,
 ) -> (Vec<Link>, usize) {
     let mut grouper = Grouper::new(bags, left, right, band);
+    grouper.rows = Rows::of(pairs, left.len());
     grouper.pair_identical_unscored();
     grouper.anchor(pairs);
     let mut scored = 0;
@@ -153,6 +159,7 @@ impl<'a> Grouper<'a> {
             right_owner: vec![None; right.len()],
             band,
             windowed: 0,
+            rows: Rows::of(&[], left.len()),
         }
     }
 
@@ -182,7 +189,7 @@ impl<'a> Grouper<'a> {
     }
 
     fn anchor(&mut self, pairs: &[Pair]) {
-        let mut strong: Vec<(bool, &Pair)> = pairs
+        let strong: Vec<(bool, &Pair)> = pairs
             .iter()
             .filter(|p| is_anchor(p) && self.headings_match(p))
             .map(|p| (self.in_band(p), p))
@@ -190,11 +197,8 @@ impl<'a> Grouper<'a> {
             .collect();
         let rank =
             |in_band: bool, p: &Pair| strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 };
-        strong.sort_by(|(a_in, a), (b_in, b)| {
-            by_desc(rank(*a_in, a), rank(*b_in, b)).then_with(|| by_position(a, b))
-        });
-        let strong = strong.into_iter().map(|(_, p)| p);
-        for pair in strong {
+        let strong = ranked::best_first(strong, |&(in_band, p)| (rank(in_band, p), 0.0, p));
+        for (_, pair) in strong {
             if self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none() {
                 self.open(pair.left, pair.right, pair.dice());
             }
@@ -233,11 +237,7 @@ impl<'a> Grouper<'a> {
                 _ => {}
             }
         }
-        offers.sort_by(|a, b| {
-            by_desc(a.0, b.0)
-                .then_with(|| by_desc(a.1.dice(), b.1.dice()))
-                .then_with(|| by_position(a.1, b.1))
-        });
+        let offers = ranked::best_first(offers, |&(cover, pair, _)| (cover, pair.dice(), pair));
         let mut joined = false;
         for (_, pair, side) in offers {
             joined |= self.try_join(pair, side);
@@ -295,12 +295,12 @@ impl<'a> Grouper<'a> {
             .map(|(l, _)| span_of(l))
             .collect();
         spine.sort_unstable();
-        let mut weak: Vec<&Pair> = pairs
+        let weak: Vec<&Pair> = pairs
             .iter()
             .filter(|p| p.dice() >= GAP_DICE && p.left_cover().max(p.right_cover()) >= GAP_COVER)
             .filter(|p| self.headings_match(p))
             .collect();
-        weak.sort_by(|a, b| by_desc(a.dice(), b.dice()).then_with(|| by_position(a, b)));
+        let weak = ranked::best_first(weak, |&p| (p.dice(), 0.0, p));
         for pair in weak {
             let free =
                 self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none();
@@ -408,6 +408,12 @@ impl<'a> Grouper<'a> {
         )
     }
 
+    /// The scored pair (left, right), if any; `pairs` is sorted by
+    /// position.
+    fn find_pair<'p>(&self, pairs: &'p [Pair], left: usize, right: usize) -> Option<&'p Pair> {
+        self.rows.find(pairs, left, right)
+    }
+
     fn into_links(self) -> Vec<Link> {
         self.drafts
             .into_iter()
@@ -433,14 +439,6 @@ fn is_strong(pair: &Pair) -> bool {
 /// True when `unit` is within [`JOIN_REACH`] of one of `members`.
 fn near(members: &[usize], unit: usize) -> bool {
     members.iter().any(|&m| m.abs_diff(unit) <= JOIN_REACH)
-}
-
-/// The scored pair (left, right), if any; `pairs` is sorted by position.
-fn find_pair(pairs: &[Pair], left: usize, right: usize) -> Option<&Pair> {
-    pairs
-        .binary_search_by_key(&(left, right), |p| (p.left, p.right))
-        .ok()
-        .map(|i| &pairs[i])
 }
 
 fn is_anchor(pair: &Pair) -> bool {
@@ -474,24 +472,6 @@ fn fits_between(spine: &[(usize, usize, usize, usize)], left: usize, right: usiz
         .get(at)
         .is_none_or(|next| next.0 > left && next.2 > right);
     after_previous && before_next
-}
-
-fn by_desc(a: f64, b: f64) -> Ordering {
-    b.total_cmp(&a)
-}
-
-/// Prefers pairs near the diagonal, then earlier ones; the same order
-/// whichever text is on the left, up to exact mirror images.
-fn by_position(a: &Pair, b: &Pair) -> Ordering {
-    let key = |p: &Pair| {
-        (
-            p.left.abs_diff(p.right),
-            p.left + p.right,
-            p.left.min(p.right),
-            p.left,
-        )
-    };
-    key(a).cmp(&key(b))
 }
 
 /// Sorted union of two sorted id lists.

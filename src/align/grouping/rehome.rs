@@ -5,7 +5,7 @@
 //! sources", and two shared words with a clause elsewhere ("One Axios
 //! source stated:") are a coincidence beside that containment.
 
-use super::{Grouper, Side, find_pair};
+use super::{Grouper, Side};
 
 /// Share of the unit the neighbour's partner must hold…
 const REHOME_COVER: f64 = 0.75;
@@ -39,8 +39,8 @@ impl Grouper<'_> {
         };
         let cover = |u: usize, p: usize| -> f64 {
             let found = match side {
-                Side::Left => find_pair(pairs, u, p).map(|pair| pair.left_cover()),
-                Side::Right => find_pair(pairs, p, u).map(|pair| pair.right_cover()),
+                Side::Left => self.find_pair(pairs, u, p).map(|pair| pair.left_cover()),
+                Side::Right => self.find_pair(pairs, p, u).map(|pair| pair.right_cover()),
             };
             found.unwrap_or(0.0)
         };
