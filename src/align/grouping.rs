@@ -14,6 +14,7 @@
 //! Every ordering breaks ties by position in a way that does not depend on
 //! which text is left, so swapping the inputs mirrors the result.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 
 use super::band::Band;
@@ -68,12 +69,15 @@ pub struct Link {
     pub score: f64,
 }
 
-/// A link under construction, with the union of its token ids.
-struct Draft {
+/// A link under construction, with the union of its token ids: borrowed
+/// from the bags while a side is one unit (most links never grow, and
+/// copying every anchor's ids cost more than all the joining), owned once
+/// it has grown.
+struct Draft<'a> {
     left: Vec<usize>,
     right: Vec<usize>,
-    left_ids: Vec<u32>,
-    right_ids: Vec<u32>,
+    left_ids: Cow<'a, [u32]>,
+    right_ids: Cow<'a, [u32]>,
     score: f64,
 }
 
@@ -87,7 +91,7 @@ struct Grouper<'a> {
     bags: &'a Bags,
     left: &'a [Unit],
     right: &'a [Unit],
-    drafts: Vec<Draft>,
+    drafts: Vec<Draft<'a>>,
     left_owner: Vec<Option<usize>>,
     right_owner: Vec<Option<usize>>,
     band: Option<&'a Band>,
@@ -207,15 +211,17 @@ impl<'a> Grouper<'a> {
 
     /// Repeats joining until no free unit finds a link to join.
     fn join_until_stable(&mut self, pairs: &[Pair]) {
-        while self.join_round(pairs) {}
-    }
-
-    fn join_round(&mut self, pairs: &[Pair]) -> bool {
-        let mut offers: Vec<(f64, &Pair, Side)> = Vec::new();
-        for pair in pairs
+        // Which pairs may join does not change between rounds.
+        let joinable: Vec<&Pair> = pairs
             .iter()
             .filter(|p| p.dice() >= JOIN_DICE && self.headings_match(p))
-        {
+            .collect();
+        while self.join_round(&joinable) {}
+    }
+
+    fn join_round(&mut self, joinable: &[&Pair]) -> bool {
+        let mut offers: Vec<(f64, &Pair, Side)> = Vec::new();
+        for &pair in joinable {
             // Out of the band, a shared statement must be strong evidence.
             let shares_statement =
                 pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(pair));
@@ -257,12 +263,18 @@ impl<'a> Grouper<'a> {
             return false;
         };
         let draft = &self.drafts[index];
-        let (mut left_ids, mut right_ids) = (draft.left_ids.clone(), draft.right_ids.clone());
-        match side {
-            Side::Left => left_ids = union(&left_ids, &self.bags.left[pair.left].ids),
-            Side::Right => right_ids = union(&right_ids, &self.bags.right[pair.right].ids),
-        }
-        let score = self.score(&left_ids, &right_ids);
+        let (grown, score) = match side {
+            Side::Left => {
+                let grown = union(&draft.left_ids, &self.bags.left[pair.left].ids);
+                let score = self.score(&grown, &draft.right_ids);
+                (grown, score)
+            }
+            Side::Right => {
+                let grown = union(&draft.right_ids, &self.bags.right[pair.right].ids);
+                let score = self.score(&draft.left_ids, &grown);
+                (grown, score)
+            }
+        };
         if score <= draft.score + EPSILON && pair.local < STATEMENT_LOCAL {
             return false;
         }
@@ -270,15 +282,15 @@ impl<'a> Grouper<'a> {
         match side {
             Side::Left => {
                 draft.left.push(pair.left);
+                draft.left_ids = Cow::Owned(grown);
                 self.left_owner[pair.left] = Some(index);
             }
             Side::Right => {
                 draft.right.push(pair.right);
+                draft.right_ids = Cow::Owned(grown);
                 self.right_owner[pair.right] = Some(index);
             }
         }
-        draft.left_ids = left_ids;
-        draft.right_ids = right_ids;
         draft.score = score;
         true
     }
@@ -354,12 +366,12 @@ impl<'a> Grouper<'a> {
         match side {
             Side::Left => {
                 draft.left.push(unit);
-                draft.left_ids = union(&draft.left_ids, &self.bags.left[unit].ids);
+                draft.left_ids = Cow::Owned(union(&draft.left_ids, &self.bags.left[unit].ids));
                 self.left_owner[unit] = Some(index);
             }
             Side::Right => {
                 draft.right.push(unit);
-                draft.right_ids = union(&draft.right_ids, &self.bags.right[unit].ids);
+                draft.right_ids = Cow::Owned(union(&draft.right_ids, &self.bags.right[unit].ids));
                 self.right_owner[unit] = Some(index);
             }
         }
@@ -393,8 +405,8 @@ impl<'a> Grouper<'a> {
         self.drafts.push(Draft {
             left: vec![left],
             right: vec![right],
-            left_ids: self.bags.left[left].ids.clone(),
-            right_ids: self.bags.right[right].ids.clone(),
+            left_ids: Cow::Borrowed(&self.bags.left[left].ids),
+            right_ids: Cow::Borrowed(&self.bags.right[right].ids),
             score,
         });
     }

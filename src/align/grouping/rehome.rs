@@ -5,6 +5,8 @@
 //! sources", and two shared words with a clause elsewhere ("One Axios
 //! source stated:") are a coincidence beside that containment.
 
+use std::borrow::Cow;
+
 use super::{Grouper, Side};
 
 /// Share of the unit the neighbour's partner must hold…
@@ -69,8 +71,8 @@ impl Grouper<'_> {
             std::mem::take(&mut draft.left),
             std::mem::take(&mut draft.right),
         );
-        draft.left_ids.clear();
-        draft.right_ids.clear();
+        draft.left_ids = Cow::Borrowed(&[]);
+        draft.right_ids = Cow::Borrowed(&[]);
         draft.score = 0.0;
         left.iter().for_each(|&u| self.left_owner[u] = None);
         right.iter().for_each(|&u| self.right_owner[u] = None);
