@@ -36,7 +36,12 @@ impl Rows {
 
     /// The scored pair (left, right), if any. Falls back to a search of
     /// the whole list if `pairs` is not the list the rows were taken from.
-    pub(super) fn find<'p>(&self, pairs: &'p [Pair], left: usize, right: usize) -> Option<&'p Pair> {
+    pub(super) fn find<'p>(
+        &self,
+        pairs: &'p [Pair],
+        left: usize,
+        right: usize,
+    ) -> Option<&'p Pair> {
         let row = match (self.starts.get(left), self.starts.get(left + 1)) {
             (Some(&start), Some(&end)) if self.len == pairs.len() => pairs.get(start..end)?,
             _ => pairs,
