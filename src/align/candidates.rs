@@ -283,9 +283,12 @@ mod tests {
         positions.iter().map(|&(l, r)| unscored(l, r)).collect()
     }
 
+    /// Pairs already held, and band pairs to merge in.
+    type Case<'a> = (&'a [(usize, usize)], &'a [(usize, usize)]);
+
     #[test]
     fn merging_keeps_position_order_like_a_sort() {
-        let cases: [(&[(usize, usize)], &[(usize, usize)]); 5] = [
+        let cases: [Case; 5] = [
             (&[(0, 1), (2, 2), (5, 0)], &[(0, 0), (1, 4), (2, 3), (9, 9)]),
             (&[], &[(1, 1), (2, 2)]),
             (&[(1, 1), (2, 2)], &[]),

@@ -13,8 +13,6 @@
 //! kept: folding accents and umlauts (no gain), three-letter stems and
 //! only inflection-ending letters (no better than any letter).
 
-use std::collections::HashMap;
-
 /// The shorter word must have at least this many letters: shorter words
 /// are too often different words that happen to share their start.
 const MIN_STEM: usize = 4;
@@ -23,18 +21,13 @@ const MIN_STEM: usize = 4;
 /// that stands for its class: its stem when `keys` holds the stem, else
 /// itself. Keys are at most `stem_chars` characters long. Only `keys`
 /// decides the result, so it is the same whichever text is left.
-pub fn classes(keys: &[String], stem_chars: usize) -> Vec<u32> {
-    let index: HashMap<&str, u32> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, key)| (key.as_str(), i as u32))
-        .collect();
+pub fn classes(keys: &[&str], stem_chars: usize) -> Vec<u32> {
     keys.iter()
         .enumerate()
         .map(|(i, key)| {
             stem_of(key, stem_chars)
-                .and_then(|stem| index.get(stem).copied())
-                .unwrap_or(i as u32)
+                .and_then(|stem| keys.binary_search(&stem).ok())
+                .unwrap_or(i) as u32
         })
         .collect()
 }
@@ -56,13 +49,13 @@ mod tests {
     use super::*;
 
     fn classes_of(words: &[&str]) -> Vec<(String, String)> {
-        let mut keys: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let mut keys: Vec<&str> = words.to_vec();
         keys.sort();
         keys.dedup();
         let class = classes(&keys, 5);
         keys.iter()
             .zip(&class)
-            .map(|(k, &c)| (k.clone(), keys[c as usize].clone()))
+            .map(|(k, &c)| (k.to_string(), keys[c as usize].to_string()))
             .collect()
     }
 

@@ -41,6 +41,17 @@ impl Hasher for FastHasher {
         self.add(u64::from(value));
     }
 
+    /// The same hash as `write` of the little-endian bytes, in one step.
+    fn write_u64(&mut self, value: u64) {
+        self.add(value);
+    }
+
+    /// The same hash as `write` of the little-endian bytes, in two steps.
+    fn write_u128(&mut self, value: u128) {
+        self.add(value as u64);
+        self.add((value >> 64) as u64);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
@@ -48,3 +59,41 @@ impl Hasher for FastHasher {
 
 /// `HashMap` state using [`FastHasher`].
 pub type FastState = BuildHasherDefault<FastHasher>;
+
+/// For keys that are small packed integers (the vocabulary's short
+/// keys): one folded 64×64→128-bit multiply per word, so every bit of the
+/// key reaches the low bits that pick a bucket. With [`FastHasher`]'s
+/// plain multiply those bits depend only on the key's first two letters,
+/// and all keys sharing them probed the same buckets.
+#[derive(Default, Clone, Copy)]
+pub struct PackedHasher(u64);
+
+/// An odd constant with well-spread bits (from the golden ratio).
+const FOLD: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl Hasher for PackedHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        let full = u128::from(self.0 ^ value) * u128::from(FOLD);
+        self.0 = (full as u64) ^ ((full >> 64) as u64);
+    }
+
+    fn write_u128(&mut self, value: u128) {
+        self.write_u64(value as u64);
+        self.write_u64((value >> 64) as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `HashMap` state using [`PackedHasher`].
+pub type PackedState = BuildHasherDefault<PackedHasher>;

@@ -2,11 +2,13 @@
 //! the two texts (inverse document frequency over units), raised for names
 //! and numbers, which carry the facts of a story.
 
-use std::collections::HashMap;
+mod vocabulary;
 
-use super::hash::FastState;
+use std::ops::Range;
+
 use super::tokens::scan;
 use super::units::Unit;
+use vocabulary::Vocabulary;
 
 /// Extra weight for names and numbers: a shared "Witkoff" or "80%" says
 /// more than a shared verb of the same rarity.
@@ -45,31 +47,26 @@ impl Bags {
     /// then renumbered in key order so nothing depends on which side is
     /// left or which thread finished first.
     pub fn build(left: &[Unit], right: &[Unit], scorable: impl Fn(&Unit) -> bool + Sync) -> Self {
-        let ((left_vocab, left_units), (right_vocab, right_units)) = std::thread::scope(|scope| {
-            let handle = scope.spawn(|| tokenise_side(right, &scorable));
-            let left = tokenise_side(left, &scorable);
-            (
-                left,
-                handle
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            )
-        });
-        let (keys, left_map, right_map) = merge_vocabularies(&left_vocab, &right_vocab);
-        let left_units = remap_side(left_units, &left_map);
-        let right_units = remap_side(right_units, &right_map);
-        let df_left = document_frequency(&left_units, keys.len());
-        let df_right = document_frequency(&right_units, keys.len());
+        let ((left_vocab, left_side), (right_vocab, right_side)) = both(
+            || tokenise_side(left, &scorable),
+            || tokenise_side(right, &scorable),
+        );
+        let (size, left_map, right_map) = vocabulary::merge(&left_vocab, &right_vocab);
+        let (left_units, right_units) = both(
+            || left_side.remap(&left_map),
+            || right_side.remap(&right_map),
+        );
+        let df_left = document_frequency(&left_units, size);
+        let df_right = document_frequency(&right_units, size);
         let df: Vec<u32> = df_left
             .iter()
             .zip(&df_right)
             .map(|(a, b)| *a.max(b))
             .collect();
         let units = count_scorable(left, &scorable).max(count_scorable(right, &scorable));
-        let mut flags = vec![(false, false); keys.len()];
+        let mut flags = vec![(false, false); size];
         for (vocab, map) in [(&left_vocab, &left_map), (&right_vocab, &right_map)] {
-            for (local, &global) in map.iter().enumerate() {
-                let (name, number) = vocab.flags[local];
+            for (&(name, number), &global) in vocab.flags().iter().zip(map) {
                 flags[global as usize].0 |= name;
                 flags[global as usize].1 |= number;
             }
@@ -80,7 +77,7 @@ impl Bags {
             .map(|(&d, &(name, number))| rarity(units, d) * boost(name, number))
             .collect();
         let total = |ids: &[u32]| ids.iter().map(|&i| weight[i as usize]).sum::<f64>();
-        let bag = |(ids, statements): Tokenised| Bag {
+        let bag = |(ids, statements): (Vec<u32>, Vec<Vec<u32>>)| Bag {
             total: total(&ids),
             statements: statements
                 .into_iter()
@@ -139,96 +136,91 @@ fn boost(name: bool, number: bool) -> f64 {
     }
 }
 
-/// One side's token keys, interned in order of first sight.
-#[derive(Default)]
-struct Vocabulary {
-    ids: HashMap<String, u32, FastState>,
-    keys: Vec<String>,
-    /// Per id: (ever a name, ever a number).
-    flags: Vec<(bool, bool)>,
+/// Runs `a` here and `b` on a second thread, both to completion.
+fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    std::thread::scope(|scope| {
+        let handle = scope.spawn(b);
+        let a = a();
+        let b = handle
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (a, b)
+    })
 }
 
-impl Vocabulary {
-    fn intern(&mut self, key: &str, name: bool, number: bool) -> u32 {
-        let id = match self.ids.get(key) {
-            Some(&id) => id,
-            None => {
-                let id = self.keys.len() as u32;
-                self.ids.insert(key.to_string(), id);
-                self.keys.push(key.to_string());
-                self.flags.push((false, false));
-                id
-            }
-        };
-        let flags = &mut self.flags[id as usize];
-        flags.0 |= name;
-        flags.1 |= number;
-        id
+/// One side tokenised: every unit's local token ids in text order, one
+/// flat list, so tokenising allocates nothing per unit or statement.
+#[derive(Default)]
+struct Side {
+    ids: Vec<u32>,
+    /// Per unit, its ids' range in `ids` and its statements' in `statements`.
+    units: Vec<(Range<usize>, Range<usize>)>,
+    /// The substantial statements' ranges in `ids`.
+    statements: Vec<Range<usize>>,
+}
+
+fn tokenise_side(units: &[Unit], scorable: &impl Fn(&Unit) -> bool) -> (Vocabulary, Side) {
+    let mut vocab = Vocabulary::default();
+    let bytes: usize = units.iter().map(|u| u.text.len()).sum();
+    let mut side = Side {
+        // About one token per six bytes of text.
+        ids: Vec::with_capacity(bytes / 6),
+        units: Vec::with_capacity(units.len()),
+        statements: Vec::new(),
+    };
+    for unit in units {
+        let (first_id, first_statement) = (side.ids.len(), side.statements.len());
+        if scorable(unit) {
+            let (ids, statements) = (&mut side.ids, &mut side.statements);
+            // The statement being read: its number and its first token.
+            let mut current = (0, first_id);
+            scan(&unit.text, |statement, key, name, number| {
+                if statement != current.0 {
+                    push_statement(statements, current.1..ids.len());
+                    current = (statement, ids.len());
+                }
+                ids.push(vocab.intern(key, name, number));
+            });
+            push_statement(statements, current.1..ids.len());
+        }
+        side.units.push((
+            first_id..side.ids.len(),
+            first_statement..side.statements.len(),
+        ));
+    }
+    (vocab, side)
+}
+
+/// Keeps a statement long enough to be evidence on its own.
+fn push_statement(statements: &mut Vec<Range<usize>>, range: Range<usize>) {
+    if range.len() >= MIN_STATEMENT_TOKENS {
+        statements.push(range);
     }
 }
 
-/// The sorted union of both vocabularies' keys, and for each side a map
-/// from its local ids to positions in that union.
-fn merge_vocabularies(left: &Vocabulary, right: &Vocabulary) -> (Vec<String>, Vec<u32>, Vec<u32>) {
-    let mut keys: Vec<String> = left.keys.iter().chain(&right.keys).cloned().collect();
-    keys.sort_unstable();
-    keys.dedup();
-    // Keys of one word's inflections share one id (see `closeness`).
-    let class = super::closeness::classes(&keys, super::tokens::STEM_CHARS);
-    let position = |key: &String| class[keys.binary_search(key).unwrap_or(0)];
-    let left_map = left.keys.iter().map(position).collect();
-    let right_map = right.keys.iter().map(position).collect();
-    (keys, left_map, right_map)
+impl Side {
+    /// Per unit, its distinct global ids and its statements', sorted.
+    fn remap(&self, map: &[u32]) -> Vec<(Vec<u32>, Vec<Vec<u32>>)> {
+        let ids = |range: &Range<usize>| self.ids.get(range.clone()).unwrap_or_default();
+        self.units
+            .iter()
+            .map(|(unit, statements)| {
+                let statements = self.statements.get(statements.clone()).unwrap_or_default();
+                let statements = statements.iter().map(|s| remap_ids(ids(s), map)).collect();
+                (remap_ids(ids(unit), map), statements)
+            })
+            .collect()
+    }
 }
 
-/// A unit's token ids and its substantial statements' token ids.
-type Tokenised = (Vec<u32>, Vec<Vec<u32>>);
-
-fn tokenise_side(
-    units: &[Unit],
-    scorable: &impl Fn(&Unit) -> bool,
-) -> (Vocabulary, Vec<Tokenised>) {
-    let mut vocab = Vocabulary::default();
-    let tokenised = units
-        .iter()
-        .map(|unit| {
-            if !scorable(unit) {
-                return Tokenised::default();
-            }
-            let mut ids = Vec::new();
-            let mut statements: Vec<Vec<u32>> = Vec::new();
-            scan(&unit.text, |statement, key, name, number| {
-                let id = vocab.intern(key, name, number);
-                ids.push(id);
-                if statements.len() <= statement {
-                    statements.resize(statement + 1, Vec::new());
-                }
-                statements[statement].push(id);
-            });
-            statements.retain(|s| s.len() >= MIN_STATEMENT_TOKENS);
-            (ids, statements)
-        })
-        .collect();
-    (vocab, tokenised)
-}
-
-fn remap_side(side: Vec<Tokenised>, map: &[u32]) -> Vec<Tokenised> {
-    side.into_iter()
-        .map(|(ids, statements)| {
-            let statements = statements.into_iter().map(|s| remap_ids(s, map)).collect();
-            (remap_ids(ids, map), statements)
-        })
-        .collect()
-}
-
-fn remap_ids(ids: Vec<u32>, map: &[u32]) -> Vec<u32> {
-    let mut ids: Vec<u32> = ids.into_iter().map(|i| map[i as usize]).collect();
+fn remap_ids(ids: &[u32], map: &[u32]) -> Vec<u32> {
+    let mut ids: Vec<u32> = ids.iter().map(|&i| map[i as usize]).collect();
     ids.sort_unstable();
     ids.dedup();
     ids
 }
 
-fn document_frequency(side: &[Tokenised], size: usize) -> Vec<u32> {
+fn document_frequency(side: &[(Vec<u32>, Vec<Vec<u32>>)], size: usize) -> Vec<u32> {
     let mut df = vec![0u32; size];
     for (ids, _) in side {
         for &id in ids {

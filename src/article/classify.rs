@@ -6,6 +6,7 @@ use super::Kind;
 use super::clean::without_closers;
 use super::script::{Script, ScriptCounts};
 use super::segment::RawParagraph;
+use super::tally::Tally;
 
 /// Headings are at most this many words.
 const HEADING_MAX_WORDS: usize = 16;
@@ -64,14 +65,16 @@ const CAPTION_MARKERS: &[&str] = &[
     "photo", "photos", "фото", "foto", "fotos", "credit", "getty", "reuters", "afp", "ap photo",
 ];
 
-/// What every rule asks of a paragraph, counted once per paragraph (the
-/// rules ask up to six times, and book-length inputs have tens of
-/// thousands of paragraphs).
+/// What every rule asks of a paragraph, counted once per paragraph in
+/// one pass ([`Tally`]; the rules ask up to six times, and book-length
+/// inputs have tens of thousands of paragraphs).
 struct Figures {
     /// Words, counted up to one past the largest threshold used here:
-    /// every rule only compares against thresholds up to that, and long
-    /// paragraphs need not be counted to the end.
+    /// every rule only compares against thresholds up to that.
     words: Vec<usize>,
+    /// Visible characters and letters, for [`is_machine_text`].
+    visible: Vec<usize>,
+    letters: Vec<usize>,
     /// The script most letters of each paragraph are written in.
     scripts: Vec<Option<Script>>,
     /// The article's script when one holds a clear majority.
@@ -81,17 +84,29 @@ struct Figures {
 impl Figures {
     fn of(paragraphs: &[RawParagraph]) -> Figures {
         let mut total = ScriptCounts::default();
-        let mut scripts = Vec::with_capacity(paragraphs.len());
+        let n = paragraphs.len();
+        let mut figures = Figures {
+            words: Vec::with_capacity(n),
+            visible: Vec::with_capacity(n),
+            letters: Vec::with_capacity(n),
+            scripts: Vec::with_capacity(n),
+            article_script: None,
+        };
         for paragraph in paragraphs {
-            let counts = ScriptCounts::of(&paragraph.text);
-            scripts.push(counts.dominant());
-            total.add(&counts);
+            let tally = Tally::of(&paragraph.text);
+            figures.words.push(tally.words.min(CAPTION_MAX_WORDS + 1));
+            figures.visible.push(tally.visible);
+            figures.letters.push(tally.letters());
+            figures.scripts.push(tally.scripts.dominant());
+            total.add(&tally.scripts);
         }
-        Figures {
-            words: paragraphs.iter().map(|p| word_count(&p.text)).collect(),
-            scripts,
-            article_script: clear_majority(&total),
-        }
+        figures.article_script = clear_majority(&total);
+        figures
+    }
+
+    /// Paragraph `i` is a card number, IBAN or wallet address.
+    fn is_machine_text(&self, text: &str, i: usize) -> bool {
+        is_machine_text(text, self.visible[i], self.letters[i], self.words[i])
     }
 }
 
@@ -119,7 +134,7 @@ pub fn classify_marked(paragraphs: &[RawParagraph], markup: &[Kind]) -> Vec<Kind
         .enumerate()
         .map(|(i, (p, &kind))| {
             let text = p.text.as_str();
-            if is_machine_text(text) || is_furniture_phrase(text, figures.words[i]) {
+            if figures.is_machine_text(text, i) || is_furniture_phrase(text, figures.words[i]) {
                 Kind::Boilerplate
             } else if kind == Kind::Caption || is_caption(text, i, &figures) {
                 Kind::Caption
@@ -166,7 +181,7 @@ fn own_kind(p: &RawParagraph, i: usize, next: Option<&RawParagraph>, figures: &F
             Kind::Body
         };
     }
-    if is_machine_text(text) || is_furniture_phrase(text, words) {
+    if figures.is_machine_text(text, i) || is_furniture_phrase(text, words) {
         return Kind::Boilerplate;
     }
     if is_caption(text, i, figures) {
@@ -215,30 +230,16 @@ fn is_sentence_like(text: &str, words: usize) -> bool {
         || without_closers(text).ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
-/// Words in `text`, counted up to one past the largest threshold used
-/// here (see [`Figures::words`]).
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().take(CAPTION_MAX_WORDS + 1).count()
-}
-
 /// Card numbers, IBANs, wallet addresses: lines that are mostly not letters,
-/// or a single long token mixing letters and digits.
-fn is_machine_text(text: &str) -> bool {
-    let (mut visible, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        visible += 1;
-        letters += usize::from(c.is_alphabetic());
-    }
+/// or a single long token mixing letters and digits. `visible`, `letters`
+/// and `words` are the paragraph's [`Tally`] (words capped, as in
+/// [`Figures::words`]).
+fn is_machine_text(text: &str, visible: usize, letters: usize, words: usize) -> bool {
     if visible >= 8 && letters * 2 < visible {
         return true;
     }
-    let mut words = text.split_whitespace();
-    let (Some(word), None) = (words.next(), words.next()) else {
-        return false;
-    };
-    word.chars().count() >= 20
-        && word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().any(char::is_alphabetic)
+    // One word: its characters are all the visible ones.
+    words == 1 && visible >= 20 && letters > 0 && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A short line (of `words` words) starting with a furniture phrase.

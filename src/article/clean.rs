@@ -10,7 +10,7 @@ pub fn clean_text(raw: &str) -> String {
     let mut rest = raw;
     // Runs of ordinary characters are copied whole; only the characters
     // that change are looked at one by one.
-    while let Some(at) = rest.find(changes) {
+    while let Some(at) = next_change(rest) {
         out.push_str(&rest[..at]);
         let mut chars = rest[at..].chars();
         match chars.next() {
@@ -25,6 +25,30 @@ pub fn clean_text(raw: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the first character [`changes`] would pick starts: the same as
+/// `text.find(changes)`, but ASCII (the bulk of most text, and of a book
+/// a few megabytes) is judged by its byte, without decoding.
+fn next_change(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            // The ASCII that changes: controls but `\n`, and DEL.
+            if (byte < 0x20 && byte != b'\n') || byte == 0x7f {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let c = text.get(at..)?.chars().next()?;
+            if changes(c) {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// Characters [`clean_text`] replaces or drops: all but `\n` and text.
@@ -50,15 +74,33 @@ pub fn squash_spaces(text: &str) -> String {
 /// Already one clean line: single plain spaces between words, none at
 /// the ends (most paragraphs are, and need no rebuilding).
 pub fn is_squashed(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut after_space = true;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if c != ' ' || after_space {
+    let mut at = 0;
+    // ASCII by its byte; other characters decoded, and any whitespace
+    // among them is not a plain space.
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b' ' {
+            if after_space {
                 return false;
             }
             after_space = true;
-        } else {
+            at += 1;
+        } else if byte.is_ascii() {
+            if matches!(byte, b'\t'..=b'\r') {
+                return false;
+            }
             after_space = false;
+            at += 1;
+        } else {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            if c.is_whitespace() {
+                return false;
+            }
+            after_space = false;
+            at += c.len_utf8();
         }
     }
     !after_space || text.is_empty()
@@ -147,8 +189,35 @@ mod tests {
     #[test]
     fn squashes_whitespace() {
         assert_eq!(squash_spaces("  a   b \n c "), "a b c");
-        for text in ["a b", "", "a", " a", "a ", "a  b", "a\u{a0}b", "a\nb", " "] {
+        for text in [
+            "a b",
+            "",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "a\u{a0}b",
+            "a\nb",
+            " ",
+            "é b",
+            "a\u{3000}",
+            "a\u{b}b",
+            "a\u{85}",
+            "\u{1c}",
+        ] {
             assert_eq!(is_squashed(text), squash_spaces(text) == text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_the_char_scan_finds() {
+        for c in (0u32..0x3100)
+            .chain(0xe0000..0xe0080)
+            .filter_map(char::from_u32)
+        {
+            for text in [format!("ab{c}d"), format!("{c}"), format!("é{c}\n")] {
+                assert_eq!(next_change(&text), text.find(changes), "{c:?}");
+            }
         }
     }
 

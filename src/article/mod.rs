@@ -19,6 +19,7 @@ pub mod sanitize;
 mod script;
 mod segment;
 pub mod sentence;
+mod tally;
 
 pub use error::LoadError;
 pub use fetch::FetchOptions;
@@ -113,7 +114,7 @@ impl Article {
     pub fn word_count(&self) -> usize {
         self.paragraphs
             .iter()
-            .map(|p| p.text.split_whitespace().count())
+            .map(|p| tally::count_words(&p.text))
             .sum()
     }
 }

@@ -27,16 +27,30 @@ const MIN_WRAP_WIDTH: usize = 30;
 /// hard-wrapped (all lines but the last of similar, moderate width).
 pub fn split_paragraphs(text: &str) -> Vec<RawParagraph> {
     let mut paragraphs = Vec::new();
-    for block in blocks(text) {
-        if looks_hard_wrapped(&block) {
-            join_wrapped(&block, &mut paragraphs);
+    // One block's lines at a time, in one reused vector: a book has tens
+    // of thousands of blocks.
+    let mut block: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            split_block(&block, &mut paragraphs);
+            block.clear();
         } else {
-            for line in block {
-                push_line(line, &mut paragraphs);
-            }
+            block.push(line);
         }
     }
+    split_block(&block, &mut paragraphs);
     paragraphs
+}
+
+/// The paragraphs of one run of non-blank lines (none when it is empty).
+fn split_block(block: &[&str], paragraphs: &mut Vec<RawParagraph>) {
+    if looks_hard_wrapped(block) {
+        join_wrapped(block, paragraphs);
+    } else {
+        for line in block {
+            push_line(line, paragraphs);
+        }
+    }
 }
 
 /// Removes a paragraph that repeats the one before it word for word (a
@@ -45,22 +59,6 @@ pub fn drop_repeats(paragraphs: &mut Vec<RawParagraph>) -> usize {
     let before = paragraphs.len();
     paragraphs.dedup_by(|later, earlier| later.single_line && later.text == earlier.text);
     before - paragraphs.len()
-}
-
-/// Runs of non-blank lines.
-fn blocks(text: &str) -> Vec<Vec<&str>> {
-    let mut blocks = vec![Vec::new()];
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            if blocks.last().is_some_and(|b| !b.is_empty()) {
-                blocks.push(Vec::new());
-            }
-        } else if let Some(block) = blocks.last_mut() {
-            block.push(line);
-        }
-    }
-    blocks.retain(|b| !b.is_empty());
-    blocks
 }
 
 fn looks_hard_wrapped(block: &[&str]) -> bool {

@@ -1,44 +1,16 @@
 //! `diptych align --format json`: the contract external tools read. Field
 //! names here are promised; add fields, never rename or drop one. The
-//! document is streamed to its writer as it is serialised, never held.
+//! document is streamed to its writer as it is written, never held, and
+//! written by hand ([`super::pretty_json`]): byte for byte what serde's
+//! pretty printer gave for the same fields (the tests hold it to that).
 
 use std::io::{self, Write};
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::align::{Alignment, Group, Unit};
-use crate::article::{Article, Meta};
-
-/// The whole document.
-#[derive(Serialize)]
-struct AlignDocument<'a> {
-    left: SideDocument<'a>,
-    right: SideDocument<'a>,
-    alignment: &'a [Group],
-    granularity: &'static str,
-    similarity: f64,
-    summary: Summary,
-}
-
-/// One article and its units.
-#[derive(Serialize)]
-struct SideDocument<'a> {
-    path: &'a str,
-    source: &'a str,
-    title: &'a str,
-    /// Words in the whole article.
-    words: usize,
-    #[serde(serialize_with = "texts")]
-    units: &'a [Unit],
-    /// Parallel to `units`: each unit's kind.
-    #[serde(serialize_with = "kinds")]
-    kinds: &'a [Unit],
-    /// Parallel to `units`: the paragraph each unit belongs to.
-    #[serde(serialize_with = "paragraphs")]
-    paragraphs: &'a [Unit],
-    /// Byline, date, URL, site and input format, where the input gave them.
-    meta: &'a Meta,
-}
+use super::pretty_json::PrettyJson;
+use crate::align::{Alignment, DiffOp, DiffTag, Group, Span, Unit, round4};
+use crate::article::{Article, Kind};
 
 /// Counts of groups by what they are.
 #[derive(Serialize, Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -75,20 +47,6 @@ impl Summary {
     }
 }
 
-// The unit arrays are written straight from the units: no vector of
-// borrowed texts, kinds or numbers is built for them.
-fn texts<S: Serializer>(units: &&[Unit], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(units.iter().map(|u| u.text.as_str()))
-}
-
-fn kinds<S: Serializer>(units: &&[Unit], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(units.iter().map(|u| u.kind))
-}
-
-fn paragraphs<S: Serializer>(units: &&[Unit], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(units.iter().map(|u| u.paragraph))
-}
-
 /// One article as the document names it, with its word count: counted
 /// by the caller when the paragraphs have already moved into the
 /// alignment's units ([`crate::align::units_from`]).
@@ -108,42 +66,161 @@ impl<'a> Side<'a> {
     }
 }
 
-fn side<'a>(side: Side<'a>, units: &'a [Unit]) -> SideDocument<'a> {
-    let article = side.article;
-    SideDocument {
-        path: &article.path,
-        source: &article.source,
-        title: &article.title,
-        words: side.words,
-        units,
-        kinds: units,
-        paragraphs: units,
-        meta: &article.meta,
-    }
-}
-
-fn document<'a>(left: Side<'a>, right: Side<'a>, alignment: &'a Alignment) -> AlignDocument<'a> {
-    AlignDocument {
-        left: side(left, &alignment.left),
-        right: side(right, &alignment.right),
-        alignment: &alignment.groups,
-        granularity: alignment.granularity.name(),
-        similarity: crate::align::round4(alignment.similarity),
-        summary: Summary::of(alignment),
-    }
-}
-
 /// Writes the pretty-printed, terminal-safe JSON of an alignment of
-/// `left` and `right` to `out` as it is serialised (wrap a file or stdout
-/// in a `BufWriter`). Fails only when `out` does.
+/// `left` and `right` to `out` as it is written (`out` may be unbuffered:
+/// it gets 64 KiB pieces). Fails only when `out` does.
 pub fn write(out: impl Write, left: Side, right: Side, alignment: &Alignment) -> io::Result<()> {
-    super::safe_json::write_pretty(out, &document(left, right, alignment))
+    let mut json = PrettyJson::new(out);
+    json.open_object();
+    json.key("left");
+    side(&mut json, left, &alignment.left)?;
+    json.key("right");
+    side(&mut json, right, &alignment.right)?;
+    json.key("alignment");
+    json.open_array();
+    for group in &alignment.groups {
+        json.item();
+        write_group(&mut json, group)?;
+        json.spill()?;
+    }
+    json.close_array();
+    json.key("granularity");
+    json.string(alignment.granularity.name());
+    json.key("similarity");
+    json.float(round4(alignment.similarity))?;
+    json.key("summary");
+    json.serde(&Summary::of(alignment))?;
+    json.close_object();
+    json.finish()
+}
+
+/// One article and its units; `kinds` and `paragraphs` are parallel to
+/// `units`.
+fn side<W: Write>(json: &mut PrettyJson<W>, side: Side, units: &[Unit]) -> io::Result<()> {
+    let article = side.article;
+    json.open_object();
+    json.key("path");
+    json.string(&article.path);
+    json.key("source");
+    json.string(&article.source);
+    json.key("title");
+    json.string(&article.title);
+    json.key("words");
+    json.uint(side.words);
+    json.key("units");
+    json.open_array();
+    for unit in units {
+        json.item();
+        json.string(&unit.text);
+        json.spill()?;
+    }
+    json.close_array();
+    json.key("kinds");
+    json.open_array();
+    for unit in units {
+        json.item();
+        json.string(kind_name(unit.kind));
+    }
+    json.close_array();
+    json.key("paragraphs");
+    json.open_array();
+    for unit in units {
+        json.item();
+        json.uint(unit.paragraph);
+    }
+    json.close_array();
+    json.spill()?;
+    json.key("meta");
+    json.serde(&article.meta)?;
+    json.close_object();
+    Ok(())
+}
+
+/// A group as [`Group`]'s fields, in their order.
+fn write_group<W: Write>(json: &mut PrettyJson<W>, group: &Group) -> io::Result<()> {
+    json.open_object();
+    json.key("left");
+    uints(json, &group.left);
+    json.key("right");
+    uints(json, &group.right);
+    json.key("score");
+    json.float(round4(group.score))?;
+    json.key("moved");
+    json.boolean(group.moved);
+    json.key("diff");
+    json.open_array();
+    for op in &group.diff {
+        json.item();
+        write_op(json, op);
+    }
+    json.close_array();
+    json.key("callouts");
+    if group.callouts.is_empty() {
+        json.open_array();
+        json.close_array();
+    } else {
+        json.serde(&group.callouts)?;
+    }
+    json.close_object();
+    Ok(())
+}
+
+fn write_op<W: Write>(json: &mut PrettyJson<W>, op: &DiffOp) {
+    json.open_object();
+    json.key("op");
+    json.string(tag_name(op.op));
+    json.key("left");
+    span(json, op.left);
+    json.key("right");
+    span(json, op.right);
+    json.close_object();
+}
+
+/// `[unit, start, end]`, as [`Span`] serialises.
+fn span<W: Write>(json: &mut PrettyJson<W>, span: Option<Span>) {
+    match span {
+        Some(span) => uints(json, &[span.unit, span.start, span.end]),
+        None => json.null(),
+    }
+}
+
+fn uints<W: Write>(json: &mut PrettyJson<W>, numbers: &[usize]) {
+    json.open_array();
+    for &n in numbers {
+        json.item();
+        json.uint(n);
+    }
+    json.close_array();
+}
+
+/// [`Kind`]'s serde name.
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Body => "body",
+        Kind::Heading => "heading",
+        Kind::ListItem => "list_item",
+        Kind::Boilerplate => "boilerplate",
+        Kind::Caption => "caption",
+    }
+}
+
+/// [`DiffTag`]'s serde name.
+fn tag_name(tag: DiffTag) -> &'static str {
+    match tag {
+        DiffTag::Equal => "equal",
+        DiffTag::Delete => "delete",
+        DiffTag::Insert => "insert",
+        DiffTag::Moved => "moved",
+    }
 }
 
 /// The same JSON as one string, for callers that read it back.
 pub fn render(left: &Article, right: &Article, alignment: &Alignment) -> String {
     let mut out = Vec::new();
-    // Writing to a Vec cannot fail, and serde writes only UTF-8.
+    // Writing to a Vec cannot fail, and only UTF-8 is written.
     let _ = write(&mut out, Side::of(left), Side::of(right), alignment);
     String::from_utf8(out).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests;

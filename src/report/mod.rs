@@ -9,7 +9,9 @@ pub mod corpus_json;
 pub mod corpus_md;
 pub mod facts_json;
 pub mod facts_text;
+mod json_escape;
 mod marks;
+mod pretty_json;
 pub mod safe_json;
 
 pub use marks::{Mark, MarkLevel, callout_ranges, callout_texts, marked_segments};

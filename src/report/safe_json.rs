@@ -15,11 +15,17 @@ use crate::article::sanitize;
 /// Writes `value` as pretty-printed JSON (two-space indent, as
 /// `serde_json::to_string_pretty`) followed by a newline, with every C1
 /// control, DEL and invisible character in strings written as `\uXXXX`.
-pub fn write_pretty<W: Write, T: Serialize + ?Sized>(writer: W, value: &T) -> io::Result<()> {
+pub fn write_pretty<W: Write, T: Serialize + ?Sized>(mut writer: W, value: &T) -> io::Result<()> {
+    write_pretty_value(&mut writer, value)?;
+    writer.write_all(b"\n")
+}
+
+/// [`write_pretty`] without the final newline: one value of a larger
+/// document ([`super::pretty_json::PrettyJson::serde`]).
+pub fn write_pretty_value<W: Write, T: Serialize + ?Sized>(writer: W, value: &T) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(writer, SafeFormatter(PrettyFormatter::new()));
-    value.serialize(&mut serializer)?;
-    serializer.into_inner().write_all(b"\n")
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
 /// serde_json's pretty layout; string fragments escaped for terminals.

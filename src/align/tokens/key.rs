@@ -1,0 +1,194 @@
+//! One word → its comparison key: case folded, one apostrophe and one
+//! possessive form, digits only for numbers, "percent" as "%", and the
+//! first [`STEM_CHARS`] letters. ASCII words, the bulk of most texts, take
+//! a byte path that reads the word once and copies only the key; it gives
+//! the same keys as the Unicode path (a test checks both).
+
+use super::STEM_CHARS;
+
+/// Words meaning "percent" in the languages users compare most.
+const PERCENT_WORDS: &[&str] = &[
+    "percent",
+    "pct",
+    "prozent",
+    "procent",
+    "pourcent",
+    "porcentaje",
+    "відсоток",
+    "відсотки",
+    "відсотків",
+    "відсотка",
+    "процент",
+    "процента",
+    "процентов",
+];
+
+/// Writes the comparison key of `word` into `buffer`; returns whether it
+/// is capitalised (a name candidate) and whether it is a number.
+pub(super) fn word_key(word: &str, buffer: &mut String, lower: &mut String) -> (bool, bool) {
+    if word.is_ascii() {
+        ascii_word_key(word, buffer)
+    } else {
+        unicode_word_key(word, buffer, lower)
+    }
+}
+
+fn unicode_word_key(word: &str, buffer: &mut String, lower: &mut String) -> (bool, bool) {
+    buffer.clear();
+    buffer.extend(
+        word.chars()
+            .map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c }),
+    );
+    strip_possessive(buffer);
+    if buffer.chars().any(char::is_numeric) {
+        let digits: String = buffer
+            .chars()
+            .filter(|c| c.is_numeric() || *c == '.')
+            .collect();
+        let digits = digits.trim_matches('.');
+        if !digits.is_empty() {
+            let digits = digits.to_string();
+            buffer.clear();
+            buffer.push_str(&digits);
+        }
+        return (false, true);
+    }
+    if is_acronym(buffer) {
+        buffer.retain(char::is_alphabetic);
+        return (true, false);
+    }
+    let capitalised = buffer.chars().next().is_some_and(char::is_uppercase);
+    lower.clear();
+    lower.extend(buffer.chars().flat_map(char::to_lowercase));
+    buffer.clear();
+    if PERCENT_WORDS.contains(&lower.as_str()) {
+        buffer.push('%');
+        return (false, true);
+    }
+    buffer.extend(lower.chars().take(STEM_CHARS));
+    (capitalised, false)
+}
+
+/// [`word_key`] for ASCII words, without the Unicode case tables.
+fn ascii_word_key(word: &str, buffer: &mut String) -> (bool, bool) {
+    buffer.clear();
+    let bytes = without_possessive(word.as_bytes());
+    let (mut letters, mut capitals, mut digits) = (0, 0, 0);
+    for &b in bytes {
+        letters += usize::from(b.is_ascii_alphabetic());
+        capitals += usize::from(b.is_ascii_uppercase());
+        digits += usize::from(b.is_ascii_digit());
+    }
+    if digits > 0 {
+        let kept = bytes.iter().filter(|b| b.is_ascii_digit() || **b == b'.');
+        buffer.extend(kept.map(|&b| char::from(b)));
+        let trimmed = buffer.trim_matches('.');
+        if trimmed.len() < buffer.len() {
+            let trimmed = trimmed.to_string();
+            buffer.clear();
+            buffer.push_str(&trimmed);
+        }
+        return (false, true);
+    }
+    if letters >= 2 && capitals == letters {
+        let kept = bytes.iter().filter(|b| b.is_ascii_alphabetic());
+        buffer.extend(kept.map(|&b| char::from(b)));
+        return (true, false);
+    }
+    let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
+    let may_be_percent = matches!(bytes.first(), Some(b'p' | b'P'));
+    if may_be_percent
+        && PERCENT_WORDS
+            .iter()
+            .any(|p| p.as_bytes().eq_ignore_ascii_case(bytes))
+    {
+        buffer.push('%');
+        return (false, true);
+    }
+    let stem = bytes.get(..STEM_CHARS).unwrap_or(bytes);
+    buffer.extend(stem.iter().map(|&b| char::from(b)));
+    buffer.make_ascii_lowercase();
+    (capitalised, false)
+}
+
+/// Two or more letters, all capitals: NATO, U.S.
+pub(super) fn is_acronym(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let count = letters.clone().count();
+    count >= 2 && letters.all(char::is_uppercase)
+}
+
+/// "NATO's" → "NATO", "allies'" → "allies"; two-letter words keep theirs.
+fn strip_possessive(word: &mut String) {
+    let cut = possessive_length(word.as_bytes());
+    if cut > 0 && word.chars().count() >= cut + 2 {
+        word.truncate(word.len() - cut);
+    }
+}
+
+/// [`strip_possessive`] for ASCII, where a byte is a character.
+fn without_possessive(word: &[u8]) -> &[u8] {
+    let cut = possessive_length(word);
+    if cut > 0 && word.len() >= cut + 2 {
+        word.get(..word.len() - cut).unwrap_or(word)
+    } else {
+        word
+    }
+}
+
+/// Bytes of a possessive ending: 's (or 'S) or a bare apostrophe.
+fn possessive_length(word: &[u8]) -> usize {
+    if word.ends_with(b"'s") || word.ends_with(b"'S") {
+        2
+    } else if word.ends_with(b"'") {
+        1
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_unicode_one() {
+        let words = [
+            "NATO's",
+            "U.S",
+            "Guarantees",
+            "offering",
+            "5,169",
+            "3.5",
+            "15th",
+            "PERCENT",
+            "a",
+            "I",
+            "allies'",
+            "don't",
+            "x1y2",
+            "Kushner",
+            "eBay",
+            "iPhone",
+            "McDonald's",
+            "1.2.3",
+            ".5.",
+            "A's",
+            "I'S",
+            "it's",
+            "'s",
+            "Pct",
+            "pcts",
+            "U.S.'",
+            "..",
+            "1'",
+            "A1.B",
+        ];
+        for word in words {
+            let (mut fast, mut slow, mut lower) = (String::new(), String::new(), String::new());
+            let fast_flags = ascii_word_key(word, &mut fast);
+            let slow_flags = unicode_word_key(word, &mut slow, &mut lower);
+            assert_eq!((fast, fast_flags), (slow, slow_flags), "{word}");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Token keys → ids: each side interns its keys in order of first sight,
+//! then both vocabularies merge into one id space in key order, so no id
+//! depends on which text is left or which thread finished first.
+//!
+//! Interning runs once per word of book-length texts. Nearly every key is
+//! short (a stem is at most five characters), so a key of up to 15 bytes
+//! is packed with its length into one integer and looked up without
+//! hashing or comparing a string: keys of up to 7 bytes (ASCII stems) in
+//! a map of `u64`, whose entries are half the size, the others of up to
+//! 15 in one of `u128`; longer keys use a string map. Which map holds a
+//! key changes no id.
+
+use std::collections::HashMap;
+
+use crate::align::hash::{FastState, PackedState};
+
+/// One side's token keys, interned in order of first sight.
+#[derive(Default)]
+pub(super) struct Vocabulary {
+    short: HashMap<u64, u32, PackedState>,
+    packed: HashMap<u128, u32, PackedState>,
+    long: HashMap<String, u32, FastState>,
+    /// Per id, its key.
+    keys: Vec<String>,
+    /// Per id: (ever a name, ever a number).
+    flags: Vec<(bool, bool)>,
+}
+
+impl Vocabulary {
+    /// The id of `key` (a new one if unseen), noting whether this
+    /// occurrence is a name or a number.
+    pub(super) fn intern(&mut self, key: &str, name: bool, number: bool) -> u32 {
+        let fresh = self.keys.len() as u32;
+        let id = if let Some(short) = pack::<8>(key) {
+            *self.short.entry(u64::from_le_bytes(short)).or_insert(fresh)
+        } else if let Some(packed) = pack::<16>(key) {
+            *self
+                .packed
+                .entry(u128::from_le_bytes(packed))
+                .or_insert(fresh)
+        } else {
+            match self.long.get(key) {
+                Some(&id) => id,
+                None => {
+                    self.long.insert(key.to_string(), fresh);
+                    fresh
+                }
+            }
+        };
+        if id == fresh {
+            self.keys.push(key.to_string());
+            self.flags.push((false, false));
+        }
+        if let Some(flags) = self.flags.get_mut(id as usize) {
+            flags.0 |= name;
+            flags.1 |= number;
+        }
+        id
+    }
+
+    /// Per id: (ever a name, ever a number).
+    pub(super) fn flags(&self) -> &[(bool, bool)] {
+        &self.flags
+    }
+}
+
+/// `key`'s bytes and, in the last byte, its length, when it fits in
+/// `N - 1` bytes: no two keys share a packed value.
+fn pack<const N: usize>(key: &str) -> Option<[u8; N]> {
+    let bytes = key.as_bytes();
+    let mut word = [0u8; N];
+    let (last, head) = word.split_last_mut()?;
+    head.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    *last = bytes.len() as u8;
+    Some(word)
+}
+
+/// How many distinct keys the two vocabularies hold, and for each side a
+/// map from its local ids to positions in their sorted union (keys of one
+/// word's inflections share one position, see `closeness`).
+pub(super) fn merge(left: &Vocabulary, right: &Vocabulary) -> (usize, Vec<u32>, Vec<u32>) {
+    // Every key of both sides, tagged with its side and local id, sorted
+    // by key: an integer of its first bytes orders nearly all of them.
+    let mut all: Vec<(u128, &str, usize, usize)> =
+        Vec::with_capacity(left.keys.len() + right.keys.len());
+    for (side, vocab) in [left, right].into_iter().enumerate() {
+        let keys = vocab.keys.iter().enumerate();
+        all.extend(keys.map(|(id, key)| (order_prefix(key), key.as_str(), side, id)));
+    }
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    let mut keys: Vec<&str> = Vec::new();
+    let position: Vec<usize> = all
+        .iter()
+        .map(|&(_, key, _, _)| {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+            }
+            keys.len() - 1
+        })
+        .collect();
+    let class = crate::align::closeness::classes(&keys, crate::align::tokens::STEM_CHARS);
+    let mut maps = [vec![0; left.keys.len()], vec![0; right.keys.len()]];
+    for (&(_, _, side, id), &at) in all.iter().zip(&position) {
+        let slot = maps.get_mut(side).and_then(|map| map.get_mut(id));
+        if let (Some(slot), Some(&class)) = (slot, class.get(at)) {
+            *slot = class;
+        }
+    }
+    let [left_map, right_map] = maps;
+    (keys.len(), left_map, right_map)
+}
+
+/// The first 16 bytes of `key`, zero-padded, as a big-endian integer:
+/// comparing two of these agrees with comparing the keys, or ties.
+fn order_prefix(key: &str) -> u128 {
+    let bytes = key.as_bytes();
+    let bytes = bytes.get(..16).unwrap_or(bytes);
+    let mut word = [0u8; 16];
+    if let Some(head) = word.get_mut(..bytes.len()) {
+        head.copy_from_slice(bytes);
+    }
+    u128::from_be_bytes(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_first_sight_whatever_the_key_length() {
+        let mut vocab = Vocabulary::default();
+        let long = "представників";
+        assert_eq!(vocab.intern("offer", false, false), 0);
+        assert_eq!(vocab.intern(long, true, false), 1);
+        assert_eq!(vocab.intern("80", false, true), 2);
+        assert_eq!(vocab.intern("offer", true, false), 0);
+        assert_eq!(vocab.intern(long, false, false), 1);
+        assert_eq!(vocab.keys, ["offer", long, "80"]);
+        assert_eq!(vocab.flags(), [(true, false), (true, false), (false, true)]);
+    }
+
+    #[test]
+    fn merged_positions_follow_key_order() {
+        let (mut left, mut right) = (Vocabulary::default(), Vocabulary::default());
+        let long = "a".repeat(17);
+        for key in ["b", "a", &long, "ab", "é"] {
+            left.intern(key, false, false);
+        }
+        for key in ["ab", "a\0", "c", &format!("{long}b")] {
+            right.intern(key, false, false);
+        }
+        let (count, left_map, right_map) = merge(&left, &right);
+        // a < a\0 < aaa…a < aaa…ab < ab < b < c < é
+        assert_eq!(count, 8);
+        assert_eq!(left_map, [5, 0, 2, 4, 7]);
+        assert_eq!(right_map, [4, 1, 6, 3]);
+    }
+
+    #[test]
+    fn packed_keys_of_different_lengths_differ() {
+        assert_ne!(pack::<8>("a"), pack::<8>("a\0"));
+        assert_eq!(pack::<8>("x".repeat(8).as_str()), None);
+        assert!(pack::<8>("x".repeat(7).as_str()).is_some());
+        assert_eq!(pack::<16>("x".repeat(16).as_str()), None);
+        assert!(pack::<16>("x".repeat(15).as_str()).is_some());
+    }
+}

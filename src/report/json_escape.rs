@@ -1,0 +1,147 @@
+//! JSON string literals, terminal-safe, written straight into a byte
+//! buffer. The bytes are exactly what serde_json writes through
+//! [`super::safe_json`] (quotes, backslashes and C0 controls as serde
+//! escapes them; DEL, C1 controls and invisible characters as `\uXXXX`),
+//! but a run of plain text is found with one table lookup per byte and
+//! copied whole, instead of passing through serde's formatter calls. Unit
+//! texts are most of a 70 MB alignment document.
+
+use crate::article::sanitize;
+
+/// What a byte needs: copied as it is, escaped as serde escapes it
+/// (the escape letter), or — any byte from DEL up — a look at its char.
+const PLAIN: u8 = 0;
+const LOOK: u8 = 1;
+
+/// serde_json's escape letter for each byte below DEL that needs one
+/// (`u`: `\u00XX`), [`PLAIN`] for bytes copied as they are, [`LOOK`] for
+/// DEL and every byte of a multi-byte char.
+static CLASS: [u8; 256] = {
+    let mut class = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        class[b] = b'u';
+        b += 1;
+    }
+    class[0x08] = b'b';
+    class[0x09] = b't';
+    class[0x0a] = b'n';
+    class[0x0c] = b'f';
+    class[0x0d] = b'r';
+    class[b'"' as usize] = b'"';
+    class[b'\\' as usize] = b'\\';
+    let mut b = 0x7f;
+    while b < 0x100 {
+        class[b] = LOOK;
+        b += 1;
+    }
+    class
+};
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends `text` as a quoted, escaped, terminal-safe JSON string.
+pub fn push_string(out: &mut Vec<u8>, text: &str) {
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    let bytes = text.as_bytes();
+    // `plain..at` is the run of bytes copied as they are so far; `at` is
+    // always on a char boundary.
+    let (mut plain, mut at) = (0, 0);
+    while let Some(&byte) = bytes.get(at) {
+        let class = CLASS[usize::from(byte)];
+        if class == PLAIN {
+            at += 1;
+            continue;
+        }
+        if class == LOOK {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if !sanitize::acts_on_terminal(c) {
+                at += c.len_utf8();
+                continue;
+            }
+            out.extend_from_slice(run(bytes, plain, at));
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                push_unicode_escape(out, *unit);
+            }
+            at += c.len_utf8();
+        } else {
+            out.extend_from_slice(run(bytes, plain, at));
+            out.extend_from_slice(&[b'\\', class]);
+            if class == b'u' {
+                push_hex4(out, u16::from(byte));
+            }
+            at += 1;
+        }
+        plain = at;
+    }
+    out.extend_from_slice(run(bytes, plain, bytes.len()));
+    out.push(b'"');
+}
+
+/// Bytes `from..to` (always in bounds: both are char boundaries of the
+/// text, `from <= to`).
+fn run(bytes: &[u8], from: usize, to: usize) -> &[u8] {
+    bytes.get(from..to).unwrap_or_default()
+}
+
+/// `\uXXXX`, lower-case hex, as serde and the sanitiser write it.
+fn push_unicode_escape(out: &mut Vec<u8>, unit: u16) {
+    out.extend_from_slice(b"\\u");
+    push_hex4(out, unit);
+}
+
+fn push_hex4(out: &mut Vec<u8>, unit: u16) {
+    let nibble = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
+    out.extend_from_slice(&[nibble(12), nibble(8), nibble(4), nibble(0)]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn through_serde(text: &str) -> String {
+        let mut out = Vec::new();
+        super::super::safe_json::write_pretty(&mut out, text).expect("writes to a Vec");
+        let mut text = String::from_utf8(out).expect("UTF-8");
+        text.pop(); // the newline after the document
+        text
+    }
+
+    fn here(text: &str) -> String {
+        let mut out = Vec::new();
+        push_string(&mut out, text);
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    /// Every char up to U+3000, the invisible ones above it, and hostile
+    /// mixtures: the same bytes as serde through the safe formatter.
+    #[test]
+    fn same_bytes_as_serde_through_the_safe_formatter() {
+        let mut samples: Vec<String> = (0u32..0x3100)
+            .chain([
+                0xfeff, 0xffa0, 0xfff9, 0xfffb, 0xfffd, 0xe0001, 0xe0041, 0x1f600,
+            ])
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b{c}"))
+            .collect();
+        samples.extend(
+            [
+                "",
+                "plain ASCII text, \"quoted\" and \\ back",
+                "Zürich — 北京 👨\u{200d}👩",
+                "x\u{9b}y\u{202e}z\u{e0041}\u{7f}",
+                "\u{1b}[2J\ttab\nline\r\u{8}\u{c}\u{0}\u{1f}",
+                "\u{ad}",
+                "ends in é",
+            ]
+            .map(String::from),
+        );
+        for text in &samples {
+            assert_eq!(here(text), through_serde(text), "{text:?}");
+        }
+    }
+}
