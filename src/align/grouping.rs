@@ -14,7 +14,7 @@
 //! Every ordering breaks ties by position in a way that does not depend on
 //! which text is left, so swapping the inputs mirrors the result.
 
-use std::cmp::Ordering;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 
 use super::band::Band;
@@ -23,8 +23,12 @@ use super::units::Unit;
 use super::weights::Bags;
 use crate::article::Kind;
 
+mod ranked;
 mod rehome;
+mod rows;
 mod runs;
+
+use rows::Rows;
 
 /// A pair this similar is linked outright.
 const ANCHOR_DICE: f64 = 0.30;
@@ -65,12 +69,15 @@ pub struct Link {
     pub score: f64,
 }
 
-/// A link under construction, with the union of its token ids.
-struct Draft {
+/// A link under construction, with the union of its token ids: borrowed
+/// from the bags while a side is one unit (most links never grow, and
+/// copying every anchor's ids cost more than all the joining), owned once
+/// it has grown.
+struct Draft<'a> {
     left: Vec<usize>,
     right: Vec<usize>,
-    left_ids: Vec<u32>,
-    right_ids: Vec<u32>,
+    left_ids: Cow<'a, [u32]>,
+    right_ids: Cow<'a, [u32]>,
     score: f64,
 }
 
@@ -84,12 +91,14 @@ struct Grouper<'a> {
     bags: &'a Bags,
     left: &'a [Unit],
     right: &'a [Unit],
-    drafts: Vec<Draft>,
+    drafts: Vec<Draft<'a>>,
     left_owner: Vec<Option<usize>>,
     right_owner: Vec<Option<usize>>,
     band: Option<&'a Band>,
     /// Drafts before this index have had their local band scored.
     windowed: usize,
+    /// Where each left unit's pairs start, for finding one pair.
+    rows: Rows,
 }
 
 /// The one-to-one anchors alone, as (left, right): the first pass that
@@ -125,6 +134,7 @@ pub fn group(
     band: Option<&Band>,
 ) -> (Vec<Link>, usize) {
     let mut grouper = Grouper::new(bags, left, right, band);
+    grouper.rows = Rows::of(pairs, left.len());
     grouper.pair_identical_unscored();
     grouper.anchor(pairs);
     let mut scored = 0;
@@ -153,6 +163,7 @@ impl<'a> Grouper<'a> {
             right_owner: vec![None; right.len()],
             band,
             windowed: 0,
+            rows: Rows::of(&[], left.len()),
         }
     }
 
@@ -182,7 +193,7 @@ impl<'a> Grouper<'a> {
     }
 
     fn anchor(&mut self, pairs: &[Pair]) {
-        let mut strong: Vec<(bool, &Pair)> = pairs
+        let strong: Vec<(bool, &Pair)> = pairs
             .iter()
             .filter(|p| is_anchor(p) && self.headings_match(p))
             .map(|p| (self.in_band(p), p))
@@ -190,11 +201,8 @@ impl<'a> Grouper<'a> {
             .collect();
         let rank =
             |in_band: bool, p: &Pair| strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 };
-        strong.sort_by(|(a_in, a), (b_in, b)| {
-            by_desc(rank(*a_in, a), rank(*b_in, b)).then_with(|| by_position(a, b))
-        });
-        let strong = strong.into_iter().map(|(_, p)| p);
-        for pair in strong {
+        let strong = ranked::best_first(strong, |&(in_band, p)| (rank(in_band, p), 0.0, p));
+        for (_, pair) in strong {
             if self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none() {
                 self.open(pair.left, pair.right, pair.dice());
             }
@@ -203,15 +211,17 @@ impl<'a> Grouper<'a> {
 
     /// Repeats joining until no free unit finds a link to join.
     fn join_until_stable(&mut self, pairs: &[Pair]) {
-        while self.join_round(pairs) {}
-    }
-
-    fn join_round(&mut self, pairs: &[Pair]) -> bool {
-        let mut offers: Vec<(f64, &Pair, Side)> = Vec::new();
-        for pair in pairs
+        // Which pairs may join does not change between rounds.
+        let joinable: Vec<&Pair> = pairs
             .iter()
             .filter(|p| p.dice() >= JOIN_DICE && self.headings_match(p))
-        {
+            .collect();
+        while self.join_round(&joinable) {}
+    }
+
+    fn join_round(&mut self, joinable: &[&Pair]) -> bool {
+        let mut offers: Vec<(f64, &Pair, Side)> = Vec::new();
+        for &pair in joinable {
             // Out of the band, a shared statement must be strong evidence.
             let shares_statement =
                 pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(pair));
@@ -233,11 +243,7 @@ impl<'a> Grouper<'a> {
                 _ => {}
             }
         }
-        offers.sort_by(|a, b| {
-            by_desc(a.0, b.0)
-                .then_with(|| by_desc(a.1.dice(), b.1.dice()))
-                .then_with(|| by_position(a.1, b.1))
-        });
+        let offers = ranked::best_first(offers, |&(cover, pair, _)| (cover, pair.dice(), pair));
         let mut joined = false;
         for (_, pair, side) in offers {
             joined |= self.try_join(pair, side);
@@ -257,12 +263,18 @@ impl<'a> Grouper<'a> {
             return false;
         };
         let draft = &self.drafts[index];
-        let (mut left_ids, mut right_ids) = (draft.left_ids.clone(), draft.right_ids.clone());
-        match side {
-            Side::Left => left_ids = union(&left_ids, &self.bags.left[pair.left].ids),
-            Side::Right => right_ids = union(&right_ids, &self.bags.right[pair.right].ids),
-        }
-        let score = self.score(&left_ids, &right_ids);
+        let (grown, score) = match side {
+            Side::Left => {
+                let grown = union(&draft.left_ids, &self.bags.left[pair.left].ids);
+                let score = self.score(&grown, &draft.right_ids);
+                (grown, score)
+            }
+            Side::Right => {
+                let grown = union(&draft.right_ids, &self.bags.right[pair.right].ids);
+                let score = self.score(&draft.left_ids, &grown);
+                (grown, score)
+            }
+        };
         if score <= draft.score + EPSILON && pair.local < STATEMENT_LOCAL {
             return false;
         }
@@ -270,15 +282,15 @@ impl<'a> Grouper<'a> {
         match side {
             Side::Left => {
                 draft.left.push(pair.left);
+                draft.left_ids = Cow::Owned(grown);
                 self.left_owner[pair.left] = Some(index);
             }
             Side::Right => {
                 draft.right.push(pair.right);
+                draft.right_ids = Cow::Owned(grown);
                 self.right_owner[pair.right] = Some(index);
             }
         }
-        draft.left_ids = left_ids;
-        draft.right_ids = right_ids;
         draft.score = score;
         true
     }
@@ -295,12 +307,12 @@ impl<'a> Grouper<'a> {
             .map(|(l, _)| span_of(l))
             .collect();
         spine.sort_unstable();
-        let mut weak: Vec<&Pair> = pairs
+        let weak: Vec<&Pair> = pairs
             .iter()
             .filter(|p| p.dice() >= GAP_DICE && p.left_cover().max(p.right_cover()) >= GAP_COVER)
             .filter(|p| self.headings_match(p))
             .collect();
-        weak.sort_by(|a, b| by_desc(a.dice(), b.dice()).then_with(|| by_position(a, b)));
+        let weak = ranked::best_first(weak, |&p| (p.dice(), 0.0, p));
         for pair in weak {
             let free =
                 self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none();
@@ -354,12 +366,12 @@ impl<'a> Grouper<'a> {
         match side {
             Side::Left => {
                 draft.left.push(unit);
-                draft.left_ids = union(&draft.left_ids, &self.bags.left[unit].ids);
+                draft.left_ids = Cow::Owned(union(&draft.left_ids, &self.bags.left[unit].ids));
                 self.left_owner[unit] = Some(index);
             }
             Side::Right => {
                 draft.right.push(unit);
-                draft.right_ids = union(&draft.right_ids, &self.bags.right[unit].ids);
+                draft.right_ids = Cow::Owned(union(&draft.right_ids, &self.bags.right[unit].ids));
                 self.right_owner[unit] = Some(index);
             }
         }
@@ -393,8 +405,8 @@ impl<'a> Grouper<'a> {
         self.drafts.push(Draft {
             left: vec![left],
             right: vec![right],
-            left_ids: self.bags.left[left].ids.clone(),
-            right_ids: self.bags.right[right].ids.clone(),
+            left_ids: Cow::Borrowed(&self.bags.left[left].ids),
+            right_ids: Cow::Borrowed(&self.bags.right[right].ids),
             score,
         });
     }
@@ -406,6 +418,12 @@ impl<'a> Grouper<'a> {
             self.bags.total(left_ids),
             self.bags.total(right_ids),
         )
+    }
+
+    /// The scored pair (left, right), if any; `pairs` is sorted by
+    /// position.
+    fn find_pair<'p>(&self, pairs: &'p [Pair], left: usize, right: usize) -> Option<&'p Pair> {
+        self.rows.find(pairs, left, right)
     }
 
     fn into_links(self) -> Vec<Link> {
@@ -433,14 +451,6 @@ fn is_strong(pair: &Pair) -> bool {
 /// True when `unit` is within [`JOIN_REACH`] of one of `members`.
 fn near(members: &[usize], unit: usize) -> bool {
     members.iter().any(|&m| m.abs_diff(unit) <= JOIN_REACH)
-}
-
-/// The scored pair (left, right), if any; `pairs` is sorted by position.
-fn find_pair(pairs: &[Pair], left: usize, right: usize) -> Option<&Pair> {
-    pairs
-        .binary_search_by_key(&(left, right), |p| (p.left, p.right))
-        .ok()
-        .map(|i| &pairs[i])
 }
 
 fn is_anchor(pair: &Pair) -> bool {
@@ -474,24 +484,6 @@ fn fits_between(spine: &[(usize, usize, usize, usize)], left: usize, right: usiz
         .get(at)
         .is_none_or(|next| next.0 > left && next.2 > right);
     after_previous && before_next
-}
-
-fn by_desc(a: f64, b: f64) -> Ordering {
-    b.total_cmp(&a)
-}
-
-/// Prefers pairs near the diagonal, then earlier ones; the same order
-/// whichever text is on the left, up to exact mirror images.
-fn by_position(a: &Pair, b: &Pair) -> Ordering {
-    let key = |p: &Pair| {
-        (
-            p.left.abs_diff(p.right),
-            p.left + p.right,
-            p.left.min(p.right),
-            p.left,
-        )
-    };
-    key(a).cmp(&key(b))
 }
 
 /// Sorted union of two sorted id lists.

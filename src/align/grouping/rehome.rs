@@ -5,7 +5,9 @@
 //! sources", and two shared words with a clause elsewhere ("One Axios
 //! source stated:") are a coincidence beside that containment.
 
-use super::{Grouper, Side, find_pair};
+use std::borrow::Cow;
+
+use super::{Grouper, Side};
 
 /// Share of the unit the neighbour's partner must hold…
 const REHOME_COVER: f64 = 0.75;
@@ -39,8 +41,8 @@ impl Grouper<'_> {
         };
         let cover = |u: usize, p: usize| -> f64 {
             let found = match side {
-                Side::Left => find_pair(pairs, u, p).map(|pair| pair.left_cover()),
-                Side::Right => find_pair(pairs, p, u).map(|pair| pair.right_cover()),
+                Side::Left => self.find_pair(pairs, u, p).map(|pair| pair.left_cover()),
+                Side::Right => self.find_pair(pairs, p, u).map(|pair| pair.right_cover()),
             };
             found.unwrap_or(0.0)
         };
@@ -69,8 +71,8 @@ impl Grouper<'_> {
             std::mem::take(&mut draft.left),
             std::mem::take(&mut draft.right),
         );
-        draft.left_ids.clear();
-        draft.right_ids.clear();
+        draft.left_ids = Cow::Borrowed(&[]);
+        draft.right_ids = Cow::Borrowed(&[]);
         draft.score = 0.0;
         left.iter().for_each(|&u| self.left_owner[u] = None);
         right.iter().for_each(|&u| self.right_owner[u] = None);

@@ -4,7 +4,7 @@
 //! loose paraphrases that anchoring missed are found, inside the
 //! positional band and inside a block of text moved elsewhere alike.
 
-use super::{Band, Grouper, Pair, find_pair};
+use super::{Band, Grouper, Pair, Rows};
 
 /// In an in-order gap of equal length on both sides (between two links
 /// adjacent in both texts), the pairs facing each other link with any
@@ -52,7 +52,7 @@ impl Grouper<'_> {
                 && after != before;
             if facing {
                 for k in 1..=run {
-                    if let Some(pair) = find_pair(pairs, l + k, r0 + k)
+                    if let Some(pair) = self.find_pair(pairs, l + k, r0 + k)
                         && pair.dice() >= FACING_DICE
                         && self.headings_match(pair)
                     {
@@ -86,6 +86,7 @@ impl Grouper<'_> {
             if !centres.is_empty() {
                 let local = Band::around(centres, LOCAL_REACH, self.left.len(), self.right.len());
                 scored += super::super::candidates::add_band_pairs(self.bags, pairs, &local);
+                self.rows = Rows::of(pairs, self.left.len());
             }
             let before = self.drafts.len();
             self.extend_runs(pairs);
@@ -112,7 +113,7 @@ impl Grouper<'_> {
                 if !free {
                     continue;
                 }
-                if let Some(pair) = find_pair(pairs, nl, nr)
+                if let Some(pair) = self.find_pair(pairs, nl, nr)
                     && pair.dice() >= EXTEND_DICE
                     && self.headings_match(pair)
                 {
