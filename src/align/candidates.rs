@@ -82,19 +82,19 @@ pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
 /// (a verse's in-order neighbour can share only common words, which the
 /// rare-token index never looks up); returns how many were scored.
 pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize {
-    // `pairs` is sorted by position: a binary search tells a known pair.
-    let known = |pair: &(usize, usize)| {
-        pairs
-            .binary_search_by_key(pair, |p| (p.left, p.right))
-            .is_ok()
-    };
     let mut extra: Vec<(usize, usize)> = band
         .pairs()
         .filter(|&(l, r)| !bags.left[l].ids.is_empty() && !bags.right[r].ids.is_empty())
-        .filter(|pair| !known(pair))
         .collect();
     extra.sort_unstable();
     extra.dedup();
+    // Both lists are sorted by position, so one walk along `pairs` drops
+    // the known ones (a binary search each missed the cache every step).
+    let mut known = pairs.iter().map(|p| (p.left, p.right)).peekable();
+    extra.retain(|position| {
+        while known.next_if(|k| k < position).is_some() {}
+        known.peek() != Some(position)
+    });
     // Peak memory (issue 14): a band holds far more pairs than share a
     // word, so full pair records are made, scored and kept a slice at a
     // time, never for the whole band at once.
