@@ -43,6 +43,22 @@ impl Pair {
     }
 }
 
+#[cfg(test)]
+impl Pair {
+    /// A pair sharing half of each side, for tests that only care about
+    /// positions and order.
+    pub fn half_shared(left: usize, right: usize) -> Self {
+        Pair {
+            left,
+            right,
+            shared: 1.0,
+            left_total: 2.0,
+            right_total: 2.0,
+            local: 0.0,
+        }
+    }
+}
+
 /// 2·shared / (a + b), 0 when both are empty.
 pub fn dice(shared: f64, a: f64, b: f64) -> f64 {
     ratio(2.0 * shared, a + b)

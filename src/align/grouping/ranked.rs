@@ -67,14 +67,7 @@ mod tests {
     use super::*;
 
     fn pair(left: usize, right: usize) -> Pair {
-        Pair {
-            left,
-            right,
-            shared: 1.0,
-            left_total: 2.0,
-            right_total: 2.0,
-            local: 0.0,
-        }
+        Pair::half_shared(left, right)
     }
 
     #[test]
