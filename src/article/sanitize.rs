@@ -48,15 +48,25 @@ pub fn json(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if escape(c) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
+            out.extend(json_escapes(c).flatten().map(char::from));
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// `c` as JSON `\uXXXX` escapes (a surrogate pair beyond the BMP), in
+/// lower-case hex as serde writes C0 controls: the one spelling every
+/// JSON writer here uses, so their outputs stay byte-identical.
+pub fn json_escapes(c: char) -> impl Iterator<Item = [u8; 6]> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut units = [0u16; 2];
+    let count = c.encode_utf16(&mut units).len();
+    units.into_iter().take(count).map(|unit| {
+        let hex = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
+        [b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]
+    })
 }
 
 /// Inline Markdown (with inline HTML) for a string from input: one line,

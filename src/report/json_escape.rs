@@ -38,8 +38,6 @@ static CLASS: [u8; 256] = {
     class
 };
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
 /// Appends `text` as a quoted, escaped, terminal-safe JSON string.
 pub fn push_string(out: &mut Vec<u8>, text: &str) {
     out.reserve(text.len() + 2);
@@ -63,16 +61,14 @@ pub fn push_string(out: &mut Vec<u8>, text: &str) {
                 continue;
             }
             out.extend_from_slice(run(bytes, plain, at));
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                push_unicode_escape(out, *unit);
-            }
+            push_escapes(out, c);
             at += c.len_utf8();
         } else {
             out.extend_from_slice(run(bytes, plain, at));
-            out.extend_from_slice(&[b'\\', class]);
             if class == b'u' {
-                push_hex4(out, u16::from(byte));
+                push_escapes(out, char::from(byte));
+            } else {
+                out.extend_from_slice(&[b'\\', class]);
             }
             at += 1;
         }
@@ -88,15 +84,11 @@ fn run(bytes: &[u8], from: usize, to: usize) -> &[u8] {
     bytes.get(from..to).unwrap_or_default()
 }
 
-/// `\uXXXX`, lower-case hex, as serde and the sanitiser write it.
-fn push_unicode_escape(out: &mut Vec<u8>, unit: u16) {
-    out.extend_from_slice(b"\\u");
-    push_hex4(out, unit);
-}
-
-fn push_hex4(out: &mut Vec<u8>, unit: u16) {
-    let nibble = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
-    out.extend_from_slice(&[nibble(12), nibble(8), nibble(4), nibble(0)]);
+/// `c` as `\uXXXX`, spelt as serde and the sanitiser spell it.
+fn push_escapes(out: &mut Vec<u8>, c: char) {
+    for escape in sanitize::json_escapes(c) {
+        out.extend_from_slice(&escape);
+    }
 }
 
 #[cfg(test)]

@@ -50,9 +50,8 @@ impl Formatter for SafeFormatter {
             }
             let at = first + at;
             writer.write_all(&fragment.as_bytes()[plain..at])?;
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(writer, "\\u{unit:04x}")?;
+            for escape in sanitize::json_escapes(c) {
+                writer.write_all(&escape)?;
             }
             plain = at + c.len_utf8();
         }
