@@ -12,6 +12,7 @@ use anyhow::{Context, Result};
 
 use diptych::article::sanitize;
 use diptych::article::{Article, LoadOptions, load_inputs_with};
+use diptych::parallel::{SPLIT_FROM_BYTES, join};
 
 /// How every command reads its inputs (`--input-format` is global). Set once
 /// in `main` before any command runs, so each command's loading stays a
@@ -82,14 +83,12 @@ pub fn load_pair(left: &str, right: &str) -> Result<(Article, Article)> {
         let right = one_article(right, load_side(right))?;
         return Ok((left, right));
     }
-    let (left_loaded, right_loaded) = std::thread::scope(|scope| {
-        let right_thread = scope.spawn(|| load_side(right));
-        let left_loaded = load_side(left);
-        let right_loaded = right_thread
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (left_loaded, right_loaded)
-    });
+    // Side by side unless both are small files (a URL's size is unknown).
+    let small = |path: &str| {
+        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() < SPLIT_FROM_BYTES as u64 / 2)
+    };
+    let split = !(small(left) && small(right));
+    let (left_loaded, right_loaded) = join(split, || load_side(left), || load_side(right));
     let left = one_article(left, left_loaded)?;
     let right = one_article(right, right_loaded)?;
     Ok((left, right))

@@ -9,7 +9,7 @@ pub mod article;
 pub mod config;
 pub mod corpus;
 pub mod facts;
-mod parallel;
+pub mod parallel;
 pub mod progress;
 pub mod report;
 #[cfg(feature = "serve")]

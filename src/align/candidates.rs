@@ -6,6 +6,7 @@
 use super::band::Band;
 use super::scoring::score_in_parallel;
 use super::weights::Bags;
+use crate::parallel::join;
 
 /// Up to this many unit pairs (n × m) every sharing pair is scored exactly.
 const EXHAUSTIVE_PAIRS: usize = 250_000;
@@ -176,6 +177,11 @@ fn every_sharing_pair(bags: &Bags) -> Vec<Position> {
     pairs
 }
 
+/// Units (both sides) from which the two directions of the partner
+/// search run on two threads: about [`crate::parallel::SPLIT_FROM_BYTES`]
+/// of news paragraphs.
+const SPLIT_FROM_UNITS: usize = 512;
+
 /// Tokens in more units than this are too common to find partners by.
 fn rare_cap(units: usize) -> u32 {
     ((units as f64).sqrt() * 2.0).clamp(10.0, 100.0) as u32
@@ -186,16 +192,12 @@ fn rare_cap(units: usize) -> u32 {
 fn indexed_pairs(bags: &Bags) -> Vec<Position> {
     let cap = rare_cap(bags.units);
     let rare = |id: u32| bags.df[id as usize] <= cap;
-    let (mut pairs, mirrored) = std::thread::scope(|scope| {
-        let mirrored = scope.spawn(|| best_partners(&bags.right, &bags.left, bags, &rare));
-        let pairs = best_partners(&bags.left, &bags.right, bags, &rare);
-        (
-            pairs,
-            mirrored
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-        )
-    });
+    let split = bags.left.len() + bags.right.len() >= SPLIT_FROM_UNITS;
+    let (mut pairs, mirrored) = join(
+        split,
+        || best_partners(&bags.left, &bags.right, bags, &rare),
+        || best_partners(&bags.right, &bags.left, bags, &rare),
+    );
     pairs.extend(mirrored.into_iter().map(|(right, left)| (left, right)));
     pairs
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::tokens::scan;
 use super::units::Unit;
+use crate::parallel::{SPLIT_FROM_BYTES, join};
 use vocabulary::Vocabulary;
 
 /// Extra weight for names and numbers: a shared "Witkoff" or "80%" says
@@ -47,12 +48,16 @@ impl Bags {
     /// then renumbered in key order so nothing depends on which side is
     /// left or which thread finished first.
     pub fn build(left: &[Unit], right: &[Unit], scorable: impl Fn(&Unit) -> bool + Sync) -> Self {
-        let ((left_vocab, left_side), (right_vocab, right_side)) = both(
+        let text_bytes: usize = left.iter().chain(right).map(|u| u.text.len()).sum();
+        let split = text_bytes >= SPLIT_FROM_BYTES;
+        let ((left_vocab, left_side), (right_vocab, right_side)) = join(
+            split,
             || tokenise_side(left, &scorable),
             || tokenise_side(right, &scorable),
         );
         let (size, left_map, right_map) = vocabulary::merge(&left_vocab, &right_vocab);
-        let (left_units, right_units) = both(
+        let (left_units, right_units) = join(
+            split,
             || left_side.remap(&left_map),
             || right_side.remap(&right_map),
         );
@@ -134,18 +139,6 @@ fn boost(name: bool, number: bool) -> f64 {
     } else {
         1.0
     }
-}
-
-/// Runs `a` here and `b` on a second thread, both to completion.
-fn both<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
-    std::thread::scope(|scope| {
-        let handle = scope.spawn(b);
-        let a = a();
-        let b = handle
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (a, b)
-    })
 }
 
 /// One side tokenised: every unit's local token ids in text order, one

@@ -13,9 +13,7 @@ pub fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync
     if items.len() <= 1 {
         return items.iter().map(f).collect();
     }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
+    let threads = crate::parallel::workers().min(items.len());
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();

@@ -7,6 +7,7 @@ use crate::cli::{AlignArgs, AlignFormat};
 use crate::io::{load_pair, stdout_wants_color, write_stdout, write_stdout_with, write_styled};
 use diptych::align::{AlignOptions, Granularity, Unit, align_units, units_from};
 use diptych::article::Article;
+use diptych::parallel::{SPLIT_FROM_BYTES, join};
 use diptych::report::{align_json, align_text};
 
 /// Where text output wraps: the terminal's width, else `COLUMNS`, else
@@ -37,14 +38,16 @@ pub fn run(args: AlignArgs) -> Result<()> {
         include_boilerplate: args.include_boilerplate,
     };
     let bar = Bar::new("aligning");
-    let ((left_units, left_words), (right_units, right_words)) = std::thread::scope(|scope| {
-        let right_side = scope.spawn(|| into_units(&mut right, options.granularity));
-        let left_side = into_units(&mut left, options.granularity);
-        let right_side = right_side
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (left_side, right_side)
-    });
+    let text_bytes: usize = [&left, &right]
+        .iter()
+        .flat_map(|article| &article.paragraphs)
+        .map(|p| p.text.len())
+        .sum();
+    let ((left_units, left_words), (right_units, right_words)) = join(
+        text_bytes >= SPLIT_FROM_BYTES,
+        || into_units(&mut left, options.granularity),
+        || into_units(&mut right, options.granularity),
+    );
     let alignment = align_units(left_units, right_units, options);
     drop(bar);
     let styling = if stdout_wants_color() {
