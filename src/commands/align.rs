@@ -55,7 +55,7 @@ pub fn run(args: AlignArgs) -> Result<()> {
     } else {
         align_text::Styling::Plain
     };
-    match args.format {
+    let written = match args.format {
         AlignFormat::Json => {
             let left = align_json::Side {
                 article: &left,
@@ -74,5 +74,10 @@ pub fn run(args: AlignArgs) -> Result<()> {
                 align_text::Styling::Plain => write_stdout(&text),
             }
         }
-    }
+    };
+    // The process ends next: freeing a book-length pair's hundreds of
+    // thousands of allocations one by one was 2-3% of its CPU, for memory
+    // the exit returns at once.
+    std::mem::forget((alignment, left, right));
+    written
 }
