@@ -8,9 +8,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::pretty_json::PrettyJson;
+use super::pretty_json::{Part, Place, PrettyJson};
 use crate::align::{Alignment, DiffOp, DiffTag, Group, Span, Unit, round4};
 use crate::article::{Article, Kind};
+use crate::parallel::map_in_order_until;
 
 /// Counts of groups by what they are.
 #[derive(Serialize, Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -78,11 +79,7 @@ pub fn write(out: impl Write, left: Side, right: Side, alignment: &Alignment) ->
     side(&mut json, right, &alignment.right)?;
     json.key("alignment");
     json.open_array();
-    for group in &alignment.groups {
-        json.item();
-        write_group(&mut json, group)?;
-        json.spill()?;
-    }
+    write_groups(&mut json, &alignment.groups)?;
     json.close_array();
     json.key("granularity");
     json.string(alignment.granularity.name());
@@ -133,6 +130,44 @@ fn side<W: Write>(json: &mut PrettyJson<W>, side: Side, units: &[Unit]) -> io::R
     json.key("meta");
     json.serde(&article.meta)?;
     json.close_object();
+    Ok(())
+}
+
+/// Groups rendered as one piece by one thread.
+const GROUPS_PER_PART: usize = 128;
+
+/// Groups rendered before they are written: on a book-length pair a
+/// batch is a few megabytes, so the document is still never held whole.
+const GROUPS_PER_BATCH: usize = 16 * GROUPS_PER_PART;
+
+/// The groups as elements of the open array, rendered on every core in
+/// parts and written in order: most of a big document's bytes are its
+/// groups' diffs, and one thread writing them left a core idle at the
+/// end of every run.
+fn write_groups<W: Write>(json: &mut PrettyJson<W>, groups: &[Group]) -> io::Result<()> {
+    let first = json.place();
+    let later = first.after_first();
+    for (b, batch) in groups.chunks(GROUPS_PER_BATCH).enumerate() {
+        let parts: Vec<(Place, &[Group])> = batch
+            .chunks(GROUPS_PER_PART)
+            .enumerate()
+            .map(|(p, part)| (if b == 0 && p == 0 { first } else { later }, part))
+            .collect();
+        let render = |_: &mut (), &(place, part): &(Place, &[Group])| -> io::Result<Part> {
+            let mut json = place.part();
+            for group in part {
+                json.item();
+                write_group(&mut json, group)?;
+            }
+            Ok(json)
+        };
+        // Never stopped, so every part comes back.
+        let rendered = map_in_order_until(&parts, 1, || (), render, &|| false)
+            .ok_or_else(|| io::Error::other("rendering the groups stopped"))?;
+        for part in rendered {
+            json.append(part?)?;
+        }
+    }
     Ok(())
 }
 

@@ -29,6 +29,39 @@ pub struct PrettyJson<W: Write> {
     empty: bool,
 }
 
+/// Elements written apart from the document (on another thread), to be
+/// [`PrettyJson::append`]ed to it in order.
+pub type Part = PrettyJson<io::Sink>;
+
+/// Where the next elements of a document go: how deep, and whether they
+/// are their container's first (no comma before them).
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    depth: usize,
+    empty: bool,
+}
+
+impl Place {
+    /// The same place once an element has been written there.
+    pub fn after_first(self) -> Place {
+        Place {
+            empty: false,
+            ..self
+        }
+    }
+
+    /// A [`Part`] whose elements go here. It grows until appended: keep
+    /// parts small enough to hold.
+    pub fn part(self) -> Part {
+        PrettyJson {
+            out: io::sink(),
+            buf: Vec::new(),
+            depth: self.depth,
+            empty: self.empty,
+        }
+    }
+}
+
 impl<W: Write> PrettyJson<W> {
     pub fn new(out: W) -> Self {
         PrettyJson {
@@ -133,6 +166,27 @@ impl<W: Write> PrettyJson<W> {
             self.buf.clear();
         }
         Ok(())
+    }
+
+    /// Where the next element goes, for writing elements apart.
+    pub fn place(&self) -> Place {
+        Place {
+            depth: self.depth,
+            empty: self.empty,
+        }
+    }
+
+    /// Adds elements written apart from [`Self::place`], as if written
+    /// here.
+    pub fn append(&mut self, part: Part) -> io::Result<()> {
+        self.empty &= part.empty;
+        if self.buf.len() + part.buf.len() < SPILL_AT {
+            self.buf.extend_from_slice(&part.buf);
+            return Ok(());
+        }
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.write_all(&part.buf)
     }
 
     /// Ends the document with a newline and writes everything left.

@@ -150,3 +150,23 @@ fn names_are_serde_names() {
         assert_eq!(serde_name, format!("\"{}\"", tag_name(tag)));
     }
 }
+
+#[test]
+fn groups_rendered_in_parts_join_seamlessly() {
+    // More groups than one batch of parts, so batch and part boundaries
+    // (where commas and indentation are joined) are crossed.
+    let paragraphs = super::GROUPS_PER_BATCH + super::GROUPS_PER_PART + 7;
+    let text = |side: usize| {
+        (0..paragraphs)
+            .map(|i| match (i % 5, side) {
+                (0, 1) => format!("Only the right side has note {i}, about {}.", i * 7),
+                (3, 0) => format!("Paragraph {i} reports {} votes for Smith.", i * 3),
+                _ => format!("Paragraph {i} reports {} votes for Jones.", i * 3),
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let left = parse_article("left.txt", "left.txt", &text(0));
+    let right = parse_article("right.txt", "right.txt", &text(1));
+    assert_same(&left, &right, Granularity::Paragraph);
+}
