@@ -212,7 +212,6 @@ fn best_partners(
     let postings = Postings::of(to, bags.weight.len(), rare);
     let mut scratch = vec![0.0f64; to.len()];
     let mut touched: Vec<u32> = Vec::new();
-    let mut ranked: Vec<(f64, u32)> = Vec::new();
     let mut pairs = Vec::new();
     for (index, bag) in from.iter().enumerate() {
         for &id in &bag.ids {
@@ -231,27 +230,51 @@ fn best_partners(
                 *sum += weight;
             }
         }
-        // Scores are copied next to their units so the selection below
-        // compares contiguous pairs rather than looking each one up.
-        ranked.clear();
-        ranked.extend(touched.iter().map(|&o| (scratch[o as usize], o)));
+        let mut top = TopPartners::default();
         for &other in &touched {
-            scratch[other as usize] = 0.0;
+            let sum = std::mem::take(&mut scratch[other as usize]);
+            top.offer(sum, other);
         }
         touched.clear();
-        // A strict total order (score, then index) makes the top set unique.
-        let by_score = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        if ranked.len() > PARTNERS_PER_UNIT {
-            ranked.select_nth_unstable_by(PARTNERS_PER_UNIT, by_score);
-        }
-        pairs.extend(
-            ranked
-                .iter()
-                .take(PARTNERS_PER_UNIT)
-                .map(|&(_, o)| (index as u32, o)),
-        );
+        pairs.extend(top.units().map(|o| (index as u32, o)));
     }
     pairs
+}
+
+/// The [`PARTNERS_PER_UNIT`] best of the partners offered, by score and
+/// then lower index: a strict total order, so the set is unique whatever
+/// order they come in. Most offers lose to the current last place in one
+/// comparison, where selecting from the whole list touched each partner
+/// several times.
+#[derive(Default)]
+struct TopPartners {
+    /// Best first; the first `len` are taken.
+    best: [(f64, u32); PARTNERS_PER_UNIT],
+    len: usize,
+}
+
+impl TopPartners {
+    fn offer(&mut self, score: f64, unit: u32) {
+        let beats = |a: (f64, u32), b: (f64, u32)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).is_gt();
+        let offered = (score, unit);
+        if self.len == PARTNERS_PER_UNIT {
+            if !beats(offered, self.best[PARTNERS_PER_UNIT - 1]) {
+                return;
+            }
+        } else {
+            self.len += 1;
+        }
+        let mut at = self.len - 1;
+        while at > 0 && beats(offered, self.best[at - 1]) {
+            self.best[at] = self.best[at - 1];
+            at -= 1;
+        }
+        self.best[at] = offered;
+    }
+
+    fn units(&self) -> impl Iterator<Item = u32> + '_ {
+        self.best[..self.len].iter().map(|&(_, unit)| unit)
+    }
 }
 
 /// For every rare token id, the units of one side holding it, ascending:
