@@ -320,6 +320,34 @@ impl Postings {
 mod tests {
     use super::*;
 
+    #[test]
+    fn top_partners_are_the_best_by_score_then_index() {
+        // Ties on score, fewer offers than places, and every arrival order.
+        let mut seed = 7u64;
+        for n in [0, 3, 8, 9, 40, 200] {
+            let offers: Vec<(f64, u32)> = (0..n)
+                .map(|unit| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    (f64::from((seed >> 60) as u32) + 0.5, unit)
+                })
+                .collect();
+            let mut top = TopPartners::default();
+            for &(score, unit) in offers.iter().rev() {
+                top.offer(score, unit);
+            }
+            let mut expected = offers.clone();
+            expected.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let expected: Vec<u32> = expected
+                .iter()
+                .take(PARTNERS_PER_UNIT)
+                .map(|o| o.1)
+                .collect();
+            assert_eq!(top.units().collect::<Vec<_>>(), expected, "{n} offers");
+        }
+    }
+
     fn at(positions: &[(usize, usize)]) -> Vec<Pair> {
         positions.iter().map(|&(l, r)| unscored(l, r)).collect()
     }
