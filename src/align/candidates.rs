@@ -100,12 +100,16 @@ pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
 /// (a verse's in-order neighbour can share only common words, which the
 /// rare-token index never looks up); returns how many were scored.
 pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize {
-    let mut extra: Vec<(usize, usize)> = band
-        .pairs()
-        .filter(|&(l, r)| !bags.left[l].ids.is_empty() && !bags.right[r].ids.is_empty())
-        .collect();
-    extra.sort_unstable();
-    extra.dedup();
+    let scorable = |&(l, r): &(usize, usize)| {
+        bags.left.get(l).is_some_and(|b| !b.ids.is_empty())
+            && bags.right.get(r).is_some_and(|b| !b.ids.is_empty())
+    };
+    // The rows by left unit come sorted; only the rest needs a sort.
+    let in_order: Vec<(usize, usize)> = band.pairs_by_left().filter(scorable).collect();
+    let mut others: Vec<(usize, usize)> = band.other_pairs().filter(scorable).collect();
+    others.sort_unstable();
+    let mut extra = merge_positions(&in_order, &others);
+    drop((in_order, others));
     // Both lists are sorted by position, so one walk along `pairs` drops
     // the known ones (a binary search each missed the cache every step).
     let mut known = pairs.iter().map(|p| (p.left, p.right)).peekable();
@@ -211,7 +215,7 @@ fn indexed_pairs(bags: &Bags) -> Vec<Position> {
 }
 
 /// The positions of two sorted lists, sorted, each once.
-fn merge_positions(a: &[Position], b: &[Position]) -> Vec<Position> {
+fn merge_positions<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
