@@ -44,6 +44,13 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, &str, bool, bool)) {
             at = end;
             continue;
         }
+        if byte == b' ' {
+            // A space ends the word and is nothing else: no joining,
+            // quoting or sentence rule applies to it.
+            scanner.flush(text, &mut emit);
+            at += 1;
+            continue;
+        }
         let Some(c) = char_at(text, at) else { break };
         let end = at + c.len_utf8();
         let next = char_at(text, end);

@@ -73,13 +73,18 @@ fn unicode_word_key(word: &str, buffer: &mut String, lower: &mut String) -> (boo
 fn ascii_word_key(word: &str, buffer: &mut String) -> (bool, bool) {
     buffer.clear();
     let bytes = without_possessive(word.as_bytes());
-    let (mut letters, mut capitals, mut digits) = (0, 0, 0);
+    // One early-exit pass (a digit decides at once): words are a few
+    // bytes, where a vectorised count cost more to set up than to run.
+    let (mut letters, mut lower_case, mut digit) = (0usize, false, false);
     for &b in bytes {
+        if b.is_ascii_digit() {
+            digit = true;
+            break;
+        }
         letters += usize::from(b.is_ascii_alphabetic());
-        capitals += usize::from(b.is_ascii_uppercase());
-        digits += usize::from(b.is_ascii_digit());
+        lower_case |= b.is_ascii_lowercase();
     }
-    if digits > 0 {
+    if digit {
         let kept = bytes.iter().filter(|b| b.is_ascii_digit() || **b == b'.');
         buffer.extend(kept.map(|&b| char::from(b)));
         let trimmed = buffer.trim_matches('.');
@@ -90,7 +95,7 @@ fn ascii_word_key(word: &str, buffer: &mut String) -> (bool, bool) {
         }
         return (false, true);
     }
-    if letters >= 2 && capitals == letters {
+    if letters >= 2 && !lower_case {
         let kept = bytes.iter().filter(|b| b.is_ascii_alphabetic());
         buffer.extend(kept.map(|&b| char::from(b)));
         return (true, false);
@@ -105,8 +110,9 @@ fn ascii_word_key(word: &str, buffer: &mut String) -> (bool, bool) {
         buffer.push('%');
         return (false, true);
     }
-    let stem = bytes.get(..STEM_CHARS).unwrap_or(bytes);
-    buffer.extend(stem.iter().map(|&b| char::from(b)));
+    // Every byte is a character: the stem is the word's first bytes.
+    let stem = word.get(..STEM_CHARS.min(bytes.len())).unwrap_or_default();
+    buffer.push_str(stem);
     buffer.make_ascii_lowercase();
     (capitalised, false)
 }
