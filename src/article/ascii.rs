@@ -79,7 +79,23 @@ pub fn last(mask: u64) -> bool {
 /// How many bytes are a yes.
 #[inline(always)]
 pub fn count(mask: u64) -> usize {
-    mask.count_ones() as usize
+    // Each byte's 0 or 1 summed into the top byte by one multiplication
+    // (at most 8, no carry): cheaper than `count_ones` on an x86-64
+    // baseline without POPCNT.
+    ((mask >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The bytes of `lanes` summed, each byte a count: exact while the sum
+/// stays below 256 (31 words' masks of [`ones`], at most 8 each).
+#[inline(always)]
+pub fn sum(lanes: u64) -> usize {
+    (lanes.wrapping_mul(ONES) >> 56) as usize
+}
+
+/// `mask` as 0 or 1 in each byte, to add up in byte lanes with [`sum`].
+#[inline(always)]
+pub fn ones(mask: u64) -> u64 {
+    mask >> 7
 }
 
 /// The index of the first yes byte (8 when none is).
@@ -120,6 +136,9 @@ mod tests {
         assert_eq!(ascii_word(b"abcdefg\x80", 0), None);
         assert_eq!(ascii_word(b"abcdefgh", 1), None);
         assert_eq!(first(0), 8);
+        assert_eq!(count(HIGH), 8);
+        assert_eq!(sum(ones(HIGH) * 31), 248);
+        assert_eq!(count(0x80 | 0x80 << 56), 2);
         assert_eq!(first(0x80 << 16), 2);
     }
 }
