@@ -285,7 +285,11 @@ fn is_caption(text: &str, i: usize, figures: &Figures) -> bool {
 fn has_ascii_caption_marker(text: &str) -> bool {
     let bytes = text.as_bytes();
     let apart = |b: &u8| !b.is_ascii_alphanumeric();
-    let marker = |w: &[u8]| CAPTION_MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m.as_bytes()));
+    let marker = |w: &[u8]| {
+        CAPTION_MARKERS
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
+    };
     let mut back = bytes.rsplit(apart).filter(|w| !w.is_empty());
     let (last, before_last) = (back.next(), back.next());
     let first = bytes.split(apart).find(|w| !w.is_empty());

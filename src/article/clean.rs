@@ -141,7 +141,8 @@ fn is_squashed_ascii(bytes: &[u8]) -> bool {
     let mut squashed = faults == 0;
     for &byte in words.remainder() {
         let space = byte == b' ';
-        squashed &= !(space && after_space) && !matches!(byte, b'\t'..=b'\r');
+        let fault = (space && after_space) || matches!(byte, b'\t'..=b'\r');
+        squashed &= !fault;
         after_space = space;
     }
     squashed && (!after_space || bytes.is_empty())

@@ -105,7 +105,11 @@ fn scan<const LETTERS: bool>(text: &str) -> Tally {
         }
         let (space, script, len) = if byte.is_ascii() {
             let space = matches!(byte, b'\t'..=b'\r' | b' ');
-            (space, byte.is_ascii_alphabetic().then_some(Script::Latin), 1)
+            (
+                space,
+                byte.is_ascii_alphabetic().then_some(Script::Latin),
+                1,
+            )
         } else {
             let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                 break;
