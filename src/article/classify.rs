@@ -265,6 +265,9 @@ fn is_caption(text: &str, i: usize, figures: &Figures) -> bool {
     if words > HEADING_MAX_WORDS {
         return false;
     }
+    if text.is_ascii() {
+        return has_ascii_caption_marker(text);
+    }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -274,6 +277,25 @@ fn is_caption(text: &str, i: usize, figures: &Figures) -> bool {
     words.last().is_some_and(marker)
         || words.len() >= 2 && words.iter().rev().nth(1).is_some_and(marker)
         || (words.first().is_some_and(marker) && lower.contains(':'))
+}
+
+/// [`is_caption`]'s marker test for ASCII text, whose lower case and
+/// letters are its bytes': the same answer without lower-casing a copy or
+/// collecting its words.
+fn has_ascii_caption_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let apart = |b: &u8| !b.is_ascii_alphanumeric();
+    let marker = |w: &[u8]| {
+        CAPTION_MARKERS
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
+    };
+    let mut back = bytes.rsplit(apart).filter(|w| !w.is_empty());
+    let (last, before_last) = (back.next(), back.next());
+    let first = bytes.split(apart).find(|w| !w.is_empty());
+    last.is_some_and(marker)
+        || before_last.is_some_and(marker)
+        || (first.is_some_and(marker) && bytes.contains(&b':'))
 }
 
 /// Short, single-line, not ending like a sentence. A line ending with a
@@ -434,6 +456,39 @@ mod tests {
             classify_marked(&paragraphs, &markup),
             [Kind::Heading, Kind::Body, Kind::Boilerplate, Kind::Caption]
         );
+    }
+
+    #[test]
+    fn ascii_caption_markers_match_the_lowercased_words() {
+        let by_words = |text: &str| {
+            let lower = text.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let marker = |w: &&str| CAPTION_MARKERS.contains(w);
+            words.last().is_some_and(marker)
+                || words.len() >= 2 && words.iter().rev().nth(1).is_some_and(marker)
+                || (words.first().is_some_and(marker) && lower.contains(':'))
+        };
+        for text in [
+            "",
+            "Photo",
+            "PHOTO: Reuters",
+            "Photo Reuters",
+            "Photo by someone",
+            "photos by someone: here",
+            "AP Photo/John Doe.",
+            "A man walks (Getty Images)",
+            "Credit: AFP",
+            "The view, photo credit",
+            "photography",
+            "...",
+            "Reuters!",
+            "ap photo",
+        ] {
+            assert_eq!(has_ascii_caption_marker(text), by_words(text), "{text:?}");
+        }
     }
 
     #[test]

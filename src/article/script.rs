@@ -71,6 +71,13 @@ impl ScriptCounts {
         }
     }
 
+    /// Counts `n` letters of one script.
+    pub fn count_many(&mut self, script: Script, n: usize) {
+        if let Some(total) = self.0.get_mut(script as usize) {
+            *total += n;
+        }
+    }
+
     /// Adds another text's counts.
     pub fn add(&mut self, other: &ScriptCounts) {
         for (total, n) in self.0.iter_mut().zip(other.0) {

@@ -2,9 +2,11 @@
 //! characters: letters by script, visible (non-space) characters and
 //! words. Book-length inputs have tens of thousands of paragraphs, and
 //! these used to be three passes of char decoding each; ASCII, the bulk
-//! of most text, is now looked at byte by byte, and only other characters
-//! are decoded. Every figure is what the char-by-char definition gives.
+//! of most text, is now looked at eight bytes at a time ([`ascii`]), and
+//! only other characters are decoded. Every figure is what the
+//! char-by-char definition gives.
 
+use super::ascii;
 use super::script::{Script, ScriptCounts, script_of};
 
 /// What one paragraph is made of.
@@ -21,17 +23,7 @@ pub struct Tally {
 impl Tally {
     /// Tallies `text`.
     pub fn of(text: &str) -> Tally {
-        let mut tally = Tally::default();
-        let mut in_word = false;
-        for_each_char(text, |space, script| {
-            tally.words += usize::from(!space && !in_word);
-            tally.visible += usize::from(!space);
-            in_word = !space;
-            if let Some(script) = script {
-                tally.scripts.count(script);
-            }
-        });
-        tally
+        scan::<true>(text)
     }
 
     /// Letters, in all scripts.
@@ -42,47 +34,99 @@ impl Tally {
 
 /// Words in `text`: `text.split_whitespace().count()`, in one byte pass.
 pub fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for_each_char(text, |space, _| {
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-    });
-    words
+    scan::<false>(text).words
 }
 
-/// Calls `f(is_whitespace, script)` for every char of `text`: from its
-/// byte in an all-ASCII text (checked at once, and the tight loop then
-/// has no decoding branch), else ASCII by byte and the rest decoded.
+/// How many words of eight bytes [`scan_ascii`] adds up in byte lanes
+/// before summing them (at most 8 a word, and 31 × 8 < 256).
+const LANE_WORDS: usize = 31;
+
+/// [`scan`] of all-ASCII text (most paragraphs): whole words without a
+/// check for other characters, their counts added up in byte lanes.
 #[inline(always)]
-fn for_each_char(text: &str, mut f: impl FnMut(bool, Option<Script>)) {
-    if text.is_ascii() {
-        for &byte in text.as_bytes() {
-            ascii(byte, &mut f);
+fn scan_ascii<const LETTERS: bool>(bytes: &[u8]) -> Tally {
+    let mut tally = Tally::default();
+    let (mut spaces, mut latin) = (0, 0);
+    let mut after_space = true;
+    for block in bytes.chunks(8 * LANE_WORDS) {
+        let mut words = block.chunks_exact(8);
+        let (mut space_lanes, mut start_lanes, mut letter_lanes) = (0, 0, 0);
+        for chunk in words.by_ref() {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let space = ascii::spaces(word);
+            space_lanes += ascii::ones(space);
+            start_lanes += ascii::ones(!space & ascii::before(space, after_space) & ascii::HIGH);
+            if LETTERS {
+                letter_lanes += ascii::ones(ascii::letters(word));
+            }
+            after_space = ascii::last(space);
         }
-        return;
+        spaces += ascii::sum(space_lanes);
+        tally.words += ascii::sum(start_lanes);
+        latin += ascii::sum(letter_lanes);
+        for &byte in words.remainder() {
+            let space = matches!(byte, b'\t'..=b'\r' | b' ');
+            tally.words += usize::from(!space && after_space);
+            spaces += usize::from(space);
+            latin += usize::from(byte.is_ascii_alphabetic());
+            after_space = space;
+        }
     }
+    tally.visible = bytes.len() - spaces;
+    tally.scripts.count_many(Script::Latin, latin);
+    tally
+}
+
+/// The tally of `text` (letters only when `LETTERS`): eight ASCII bytes
+/// at a time where they are, other ASCII by its byte, and only the other
+/// characters decoded.
+#[inline(always)]
+fn scan<const LETTERS: bool>(text: &str) -> Tally {
+    if text.is_ascii() {
+        return scan_ascii::<LETTERS>(text.as_bytes());
+    }
+    let mut tally = Tally::default();
+    let mut latin = 0;
     let bytes = text.as_bytes();
+    let mut after_space = true;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii() {
-            ascii(byte, &mut f);
-            at += 1;
+        if let Some(word) = ascii::ascii_word(bytes, at) {
+            let spaces = ascii::spaces(word);
+            let starts = !spaces & ascii::before(spaces, after_space) & ascii::HIGH;
+            tally.words += ascii::count(starts);
+            tally.visible += 8 - ascii::count(spaces);
+            if LETTERS {
+                latin += ascii::count(ascii::letters(word));
+            }
+            after_space = ascii::last(spaces);
+            at += 8;
+            continue;
+        }
+        let (space, script, len) = if byte.is_ascii() {
+            let space = matches!(byte, b'\t'..=b'\r' | b' ');
+            (
+                space,
+                byte.is_ascii_alphabetic().then_some(Script::Latin),
+                1,
+            )
         } else {
             let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
-            f(c.is_whitespace(), script_of(c));
-            at += c.len_utf8();
+            let script = if LETTERS { script_of(c) } else { None };
+            (c.is_whitespace(), script, c.len_utf8())
+        };
+        tally.words += usize::from(!space && after_space);
+        tally.visible += usize::from(!space);
+        after_space = space;
+        if LETTERS && let Some(script) = script {
+            tally.scripts.count(script);
         }
+        at += len;
     }
-}
-
-/// [`for_each_char`]'s call for one ASCII byte.
-#[inline(always)]
-fn ascii(byte: u8, f: &mut impl FnMut(bool, Option<Script>)) {
-    let space = matches!(byte, b'\t'..=b'\r' | b' ');
-    f(space, byte.is_ascii_alphabetic().then_some(Script::Latin));
+    tally.scripts.count_many(Script::Latin, latin);
+    tally
 }
 
 #[cfg(test)]
@@ -112,6 +156,24 @@ mod tests {
         for text in samples {
             assert_eq!(Tally::of(text), by_chars(text), "{text:?}");
             assert_eq!(count_words(text), text.split_whitespace().count());
+        }
+        // Every sample at every offset from an eight-byte boundary, so
+        // each of its characters falls both in and out of whole words.
+        let joined = samples.join(" ");
+        for pad in 0..9 {
+            for glue in ["", " ", "\n", "é"] {
+                let text = format!("{}{glue}{joined}{glue}{joined}", "ab ".repeat(pad));
+                assert_eq!(Tally::of(&text), by_chars(&text), "{text:?}");
+                assert_eq!(count_words(&text), text.split_whitespace().count());
+            }
+        }
+        // All-ASCII text longer than one block of byte lanes.
+        let ascii: Vec<&str> = samples.iter().copied().filter(|t| t.is_ascii()).collect();
+        for pad in 0..9 {
+            let text = format!("{}{}", " x".repeat(pad), ascii.join("\n").repeat(20));
+            assert!(text.is_ascii() && text.len() > 8 * LANE_WORDS);
+            assert_eq!(Tally::of(&text), by_chars(&text), "{text:?}");
+            assert_eq!(count_words(&text), text.split_whitespace().count());
         }
         let every: String = (0u32..0x3100).filter_map(char::from_u32).collect();
         assert_eq!(Tally::of(&every), by_chars(&every));
