@@ -121,9 +121,22 @@ fn worth_a_look(only: &[Span], units: &[Unit]) -> bool {
     let mut last_unit = None;
     let mut quoted = |s: &Span| {
         let first_of_unit = last_unit.replace(s.unit) != Some(s.unit);
-        first_of_unit && text(s).contains(['“', '"', '„', '«', '»'])
+        first_of_unit && has_quote_mark(text(s))
     };
     only.iter().any(fact_like) || only.iter().any(&mut quoted)
+}
+
+/// Whether `text` holds one of “ " „ « », found by their UTF-8 bytes
+/// (E2 80 9C, 22, E2 80 9E, C2 AB, C2 BB) without decoding every
+/// character.
+fn has_quote_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'"' => true,
+        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9E)),
+        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    })
 }
 
 /// Pairs differing facts of one kind: names by spelling likeness, then
