@@ -133,9 +133,9 @@ fn has_quote_mark(text: &str) -> bool {
     const BLOCK: usize = 32;
     let bytes = text.as_bytes();
     bytes.chunks(BLOCK).enumerate().any(|(k, block)| {
-        let lead = block
-            .iter()
-            .fold(false, |seen, &b| seen | (b == b'"') | (b == 0xE2) | (b == 0xC2));
+        let lead = block.iter().fold(false, |seen, &b| {
+            seen | (b == b'"') | (b == 0xE2) | (b == 0xC2)
+        });
         lead && (k * BLOCK..k * BLOCK + block.len()).any(|i| quote_mark_at(bytes, i))
     })
 }
@@ -218,8 +218,23 @@ mod tests {
     #[test]
     fn quote_marks_are_found_by_their_bytes() {
         let marks = ['“', '"', '„', '«', '»'];
-        for filler in ["", "a", "ab", "abc", "Trump’s «", "—", "x".repeat(30).as_str()] {
-            for tail in ["plain text", "“quoted”", "it said \"so\"", "„so“", "«так»", "’‘—–”"] {
+        for filler in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "Trump’s «",
+            "—",
+            "x".repeat(30).as_str(),
+        ] {
+            for tail in [
+                "plain text",
+                "“quoted”",
+                "it said \"so\"",
+                "„so“",
+                "«так»",
+                "’‘—–”",
+            ] {
                 let text = format!("{filler}{tail}");
                 assert_eq!(has_quote_mark(&text), text.contains(marks), "{text}");
             }

@@ -9,11 +9,11 @@
 use std::collections::HashMap;
 
 use super::german::GermanEvidence;
-use crate::align::hash::FastState;
 use super::lexicon;
 use super::parallel::per_article;
 use super::scan::{Scan, scan_article};
 use super::tokens::Token;
+use crate::align::hash::FastState;
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
 use crate::progress::Progress;
@@ -298,7 +298,11 @@ mod tests {
                     forced
                 })
                 .collect();
-            assert_eq!(forced_capitals(text, &words, Kind::Body), expected, "{text}");
+            assert_eq!(
+                forced_capitals(text, &words, Kind::Body),
+                expected,
+                "{text}"
+            );
         }
     }
 }
