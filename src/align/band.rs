@@ -72,13 +72,18 @@ impl Band {
         }
     }
 
-    /// Every (left, right) pair of the band (some twice).
-    pub fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let from_left = self
-            .left
+    /// The band's pairs by left unit's row, sorted by (left, right). With
+    /// [`Band::other_pairs`], every pair of the band (some twice).
+    pub fn pairs_by_left(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.left
             .iter()
             .enumerate()
-            .flat_map(|(l, &(lo, hi))| (lo..=hi).map(move |r| (l, r)));
+            .flat_map(|(l, &(lo, hi))| (lo..=hi).map(move |r| (l, r)))
+    }
+
+    /// The band's pairs by right unit's row and around out-of-order
+    /// links, in no useful order.
+    pub fn other_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let from_right = self
             .right
             .iter()
@@ -92,7 +97,7 @@ impl Band {
                 columns.map(move |j| (i, j))
             })
         });
-        from_left.chain(from_right).chain(from_squares)
+        from_right.chain(from_squares)
     }
 }
 

@@ -82,7 +82,8 @@ pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
         indexed_pairs(bags)
     };
     // Positions are sorted before full pair records exist: a tenth of
-    // the bytes to move, and equal positions are interchangeable.
+    // the bytes to move, and equal positions are interchangeable. Both
+    // sources give them sorted already, which the sort checks in one pass.
     positions.sort_unstable();
     positions.dedup();
     let mut pairs: Vec<Pair> = positions
@@ -99,12 +100,16 @@ pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
 /// (a verse's in-order neighbour can share only common words, which the
 /// rare-token index never looks up); returns how many were scored.
 pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize {
-    let mut extra: Vec<(usize, usize)> = band
-        .pairs()
-        .filter(|&(l, r)| !bags.left[l].ids.is_empty() && !bags.right[r].ids.is_empty())
-        .collect();
-    extra.sort_unstable();
-    extra.dedup();
+    let scorable = |&(l, r): &(usize, usize)| {
+        bags.left.get(l).is_some_and(|b| !b.ids.is_empty())
+            && bags.right.get(r).is_some_and(|b| !b.ids.is_empty())
+    };
+    // The rows by left unit come sorted; only the rest needs a sort.
+    let in_order: Vec<(usize, usize)> = band.pairs_by_left().filter(scorable).collect();
+    let mut others: Vec<(usize, usize)> = band.other_pairs().filter(scorable).collect();
+    others.sort_unstable();
+    let mut extra = merge_positions(&in_order, &others);
+    drop((in_order, others));
     // Both lists are sorted by position, so one walk along `pairs` drops
     // the known ones (a binary search each missed the cache every step).
     let mut known = pairs.iter().map(|p| (p.left, p.right)).peekable();
@@ -188,21 +193,54 @@ fn rare_cap(units: usize) -> u32 {
 }
 
 /// Each unit's best partners by shared rare-token weight, looked up in
-/// both directions so the result does not depend on which side is left.
+/// both directions so the result does not depend on which side is left;
+/// sorted, without repeats. The left units' partners come out in order;
+/// only the mirrored half needs a sort, on its own thread, and the two
+/// are merged.
 fn indexed_pairs(bags: &Bags) -> Vec<Position> {
     let cap = rare_cap(bags.units);
     let rare = |id: u32| bags.df[id as usize] <= cap;
     let split = bags.left.len() + bags.right.len() >= SPLIT_FROM_UNITS;
-    let (mut pairs, mirrored) = join(
+    let (pairs, mirrored) = join(
         split,
         || best_partners(&bags.left, &bags.right, bags, &rare),
-        || best_partners(&bags.right, &bags.left, bags, &rare),
+        || {
+            let found = best_partners(&bags.right, &bags.left, bags, &rare);
+            let mut mirrored: Vec<Position> = found.into_iter().map(|(r, l)| (l, r)).collect();
+            mirrored.sort_unstable();
+            mirrored
+        },
     );
-    pairs.extend(mirrored.into_iter().map(|(right, left)| (left, right)));
-    pairs
+    merge_positions(&pairs, &mirrored)
 }
 
-/// For every unit of `from`, its top partners in `to`, as (from, to).
+/// The positions of two sorted lists, sorted, each once.
+fn merge_positions<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        let next = x.min(y);
+        i += usize::from(x == next);
+        j += usize::from(y == next);
+        if out.last() != Some(&next) {
+            out.push(next);
+        }
+    }
+    for &rest in a
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .chain(b.get(j..).unwrap_or_default())
+    {
+        if out.last() != Some(&rest) {
+            out.push(rest);
+        }
+    }
+    out
+}
+
+/// For every unit of `from`, its top partners in `to`, as (from, to),
+/// sorted.
 fn best_partners(
     from: &[super::weights::Bag],
     to: &[super::weights::Bag],
@@ -272,8 +310,14 @@ impl TopPartners {
         self.best[at] = offered;
     }
 
-    fn units(&self) -> impl Iterator<Item = u32> + '_ {
-        self.best[..self.len].iter().map(|&(_, unit)| unit)
+    /// The units taken, in index order.
+    fn units(&self) -> impl Iterator<Item = u32> {
+        let mut units = [0u32; PARTNERS_PER_UNIT];
+        for (slot, &(_, unit)) in units.iter_mut().zip(&self.best[..self.len]) {
+            *slot = unit;
+        }
+        units[..self.len].sort_unstable();
+        units.into_iter().take(self.len)
     }
 }
 
@@ -339,13 +383,27 @@ mod tests {
             }
             let mut expected = offers.clone();
             expected.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let expected: Vec<u32> = expected
+            let mut expected: Vec<u32> = expected
                 .iter()
                 .take(PARTNERS_PER_UNIT)
                 .map(|o| o.1)
                 .collect();
+            expected.sort_unstable();
             assert_eq!(top.units().collect::<Vec<_>>(), expected, "{n} offers");
         }
+    }
+
+    #[test]
+    fn merged_positions_are_sorted_and_once() {
+        let a = [(0, 1), (0, 2), (3, 3), (5, 0)];
+        let b = [(0, 2), (1, 1), (3, 3), (6, 6), (7, 0)];
+        let mut expected: Vec<Position> = a.iter().chain(&b).copied().collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(merge_positions(&a, &b), expected);
+        assert_eq!(merge_positions(&b, &a), expected);
+        assert_eq!(merge_positions(&[], &b), b);
+        assert_eq!(merge_positions(&a, &[]), a);
     }
 
     fn at(positions: &[(usize, usize)]) -> Vec<Pair> {

@@ -154,7 +154,9 @@ fn write_groups<W: Write>(json: &mut PrettyJson<W>, groups: &[Group]) -> io::Res
             .map(|(p, part)| (if b == 0 && p == 0 { first } else { later }, part))
             .collect();
         let render = |_: &mut (), &(place, part): &(Place, &[Group])| -> io::Result<Part> {
-            let mut json = place.part();
+            // Most of a group's bytes are its ops, about 200 bytes each.
+            let bytes = part.iter().map(|g| 256 + 200 * g.diff.len()).sum();
+            let mut json = place.part(bytes);
             for group in part {
                 json.item();
                 write_group(&mut json, group)?;
@@ -175,9 +177,9 @@ fn write_groups<W: Write>(json: &mut PrettyJson<W>, groups: &[Group]) -> io::Res
 fn write_group<W: Write>(json: &mut PrettyJson<W>, group: &Group) -> io::Result<()> {
     json.open_object();
     json.key("left");
-    uints(json, &group.left);
+    json.uints(&group.left);
     json.key("right");
-    uints(json, &group.right);
+    json.uints(&group.right);
     json.key("score");
     json.float(round4(group.score))?;
     json.key("moved");
@@ -214,18 +216,9 @@ fn write_op<W: Write>(json: &mut PrettyJson<W>, op: &DiffOp) {
 /// `[unit, start, end]`, as [`Span`] serialises.
 fn span<W: Write>(json: &mut PrettyJson<W>, span: Option<Span>) {
     match span {
-        Some(span) => uints(json, &[span.unit, span.start, span.end]),
+        Some(span) => json.uints(&[span.unit, span.start, span.end]),
         None => json.null(),
     }
-}
-
-fn uints<W: Write>(json: &mut PrettyJson<W>, numbers: &[usize]) {
-    json.open_array();
-    for &n in numbers {
-        json.item();
-        json.uint(n);
-    }
-    json.close_array();
 }
 
 /// [`Kind`]'s serde name.

@@ -29,6 +29,10 @@ pub struct PrettyJson<W: Write> {
     empty: bool,
 }
 
+/// A newline and the indentation of the deepest containers written:
+/// deeper ones fill theirs in.
+const NEWLINE_AND_INDENT: &[u8; 33] = b"\n                                ";
+
 /// Elements written apart from the document (on another thread), to be
 /// [`PrettyJson::append`]ed to it in order.
 pub type Part = PrettyJson<io::Sink>;
@@ -50,12 +54,13 @@ impl Place {
         }
     }
 
-    /// A [`Part`] whose elements go here. It grows until appended: keep
-    /// parts small enough to hold.
-    pub fn part(self) -> Part {
+    /// A [`Part`] whose elements go here, with room for about `bytes`
+    /// (it grows past them). It grows until appended: keep parts small
+    /// enough to hold.
+    pub fn part(self, bytes: usize) -> Part {
         PrettyJson {
             out: io::sink(),
-            buf: Vec::new(),
+            buf: Vec::with_capacity(bytes),
             depth: self.depth,
             empty: self.empty,
         }
@@ -125,6 +130,37 @@ impl<W: Write> PrettyJson<W> {
         }
         self.buf
             .extend_from_slice(digits.get(start..).unwrap_or_default());
+    }
+
+    /// An array of unsigned integers, one per line: the same bytes as
+    /// opening an array, an item and a [`Self::uint`] for each number,
+    /// and closing it, in one reservation. A span is three of them, and
+    /// spans are most of an alignment's document.
+    pub fn uints(&mut self, numbers: &[usize]) {
+        let inner = NEWLINE_AND_INDENT.get(..3 + 2 * self.depth);
+        let outer = NEWLINE_AND_INDENT.get(..1 + 2 * self.depth);
+        let (Some(inner), Some(outer), false) = (inner, outer, numbers.is_empty()) else {
+            self.open_array();
+            for &n in numbers {
+                self.item();
+                self.uint(n);
+            }
+            self.close_array();
+            return;
+        };
+        self.buf
+            .reserve(2 + outer.len() + numbers.len() * (inner.len() + 21));
+        self.buf.push(b'[');
+        for (i, &n) in numbers.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b',');
+            }
+            self.buf.extend_from_slice(inner);
+            self.uint(n);
+        }
+        self.buf.extend_from_slice(outer);
+        self.buf.push(b']');
+        self.empty = false;
     }
 
     /// A float value, written by serde_json (shortest round-trip digits;
@@ -220,9 +256,17 @@ impl<W: Write> PrettyJson<W> {
     }
 
     fn newline(&mut self) {
-        let end = self.buf.len() + 1 + 2 * self.depth;
-        self.buf.push(b'\n');
-        self.buf.resize(end, b' ');
+        // One copy from a ready-made line start: a span's three numbers
+        // alone take four of these, and growing the buffer by a fill was
+        // most of the cost of writing them.
+        match NEWLINE_AND_INDENT.get(..1 + 2 * self.depth) {
+            Some(start) => self.buf.extend_from_slice(start),
+            None => {
+                let end = self.buf.len() + 1 + 2 * self.depth;
+                self.buf.push(b'\n');
+                self.buf.resize(end, b' ');
+            }
+        }
     }
 }
 
@@ -278,6 +322,38 @@ mod tests {
             String::from_utf8(out).expect("UTF-8"),
             String::from_utf8(expected).expect("UTF-8")
         );
+    }
+
+    #[test]
+    fn uints_are_an_array_of_uint_items() {
+        for depth in [0, 1, 5, 15, 16, 30] {
+            for numbers in [&[][..], &[7], &[0, 42, usize::MAX]] {
+                let written = |one_by_one: bool| {
+                    let mut out = Vec::new();
+                    let mut json = PrettyJson::new(&mut out);
+                    for _ in 0..depth {
+                        json.open_array();
+                        json.item();
+                    }
+                    if one_by_one {
+                        json.open_array();
+                        for &n in numbers {
+                            json.item();
+                            json.uint(n);
+                        }
+                        json.close_array();
+                    } else {
+                        json.uints(numbers);
+                    }
+                    for _ in 0..depth {
+                        json.close_array();
+                    }
+                    drop(json.finish());
+                    out
+                };
+                assert_eq!(written(false), written(true), "depth {depth}, {numbers:?}");
+            }
+        }
     }
 
     #[test]

@@ -4,18 +4,28 @@
 //! misses the cache at nearly every step. The keys are read once into a
 //! compact list instead, and sorted there.
 
-use std::cmp::Ordering;
-
 use super::Pair;
 
-/// What a pair is ranked by: two strengths, higher first, then its
-/// position.
+/// What a pair is ranked by, as integers compared in field order: two
+/// strengths (turned so that higher ranks first), then its position.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
-    first: f64,
-    second: f64,
+    first: u64,
+    second: u64,
     position: (usize, usize, usize, usize),
     /// Place in the input: equal keys keep their input order.
     index: usize,
+}
+
+/// A strength as an integer that sorts higher strengths first, in the
+/// order `f64::total_cmp` gives them: the float's bits are turned once
+/// here rather than at every comparison of the sort.
+fn descending(strength: f64) -> u64 {
+    let bits = strength.to_bits();
+    // As total_cmp: negative floats' magnitude bits flipped, then the
+    // sign bit flipped so the integers sort as the floats do.
+    let ascending = (bits ^ (((bits as i64) >> 63) as u64 >> 1)) ^ (1 << 63);
+    !ascending
 }
 
 /// `items` best first: by the first strength `key` gives, then the
@@ -31,24 +41,16 @@ pub(super) fn best_first<T: Copy>(items: Vec<T>, key: impl Fn(&T) -> (f64, f64, 
         .map(|(index, item)| {
             let (first, second, pair) = key(&item);
             let key = Key {
-                first,
-                second,
+                first: descending(first),
+                second: descending(second),
                 position: position(pair),
                 index,
             };
             (key, item)
         })
         .collect();
-    keyed.sort_unstable_by(|(a, _), (b, _)| compare(a, b));
+    keyed.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
     keyed.into_iter().map(|(_, item)| item).collect()
-}
-
-fn compare(a: &Key, b: &Key) -> Ordering {
-    b.first
-        .total_cmp(&a.first)
-        .then_with(|| b.second.total_cmp(&a.second))
-        .then_with(|| a.position.cmp(&b.position))
-        .then_with(|| a.index.cmp(&b.index))
 }
 
 /// Distance from the diagonal, then place along it, then which side is
@@ -68,6 +70,31 @@ mod tests {
 
     fn pair(left: usize, right: usize) -> Pair {
         Pair::half_shared(left, right)
+    }
+
+    #[test]
+    fn descending_strengths_follow_total_cmp() {
+        let values = [
+            f64::NEG_INFINITY,
+            -2.5,
+            -0.0,
+            0.0,
+            1e-300,
+            0.25,
+            0.5,
+            1.0,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    descending(a).cmp(&descending(b)),
+                    b.total_cmp(&a),
+                    "{a} vs {b}"
+                );
+            }
+        }
     }
 
     #[test]
