@@ -121,9 +121,35 @@ fn worth_a_look(only: &[Span], units: &[Unit]) -> bool {
     let mut last_unit = None;
     let mut quoted = |s: &Span| {
         let first_of_unit = last_unit.replace(s.unit) != Some(s.unit);
-        first_of_unit && text(s).contains(['“', '"', '„', '«', '»'])
+        first_of_unit && has_quote_mark(text(s))
     };
     only.iter().any(fact_like) || only.iter().any(&mut quoted)
+}
+
+/// Whether `text` holds one of “ " „ « », found by their UTF-8 bytes
+/// (E2 80 9C, 22, E2 80 9E, C2 AB, C2 BB): blocks of text without a lead
+/// byte of one are passed over whole, without decoding a character.
+fn has_quote_mark(text: &str) -> bool {
+    const BLOCK: usize = 32;
+    let bytes = text.as_bytes();
+    bytes.chunks(BLOCK).enumerate().any(|(k, block)| {
+        let lead = block.iter().fold(false, |seen, &b| {
+            seen | (b == b'"') | (b == 0xE2) | (b == 0xC2)
+        });
+        lead && (k * BLOCK..k * BLOCK + block.len()).any(|i| quote_mark_at(bytes, i))
+    })
+}
+
+/// Whether a quotation mark of [`has_quote_mark`] starts at byte `i`.
+fn quote_mark_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'"') => true,
+        Some(0xE2) => {
+            bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9E))
+        }
+        Some(0xC2) => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    }
 }
 
 /// Pairs differing facts of one kind: names by spelling likeness, then
@@ -183,4 +209,35 @@ fn pair(kind: FactKind, left: &[&Found], right: &[&Found]) -> Vec<Callout> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_marks_are_found_by_their_bytes() {
+        let marks = ['“', '"', '„', '«', '»'];
+        for filler in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "Trump’s «",
+            "—",
+            "x".repeat(30).as_str(),
+        ] {
+            for tail in [
+                "plain text",
+                "“quoted”",
+                "it said \"so\"",
+                "„so“",
+                "«так»",
+                "’‘—–”",
+            ] {
+                let text = format!("{filler}{tail}");
+                assert_eq!(has_quote_mark(&text), text.contains(marks), "{text}");
+            }
+        }
+    }
 }

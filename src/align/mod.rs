@@ -17,7 +17,7 @@ mod candidates;
 mod cleanup;
 mod closeness;
 mod grouping;
-mod hash;
+pub(crate) mod hash;
 mod moved;
 mod order;
 mod scoring;

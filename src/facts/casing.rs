@@ -13,6 +13,7 @@ use super::lexicon;
 use super::parallel::per_article;
 use super::scan::{Scan, scan_article};
 use super::tokens::Token;
+use crate::align::hash::FastState;
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
 use crate::progress::Progress;
@@ -20,11 +21,14 @@ use crate::progress::Progress;
 /// Characters after which a capital is forced, as at a sentence start.
 const OPENERS: &[char] = &['“', '„', '«', '"', '‘', '(', ':', '—', '–', '[', '‹', '»'];
 
-/// Counts of each word (lower-cased) by how it was written.
+/// Counts of each word (lower-cased) by how it was written. The tallies
+/// are only looked up and summed, never listed, so they hash with the
+/// engine's fast hasher: SipHash was half the cost of tallying a link's
+/// texts for its callouts.
 #[derive(Debug, Default)]
 pub struct Casing {
-    lower: HashMap<String, usize>,
-    capitalised_inside: HashMap<String, usize>,
+    lower: HashMap<String, usize, FastState>,
+    capitalised_inside: HashMap<String, usize, FastState>,
     /// Which capitalised words of German paragraphs behave like names.
     german: GermanEvidence,
 }
@@ -46,19 +50,55 @@ pub fn forced_capitals(text: &str, words: &[Token], kind: Kind) -> Vec<bool> {
     if kind == Kind::Heading && is_title_case(words) {
         return vec![true; words.len()];
     }
-    let starts: Vec<usize> = sentence_ranges(text).iter().map(|r| r.start).collect();
+    let starts = later_sentence_starts(text, words);
+    // Sentence starts and word gaps both run left to right, so one walk
+    // over the starts answers "does a sentence start in this gap" for
+    // every word.
+    let mut next = 0;
     let mut previous_end = 0;
     words
         .iter()
         .map(|word| {
             let gap = &text[previous_end..word.start];
+            while starts.get(next).is_some_and(|&s| s <= previous_end) {
+                next += 1;
+            }
             let forced = previous_end == 0
-                || starts.iter().any(|&s| s > previous_end && s <= word.start)
+                || starts.get(next).is_some_and(|&s| s <= word.start)
                 || gap.trim_end().ends_with(OPENERS);
             previous_end = word.end;
             forced
         })
         .collect()
+}
+
+/// The sentence starts of `text` that can force a capital on one of
+/// `words` after the first; none without splitting the text when no word
+/// starts after its first character that can end a sentence. UAX #29
+/// breaks only after such a character (SB4, SB11), so every sentence but
+/// the first starts after it, and the first sentence's start lies before
+/// the second word: one-sentence units, most of a link's, are not split.
+fn later_sentence_starts(text: &str, words: &[Token]) -> Vec<usize> {
+    let Some(first_end) = text.find(may_end_sentence) else {
+        return Vec::new();
+    };
+    if words.last().is_none_or(|w| w.start <= first_end) {
+        return Vec::new();
+    }
+    sentence_ranges(text).iter().map(|r| r.start).collect()
+}
+
+/// Whether UAX #29 may break a sentence after `c`: a superset of its
+/// STerm, ATerm, Sep, CR and LF classes. Other characters of Latin,
+/// Greek, Cyrillic and Armenian (U+00A0..U+0588) and of the quotes and
+/// dashes of General Punctuation are known not to.
+fn may_end_sentence(c: char) -> bool {
+    match c {
+        '.' | '!' | '?' | '\n' | '\r' => true,
+        c if c.is_ascii() => false,
+        '\u{a0}'..='\u{588}' | '\u{2000}'..='\u{2023}' | '\u{202a}'..='\u{203b}' => false,
+        _ => true,
+    }
 }
 
 /// A heading in title case ("Ready to Provide Ukraine with Security
@@ -152,15 +192,18 @@ impl Casing {
             let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
             self.german.tally(words, forced, spaced);
         }
+        // One buffer holds each word's key, so a word already tallied
+        // costs no new string.
+        let mut key = String::new();
         for (i, word) in words.iter().enumerate() {
-            let key = word.stem().to_lowercase();
+            lower_into(word.stem(), &mut key);
             if !word.is_capitalised() {
-                *self.lower.entry(key).or_default() += 1;
+                count(&mut self.lower, &key);
             } else if !(forced[i] || (german && after_article(words, i))) {
                 if !german {
                     self.german.seen_elsewhere(&key);
                 }
-                *self.capitalised_inside.entry(key).or_default() += 1;
+                count(&mut self.capitalised_inside, &key);
             }
         }
     }
@@ -190,7 +233,76 @@ impl Casing {
     }
 }
 
+/// `word` lower-cased into `out`, as [`str::to_lowercase`] gives it.
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// Adds one to the tally of `key`.
+fn count(tally: &mut HashMap<String, usize, FastState>, key: &str) {
+    match tally.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            tally.insert(key.to_string(), 1);
+        }
+    }
+}
+
 /// Whether token `i` directly follows a German article ("die Regierung").
 pub fn after_article(words: &[Token], i: usize) -> bool {
     i > 0 && lexicon::is_german_article(words[i - 1].text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::tokens::tokens;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn characters_said_not_to_end_a_sentence_do_not() {
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            if !may_end_sentence(c) {
+                let text = format!("a{c} Ab");
+                assert_eq!(text.split_sentence_bounds().count(), 1, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn forced_capitals_match_every_sentence_start() {
+        for text in [
+            "He met Steve Witkoff in Berlin",
+            "He met Steve Witkoff in Berlin.",
+            "“Yes,” Trump said. Then he left: Ukraine said no!",
+            "U.S. President Donald Trump spoke on Dec. 15 with Gen. Grynkewich. J. R. Smith agreed.",
+            "Зустріч відбулася 6 вересня 2025 р. у Мюнхені. Фото з відкритих джерел.",
+        ] {
+            let words = tokens(text);
+            let starts: Vec<usize> = sentence_ranges(text).iter().map(|r| r.start).collect();
+            let mut previous_end = 0;
+            let expected: Vec<bool> = words
+                .iter()
+                .map(|word| {
+                    let gap = &text[previous_end..word.start];
+                    let forced = previous_end == 0
+                        || starts.iter().any(|&s| s > previous_end && s <= word.start)
+                        || gap.trim_end().ends_with(OPENERS);
+                    previous_end = word.end;
+                    forced
+                })
+                .collect();
+            assert_eq!(
+                forced_capitals(text, &words, Kind::Body),
+                expected,
+                "{text}"
+            );
+        }
+    }
 }

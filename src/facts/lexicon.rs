@@ -135,14 +135,30 @@ const PERCENT_WORDS: &[&str] = &[
 ];
 
 fn find<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    let lower = word.to_lowercase();
-    let lower = lower.trim_end_matches('.');
-    table.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+    with_lower(word, |lower| {
+        let lower = lower.trim_end_matches('.');
+        table.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+    })
 }
 
 fn contains(table: &[&str], word: &str) -> bool {
-    let lower = word.to_lowercase();
-    table.contains(&lower.as_str())
+    with_lower(word, |lower| table.contains(&lower))
+}
+
+/// Calls `f` with `word` lower-cased; a short ASCII word (most of them,
+/// asked about once per capitalised word) is lower-cased on the stack.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii()
+        && let Some(bytes) = buffer.get_mut(..word.len())
+    {
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(bytes) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// The month number a word names ("Dec", "décembre", "грудня").

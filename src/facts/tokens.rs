@@ -19,8 +19,14 @@ impl Token<'_> {
 
     /// Two or more letters, all upper-case ("NATO", "U.S.", "EU").
     pub fn is_acronym(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        let mut letters = 0;
+        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2
     }
 
     /// Starts with a digit.
@@ -49,30 +55,33 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '’' | '\'' | ',' | 'ʼ')
 }
 
-/// The words of `text`, in order.
+/// The words of `text`, in order. The text is walked in place, one
+/// character at a time, with its neighbours decoded where a joiner needs
+/// them, rather than first copied into a list of characters.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    while let Some(c) = char_at(text, i) {
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
-        let start = chars[i].0;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            let next = chars.get(j + 1).map(|x| x.1);
+        let start = i;
+        let mut j = i + c.len_utf8();
+        while let Some(c) = char_at(text, j) {
+            let after = j + c.len_utf8();
+            let next = char_at(text, after);
             if c.is_alphanumeric() {
-                j += 1;
-            } else if is_joiner(c) && next.is_some_and(char::is_alphanumeric) && joins(&chars, j) {
-                j += 2;
+                j = after;
+            } else if let Some(n) = next.filter(|&n| is_joiner(c) && n.is_alphanumeric())
+                && joins(text, j, c, n)
+            {
+                j = after + n.len_utf8();
             } else {
                 break;
             }
         }
-        let mut end = chars.get(j).map_or(text.len(), |x| x.0);
+        let mut end = j;
         if is_initials(&text[start..end]) && text[end..].starts_with('.') {
             end += 1;
             j += 1;
@@ -87,36 +96,47 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Whether the joiner at `j` sits inside a word: a comma only between
-/// digits ("1,000", "3,5"), a period not before a capital unless it joins
+/// The character starting at byte `i`, if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|rest| rest.chars().next())
+}
+
+/// The character ending at byte `i`, if any.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|head| head.chars().next_back())
+}
+
+/// Whether the joiner `joiner` at byte `j`, followed by the word
+/// character `after`, sits inside a word: a comma only between digits
+/// ("1,000", "3,5"), a period not before a capital unless it joins
 /// initials or a domain ("U.S", "ZN.ua").
-fn joins(chars: &[(usize, char)], j: usize) -> bool {
-    let before = chars[j - 1].1;
-    let after = chars[j + 1].1;
-    match chars[j].1 {
+fn joins(text: &str, j: usize, joiner: char, after: char) -> bool {
+    let Some(before) = char_before(text, j) else {
+        return false;
+    };
+    match joiner {
         ',' => {
             // "1,000" groups thousands; "3,5" is a decimal comma.
-            let digits = chars[j + 1..]
-                .iter()
-                .take_while(|c| c.1.is_ascii_digit())
-                .count();
-            let ends = chars
-                .get(j + 1 + digits)
-                .is_none_or(|c| !c.1.is_alphanumeric());
+            let rest = text.get(j + 1..).unwrap_or("");
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let ends = char_at(rest, digits).is_none_or(|c| !c.is_alphanumeric());
             before.is_ascii_digit() && (1..=3).contains(&digits) && ends
         }
         '.' => {
             (before.is_ascii_digit() && after.is_ascii_digit())
                 || after.is_lowercase()
-                || (before.is_uppercase() && after.is_uppercase() && single_before(chars, j))
+                || (before.is_uppercase()
+                    && after.is_uppercase()
+                    && single_before(text, j - before.len_utf8()))
         }
         _ => before.is_alphabetic() && after.is_alphabetic(),
     }
 }
 
-/// The character before `j` is a one-letter piece ("U" in "U.S").
-fn single_before(chars: &[(usize, char)], j: usize) -> bool {
-    j < 2 || !chars[j - 2].1.is_alphanumeric()
+/// The character ending at byte `i` ("U" in "U.S") is a one-letter piece:
+/// nothing alphanumeric comes before it.
+fn single_before(text: &str, i: usize) -> bool {
+    char_before(text, i).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// "U.S", "J", "e.g": single letters separated by periods.
