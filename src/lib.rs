@@ -9,6 +9,7 @@ pub mod article;
 pub mod config;
 pub mod corpus;
 pub mod facts;
+mod hash;
 pub mod parallel;
 pub mod progress;
 pub mod report;

@@ -17,7 +17,6 @@ mod candidates;
 mod cleanup;
 mod closeness;
 mod grouping;
-pub(crate) mod hash;
 mod moved;
 mod order;
 mod scoring;

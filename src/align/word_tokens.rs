@@ -5,8 +5,8 @@
 
 use std::hash::Hasher;
 
-use super::hash::FastHasher;
 use super::units::Unit;
+use crate::hash::FastHasher;
 
 /// One word or punctuation mark of a unit.
 pub struct Token {

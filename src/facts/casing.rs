@@ -13,9 +13,9 @@ use super::lexicon;
 use super::parallel::per_article;
 use super::scan::{Scan, scan_article};
 use super::tokens::Token;
-use crate::align::hash::FastState;
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
+use crate::hash::FastState;
 use crate::progress::Progress;
 
 /// Characters after which a capital is forced, as at a sentence start.

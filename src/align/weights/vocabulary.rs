@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::align::hash::{FastState, PackedState};
+use crate::hash::{FastState, PackedState};
 
 /// One side's token keys, interned in order of first sight.
 #[derive(Default)]

@@ -1,7 +1,7 @@
-//! A fast, deterministic hasher for interning tokens and keying word
-//! diffs. std's default (SipHash) resists hash flooding, which a local
-//! text comparison does not need, and was a tenth of the engine's time on
-//! long texts.
+//! A fast, deterministic hasher for interning tokens, keying word diffs
+//! and the fact finders' casing tallies. std's default (SipHash) resists
+//! hash flooding, which a local text comparison does not need, and was a
+//! tenth of the engine's time on long texts.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
