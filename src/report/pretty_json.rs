@@ -34,8 +34,9 @@ pub struct PrettyJson<W: Write> {
 const NEWLINE_AND_INDENT: &[u8; 33] = b"\n                                ";
 
 /// Elements written apart from the document (on another thread), to be
-/// [`PrettyJson::append`]ed to it in order.
-pub type Part = PrettyJson<io::Sink>;
+/// [`PrettyJson::append`]ed to it in order. What a part spills stays in
+/// its own vector until then.
+pub type Part = PrettyJson<Vec<u8>>;
 
 /// Where the next elements of a document go: how deep, and whether they
 /// are their container's first (no comma before them).
@@ -59,7 +60,7 @@ impl Place {
     /// enough to hold.
     pub fn part(self, bytes: usize) -> Part {
         PrettyJson {
-            out: io::sink(),
+            out: Vec::new(),
             buf: Vec::with_capacity(bytes),
             depth: self.depth,
             empty: self.empty,
@@ -216,12 +217,13 @@ impl<W: Write> PrettyJson<W> {
     /// here.
     pub fn append(&mut self, part: Part) -> io::Result<()> {
         self.empty &= part.empty;
-        if self.buf.len() + part.buf.len() < SPILL_AT {
+        if part.out.is_empty() && self.buf.len() + part.buf.len() < SPILL_AT {
             self.buf.extend_from_slice(&part.buf);
             return Ok(());
         }
         self.out.write_all(&self.buf)?;
         self.buf.clear();
+        self.out.write_all(&part.out)?;
         self.out.write_all(&part.buf)
     }
 
@@ -322,6 +324,45 @@ mod tests {
             String::from_utf8(out).expect("UTF-8"),
             String::from_utf8(expected).expect("UTF-8")
         );
+    }
+
+    #[test]
+    fn parts_that_spill_append_as_if_written_in_place() {
+        let text = "x".repeat(1000);
+        let items = |json: &mut Part| {
+            for _ in 0..(3 * SPILL_AT / 1000) {
+                json.item();
+                json.string(&text);
+                json.spill().expect("writes to a Vec");
+            }
+        };
+        let written = |apart: bool| {
+            let mut out = Vec::new();
+            let mut json = PrettyJson::new(&mut out);
+            json.open_array();
+            if apart {
+                let first = json.place();
+                for place in [first, first.after_first()] {
+                    let mut part = place.part(0);
+                    items(&mut part);
+                    json.append(part).expect("writes to a Vec");
+                }
+            } else {
+                let mut part = json.place().part(0);
+                items(&mut part);
+                items(&mut part);
+                json.append(part).expect("writes to a Vec");
+            }
+            json.close_array();
+            json.finish().expect("writes to a Vec");
+            out
+        };
+        let mut expected = Vec::new();
+        let texts = vec![text.as_str(); 2 * (3 * SPILL_AT / 1000)];
+        // write_pretty ends the document with its newline, as finish does.
+        super::super::safe_json::write_pretty(&mut expected, &texts).expect("writes");
+        assert_eq!(written(true), expected);
+        assert_eq!(written(false), expected);
     }
 
     #[test]
