@@ -15,6 +15,8 @@ mod key;
 
 use key::{is_acronym, word_key};
 
+use crate::chars::{char_at, is_ideograph};
+
 /// Letters kept of a word: enough to tell words apart, short enough that
 /// inflections (offer/offering/offered) meet. Counted in characters, so it
 /// works for Cyrillic and Greek as for Latin.
@@ -69,15 +71,6 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, &str, bool, bool)) {
         at = end;
     }
     scanner.flush(text, &mut emit);
-}
-
-/// The character starting at byte `at` of `text`, if any.
-fn char_at(text: &str, at: usize) -> Option<char> {
-    match text.as_bytes().get(at) {
-        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
-        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
-        None => None,
-    }
 }
 
 /// The word being read: its byte range and its last character.
@@ -164,11 +157,6 @@ impl Scanner {
         }
         self.sentence_start = true;
     }
-}
-
-/// Han ideographs are words on their own.
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// Combining marks continue the word they follow (Devanagari, Thai).

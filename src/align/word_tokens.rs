@@ -6,6 +6,7 @@
 use std::hash::Hasher;
 
 use super::units::Unit;
+use crate::chars::{char_at, is_ideograph};
 use crate::hash::FastHasher;
 
 /// One word or punctuation mark of a unit.
@@ -106,14 +107,6 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     }
 }
 
-/// The character starting at byte `at`, if one does.
-fn char_at(text: &str, at: usize) -> Option<char> {
-    match *text.as_bytes().get(at)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => text.get(at..)?.chars().next(),
-    }
-}
-
 /// `rest` (what follows an apostrophe) is a possessive "s" ending a word.
 fn is_possessive_s(rest: &str) -> bool {
     let mut chars = rest.chars();
@@ -123,10 +116,6 @@ fn is_possessive_s(rest: &str) -> bool {
 /// "U.S", "U.S.", "E.U": capitals joined by dots.
 fn is_dotted_acronym(word: &str) -> bool {
     word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase())
-}
-
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// Typographic variants, case and "percent"/"%" fold together; spelling

@@ -3,6 +3,8 @@
 //! hyphens split ("US-Ukraine" is two names). Every extractor works on
 //! these tokens so that byte ranges always index the paragraph text.
 
+use crate::chars::char_at;
+
 /// One word of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -94,11 +96,6 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         i = j;
     }
     out
-}
-
-/// The character starting at byte `i`, if any.
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|rest| rest.chars().next())
 }
 
 /// The character ending at byte `i`, if any.
