@@ -13,9 +13,9 @@
 
 mod key;
 
-use key::{is_acronym, word_key};
+use key::word_key;
 
-use crate::chars::{char_at, is_ideograph};
+use crate::chars::{char_at, is_acronym, is_ideograph};
 
 /// Letters kept of a word: enough to tell words apart, short enough that
 /// inflections (offer/offering/offered) meet. Counted in characters, so it

@@ -3,7 +3,7 @@
 //! hyphens split ("US-Ukraine" is two names). Every extractor works on
 //! these tokens so that byte ranges always index the paragraph text.
 
-use crate::chars::char_at;
+use crate::chars::{char_at, is_acronym};
 
 /// One word of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,14 +21,7 @@ impl Token<'_> {
 
     /// Two or more letters, all upper-case ("NATO", "U.S.", "EU").
     pub fn is_acronym(&self) -> bool {
-        let mut letters = 0;
-        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
-            if !c.is_uppercase() {
-                return false;
-            }
-            letters += 1;
-        }
-        letters >= 2
+        is_acronym(self.text)
     }
 
     /// Starts with a digit.

@@ -5,6 +5,7 @@
 //! the same keys as the Unicode path (a test checks both).
 
 use super::STEM_CHARS;
+use crate::chars::is_acronym;
 
 /// Words meaning "percent" in the languages users compare most.
 const PERCENT_WORDS: &[&str] = &[
@@ -115,13 +116,6 @@ fn ascii_word_key(word: &str, buffer: &mut String) -> (bool, bool) {
     buffer.push_str(stem);
     buffer.make_ascii_lowercase();
     (capitalised, false)
-}
-
-/// Two or more letters, all capitals: NATO, U.S.
-pub(super) fn is_acronym(word: &str) -> bool {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let count = letters.clone().count();
-    count >= 2 && letters.all(char::is_uppercase)
 }
 
 /// "NATO's" → "NATO", "allies'" → "allies"; two-letter words keep theirs.
