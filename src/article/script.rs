@@ -66,9 +66,7 @@ impl ScriptCounts {
 
     /// Counts one letter.
     pub fn count(&mut self, script: Script) {
-        if let Some(n) = self.0.get_mut(script as usize) {
-            *n += 1;
-        }
+        self.count_many(script, 1);
     }
 
     /// Counts `n` letters of one script.
