@@ -1,15 +1,16 @@
 //! `diptych align --format json`: the contract external tools read. Field
 //! names here are promised; add fields, never rename or drop one. The
 //! document is streamed to its writer as it is written, never held, and
-//! written by hand ([`super::pretty_json`]): byte for byte what serde's
-//! pretty printer gave for the same fields (the tests hold it to that).
+//! written by hand ([`super::pretty_json`]): the same values serde gives
+//! for the same fields (the tests hold it to that), laid out with one
+//! diff op or callout per line and number arrays on one line.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::pretty_json::{Part, Place, PrettyJson};
-use crate::align::{Alignment, DiffOp, DiffTag, Group, Span, Unit, round4};
+use crate::align::{Alignment, Callout, DiffOp, DiffTag, Group, Span, Unit, round4};
 use crate::article::{Article, Kind};
 use crate::parallel::map_in_order_until;
 
@@ -120,12 +121,8 @@ fn side<W: Write>(json: &mut PrettyJson<W>, side: Side, units: &[Unit]) -> io::R
     }
     json.close_array();
     json.key("paragraphs");
-    json.open_array();
-    for unit in units {
-        json.item();
-        json.uint(unit.paragraph);
-    }
-    json.close_array();
+    let paragraphs: Vec<usize> = units.iter().map(|unit| unit.paragraph).collect();
+    json.uints(&paragraphs);
     json.spill()?;
     json.key("meta");
     json.serde(&article.meta)?;
@@ -154,8 +151,8 @@ fn write_groups<W: Write>(json: &mut PrettyJson<W>, groups: &[Group]) -> io::Res
             .map(|(p, part)| (if b == 0 && p == 0 { first } else { later }, part))
             .collect();
         let render = |_: &mut (), &(place, part): &(Place, &[Group])| -> io::Result<Part> {
-            // Most of a group's bytes are its ops, about 200 bytes each.
-            let bytes = part.iter().map(|g| 256 + 200 * g.diff.len()).sum();
+            // Most of a group's bytes are its ops, about 70 bytes each.
+            let bytes = part.iter().map(|g| 160 + 80 * g.diff.len()).sum();
             let mut json = place.part(bytes);
             for group in part {
                 json.item();
@@ -192,25 +189,38 @@ fn write_group<W: Write>(json: &mut PrettyJson<W>, group: &Group) -> io::Result<
     }
     json.close_array();
     json.key("callouts");
-    if group.callouts.is_empty() {
-        json.open_array();
-        json.close_array();
-    } else {
-        json.serde(&group.callouts)?;
+    json.open_array();
+    for callout in &group.callouts {
+        json.item();
+        write_callout(json, callout);
     }
+    json.close_array();
     json.close_object();
     Ok(())
 }
 
+/// A diff op as [`DiffOp`]'s fields, on one line.
 fn write_op<W: Write>(json: &mut PrettyJson<W>, op: &DiffOp) {
-    json.open_object();
+    json.open_row();
     json.key("op");
     json.string(tag_name(op.op));
     json.key("left");
     span(json, op.left);
     json.key("right");
     span(json, op.right);
-    json.close_object();
+    json.close_row();
+}
+
+/// A callout as [`Callout`]'s fields, on one line.
+fn write_callout<W: Write>(json: &mut PrettyJson<W>, callout: &Callout) {
+    json.open_row();
+    json.key("kind");
+    json.string(callout.kind.name());
+    json.key("left");
+    span(json, Some(callout.left));
+    json.key("right");
+    span(json, Some(callout.right));
+    json.close_row();
 }
 
 /// `[unit, start, end]`, as [`Span`] serialises.

@@ -1,8 +1,9 @@
 //! The hand-written document against the serde-derived one it replaced:
-//! the same bytes for real alignments (both granularities, every kind of
-//! diff op, callouts) and for hostile names and metadata. A field added
-//! to a type serde writes (a group, a span, the metadata) without being
-//! added to the writer fails here.
+//! the same values for real alignments (both granularities, every kind of
+//! diff op, callouts) and for hostile names and metadata, and the same
+//! bytes once rows are laid out as serde would. A field added to a type
+//! serde writes (a group, a span, the metadata) without being added to
+//! the writer fails here.
 
 use serde::{Serialize, Serializer};
 
@@ -82,18 +83,112 @@ fn seed(i: usize) -> Article {
     parse_article(name, name, text)
 }
 
-/// Asserts the same bytes; returns how many callouts the alignment has.
+/// Asserts the same values, and the same bytes with every one-line row
+/// of ours spread out as serde's pretty printer does; returns how many
+/// callouts the alignment has.
 fn assert_same(left: &Article, right: &Article, granularity: Granularity) -> usize {
     let options = AlignOptions {
         granularity,
         ..AlignOptions::default()
     };
     let alignment = align(left, right, options);
-    assert_eq!(
-        render(left, right, &alignment),
-        reference(left, right, &alignment)
-    );
+    let ours = render(left, right, &alignment);
+    let expected = reference(left, right, &alignment);
+    let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("valid JSON");
+    assert_eq!(value(&ours), value(&expected));
+    assert_eq!(spread_rows(&ours), expected);
     alignment.groups.iter().map(|g| g.callouts.len()).sum()
+}
+
+/// `text` with each line that holds a row (an op, a callout) or a number
+/// array spread out as serde's pretty printer does at that line's
+/// indentation: what the document was before rows, byte for byte.
+fn spread_rows(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let body = line.trim_start();
+        let (key, value) = match body.strip_prefix('"').and_then(|b| b.split_once("\": ")) {
+            Some((key, value)) if !key.contains('"') => (Some(key), value),
+            _ => (None, body),
+        };
+        let (value, comma) = match value.strip_suffix(',') {
+            Some(value) => (value, ","),
+            None => (value, ""),
+        };
+        let is_row = (value.starts_with('{') && value.ends_with('}') && value.len() > 2)
+            || (value.starts_with('[') && value.ends_with(']') && value.len() > 2);
+        if !is_row || value.starts_with("[\"") {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        out.push_str(&" ".repeat(indent));
+        if let Some(key) = key {
+            out.push_str(&format!("\"{key}\": "));
+        }
+        spread(value, indent, &mut out);
+        out.push_str(comma);
+        out.push('\n');
+    }
+    out
+}
+
+/// One row laid out as serde's pretty printer does, its lines indented
+/// from `indent`. Rows hold no empty containers and no string with a
+/// bracket or comma (op and fact names).
+fn spread(row: &str, indent: usize, out: &mut String) {
+    let mut depth = indent / 2;
+    let newline = |depth: usize, out: &mut String| {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
+    };
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' | '[' => {
+                out.push(c);
+                depth += 1;
+                newline(depth, out);
+            }
+            '}' | ']' => {
+                depth -= 1;
+                newline(depth, out);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                if chars.peek() == Some(&' ') {
+                    chars.next();
+                }
+                newline(depth, out);
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+#[test]
+fn ops_callouts_and_number_arrays_are_one_line_each() {
+    let (left, right) = (seed(0), seed(1));
+    let alignment = align(&left, &right, AlignOptions::default());
+    let ours = render(&left, &right, &alignment);
+    let ops: usize = alignment.groups.iter().map(|g| g.diff.len()).sum();
+    let op_lines = ours
+        .lines()
+        .filter(|l| l.trim_start().starts_with("{\"op\": "))
+        .count();
+    assert_eq!(op_lines, ops);
+    assert!(
+        ours.contains(
+            "        {\"op\": \"equal\", \"left\": [3, 0, 17], \"right\": [0, 0, 17]},\n"
+        )
+    );
+    assert!(ours.contains("      \"left\": [3, 4],\n"));
+    assert!(
+        !ours.lines().any(|l| l.trim().parse::<usize>().is_ok()),
+        "no number alone on a line"
+    );
 }
 
 #[test]
