@@ -5,10 +5,15 @@
 //! compact list instead, and sorted there.
 
 use super::Pair;
+use crate::parallel;
+
+/// Lists this long are sorted on both cores: below it, a second thread
+/// costs more than half the sort.
+const SPLIT_FROM_ITEMS: usize = 16 * 1024;
 
 /// What a pair is ranked by, as integers compared in field order: two
 /// strengths (turned so that higher ranks first), then its position.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     first: u64,
     second: u64,
@@ -34,8 +39,11 @@ fn descending(strength: f64) -> u64 {
 /// in input order. That is the order a stable sort by those keys gives;
 /// it is reached by an unstable sort, since no two items tie on the input
 /// order.
-pub(super) fn best_first<T: Copy>(items: Vec<T>, key: impl Fn(&T) -> (f64, f64, &Pair)) -> Vec<T> {
-    let mut keyed: Vec<(Key, T)> = items
+pub(super) fn best_first<T: Copy + Send>(
+    items: Vec<T>,
+    key: impl Fn(&T) -> (f64, f64, &Pair),
+) -> Vec<T> {
+    let keyed: Vec<(Key, T)> = items
         .into_iter()
         .enumerate()
         .map(|(index, item)| {
@@ -49,7 +57,8 @@ pub(super) fn best_first<T: Copy>(items: Vec<T>, key: impl Fn(&T) -> (f64, f64, 
             (key, item)
         })
         .collect();
-    keyed.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    let split = keyed.len() >= SPLIT_FROM_ITEMS;
+    let keyed = parallel::sorted_by(keyed, split, |(a, _), (b, _)| a.cmp(b));
     keyed.into_iter().map(|(_, item)| item).collect()
 }
 
