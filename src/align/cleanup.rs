@@ -18,9 +18,10 @@ pub enum Step {
     Changed(Range<usize>, Range<usize>),
 }
 
-/// Steps from `similar`'s ops, consecutive changes merged.
-pub fn steps(ops: &[DiffOp]) -> Vec<Step> {
-    let mut out: Vec<Step> = Vec::new();
+/// Steps from `similar`'s ops, consecutive changes merged, into `out`
+/// (cleared first; a word diff reuses it from link to link).
+pub fn steps_into(ops: &[DiffOp], out: &mut Vec<Step>) {
+    out.clear();
     for op in ops {
         let (tag, old, new) = op.as_tag_tuple();
         match (tag, out.last_mut()) {
@@ -32,7 +33,6 @@ pub fn steps(ops: &[DiffOp]) -> Vec<Step> {
             _ => out.push(Step::Changed(old, new)),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -43,8 +43,10 @@ mod tests {
     #[test]
     fn consecutive_changes_merge_into_one_step() {
         let ops = capture_diff_slices(Algorithm::Myers, &[1, 2, 3, 4], &[1, 5, 6, 4]);
+        let mut steps = vec![Step::Same(9..9, 9..9)];
+        steps_into(&ops, &mut steps);
         assert_eq!(
-            steps(&ops),
+            steps,
             [
                 Step::Same(0..1, 0..1),
                 Step::Changed(1..3, 1..3),

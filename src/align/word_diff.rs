@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, capture_diff_slices_deadline};
 
 use super::callouts::{Callout, callouts};
-use super::cleanup::{Step, steps};
+use super::cleanup::{Step, steps_into};
 use super::shared::{Fate, Sharing, share_with};
 use super::word_tokens::{Token, tokens_into};
 
@@ -54,6 +54,10 @@ pub struct Scratch {
     right_tokens: Vec<Token>,
     right_keys: Vec<u64>,
     unmatched: Unmatched,
+    steps: Vec<Step>,
+    /// The link's ops as they are found; copied out at their exact size,
+    /// instead of a vector grown op by op (and kept with its slack).
+    ops: Vec<DiffOp>,
 }
 
 /// The diffs of all links, in their order, on all cores; `None` once
@@ -118,6 +122,8 @@ fn diff_group_with(
         right_tokens,
         right_keys,
         unmatched,
+        steps,
+        ops: out,
     } = scratch;
     tokens_into(left_idx, left, left_tokens, left_keys);
     tokens_into(right_idx, right, right_tokens, right_keys);
@@ -137,14 +143,14 @@ fn diff_group_with(
     } else {
         2.0 * kept as f64 / total as f64
     };
-    let steps = steps(&ops);
-    let sharing = unmatched.sort(&steps, left_tokens, left_keys, right_tokens, right_keys);
+    steps_into(&ops, steps);
+    let sharing = unmatched.sort(steps, left_tokens, left_keys, right_tokens, right_keys);
     let right_unmatched = &unmatched.right_tokens;
-    let mut out = Vec::new();
+    out.clear();
     let (mut left_at, mut right_at) = (0, 0);
-    for step in steps {
+    for step in steps.iter().cloned() {
         match step {
-            Step::Same(old, new) => push_equal(&left_tokens[old], &right_tokens[new], &mut out),
+            Step::Same(old, new) => push_equal(&left_tokens[old], &right_tokens[new], out),
             Step::Changed(old, new) => {
                 let ctx = Emit {
                     sharing: &sharing,
@@ -154,19 +160,19 @@ fn diff_group_with(
                     sealed: std::cell::Cell::new(false),
                 };
                 for (n, token) in old.clone().enumerate() {
-                    ctx.left_token(token, left_at + n, &mut out);
+                    ctx.left_token(token, left_at + n, out);
                 }
                 for (n, token) in new.clone().enumerate() {
-                    ctx.right_token(token, right_at + n, &mut out);
+                    ctx.right_token(token, right_at + n, out);
                 }
                 left_at += old.len();
                 right_at += new.len();
             }
         }
     }
-    let callouts = callouts(&out, left_idx, right_idx, left, right);
+    let callouts = callouts(out, left_idx, right_idx, left, right);
     WordDiff {
-        ops: out,
+        ops: out.to_vec(),
         same,
         callouts,
     }
