@@ -38,7 +38,8 @@ fn first_frame_shows_the_demo_and_keys_act_as_in_the_local_reader() {
         visitor.send(b"]").await;
         visitor.wait_for(" 1 ⇄ 3 ").await;
         visitor.send(b"/witkoff\r").await;
-        visitor.wait_for("for “witkoff”").await;
+        // The search runs as a job: wait for its answer, not its progress.
+        visitor.wait_for("match 1 of 3 for “witkoff”").await;
 
         visitor.send(b"\x1b").await;
         visitor.wait_for("search cleared").await;

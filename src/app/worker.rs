@@ -9,6 +9,8 @@
 //! ```
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
@@ -30,6 +32,8 @@ pub struct Worker {
     receiver: Receiver<Message>,
     /// Per running job: when it started and its last step count.
     started: HashMap<JobId, (Instant, usize, usize)>,
+    /// Per running job: the flag that stops it.
+    cancels: HashMap<JobId, Arc<AtomicBool>>,
 }
 
 impl Worker {
@@ -41,6 +45,16 @@ impl Worker {
             sender,
             receiver,
             started: HashMap::new(),
+            cancels: HashMap::new(),
+        }
+    }
+
+    /// Stops every job still running: the reader that filed them is
+    /// going (an SSH visitor left), and a pair's alignment or a compare
+    /// of every pair would otherwise run on for nobody.
+    pub fn cancel_all(&self) {
+        for cancel in self.cancels.values() {
+            cancel.store(true, Ordering::Relaxed);
         }
     }
 
@@ -55,6 +69,7 @@ impl Worker {
 
     fn spawn(&mut self, job: Job) {
         self.started.insert(job.id, (Instant::now(), 0, 0));
+        self.cancels.insert(job.id, Arc::clone(&job.cancel));
         let id = job.id;
         let corpus = self.corpus.clone();
         let sender = self.sender.clone();
@@ -95,6 +110,7 @@ impl Worker {
                 Message::Partial(id, output) => actions.push(Action::JobPartial(id, output)),
                 Message::Done(id, output) => {
                     self.started.remove(&id);
+                    self.cancels.remove(&id);
                     actions.push(Action::JobDone(id, output));
                 }
             }
@@ -109,6 +125,13 @@ impl Worker {
             actions.push(Action::JobProgress(id, progress));
         }
         actions
+    }
+}
+
+impl Drop for Worker {
+    /// Nobody can take a dropped worker's results.
+    fn drop(&mut self) {
+        self.cancel_all();
     }
 }
 
@@ -135,5 +158,50 @@ pub fn run_filed_now(app: &mut App) {
             }
             app.update(Action::JobDone(job.id, output));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::jobs::JobRequest;
+
+    fn compare_job(id: JobId) -> Job {
+        Job {
+            id,
+            request: JobRequest::Compare,
+            cancel: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    #[test]
+    fn cancel_all_and_drop_raise_every_running_jobs_flag() {
+        let corpus = SharedCorpus::new(Vec::new());
+        let (first, second) = (compare_job(1), compare_job(2));
+        let flags = [Arc::clone(&first.cancel), Arc::clone(&second.cancel)];
+        let mut worker = Worker::new(corpus.clone());
+        worker.spawn(first);
+        worker.cancel_all();
+        assert!(flags[0].load(Ordering::Relaxed));
+
+        let mut worker = Worker::new(corpus);
+        worker.spawn(second);
+        assert!(!flags[1].load(Ordering::Relaxed));
+        drop(worker);
+        assert!(flags[1].load(Ordering::Relaxed));
+    }
+
+    #[test]
+    fn a_finished_job_is_no_longer_cancelled() {
+        let mut worker = Worker::new(SharedCorpus::new(Vec::new()));
+        let job = compare_job(7);
+        let flag = Arc::clone(&job.cancel);
+        worker.spawn(job);
+        while worker.busy() {
+            worker.drain();
+            std::thread::yield_now();
+        }
+        drop(worker);
+        assert!(!flag.load(Ordering::Relaxed), "its result was taken in");
     }
 }

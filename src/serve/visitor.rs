@@ -1,13 +1,17 @@
 //! One visitor's reader: a thread owning an [`App`] over the shared corpus
 //! and a [`Screen`]. Aligning a pair can take a while, so this never runs
 //! on the async executor; it talks to the SSH side only through a bounded
-//! event channel and the one-frame [`Slot`].
+//! event channel and the one-frame [`Slot`]. Slow work (alignments, the
+//! matrix, facts) runs on a [`Worker`] as in the local reader, so a
+//! visitor on a long pair sees its progress, can cancel it with Esc, and
+//! has keys answered meanwhile; jobs stop when the visitor leaves.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+use crate::app::worker::Worker;
 use crate::app::{Action, App, SharedCorpus};
 use crate::config::KeyBindings;
 use crate::ui::{ColorMode, Theme};
@@ -19,6 +23,8 @@ use super::screen::Screen;
 
 /// Events applied between two frames at most.
 const MAX_BATCH: usize = 256;
+/// How often a visit wakes to show its jobs' progress while they run.
+const TICK: Duration = Duration::from_millis(50);
 /// Rows one mouse-wheel notch scrolls, as in the local reader.
 const WHEEL_ROWS: usize = 3;
 /// The idle notice shows this long before the cut (or a quarter of the
@@ -100,7 +106,8 @@ pub fn run(
         return Ended::Error;
     };
     let mut visit = Visit {
-        app: App::with_options(corpus, setup.options),
+        app: App::in_background(corpus.clone(), setup.options),
+        worker: Worker::new(corpus),
         keys: setup.keys.clone(),
         size: (cols, rows),
         last_key: Instant::now(),
@@ -129,6 +136,8 @@ pub fn run(
 
 struct Visit {
     app: App,
+    /// Runs the app's jobs; dropped (and its jobs stopped) with the visit.
+    worker: Worker,
     /// The server's key bindings in front of the built-in keymap.
     keys: KeyBindings,
     size: (u16, u16),
@@ -156,6 +165,11 @@ impl Visit {
             if self.app.should_quit() {
                 return Ended::Quit;
             }
+            self.worker.spawn_filed(&mut self.app);
+            for action in self.worker.drain() {
+                self.app.update(action);
+                dirty = true;
+            }
             let idle_left = idle.saturating_sub(self.last_key.elapsed());
             if idle_left.is_zero() {
                 return Ended::Idle;
@@ -175,13 +189,16 @@ impl Visit {
             }
             // Wake for the next event, the next second of the countdown,
             // or the moment the notice must appear.
-            let wait = if notice.is_some() {
+            let mut wait = if notice.is_some() {
                 Duration::from_secs(1).min(idle_left)
             } else {
                 idle_left
                     .saturating_sub(notice_lead)
                     .max(Duration::from_millis(1))
             };
+            if self.worker.busy() {
+                wait = wait.min(TICK);
+            }
             let first = match events.recv_timeout(wait) {
                 Ok(event) => event,
                 Err(RecvTimeoutError::Timeout) => continue,
