@@ -3,7 +3,7 @@
 //! of numbers is `[3, 0, 17]`, and a row object (a diff op) is
 //! `{"op": "equal", "left": [3, 0, 17], "right": [0, 0, 17]}`. One number
 //! per line made a 6 MB pair's alignment a 67 MB document that no one
-//! could scan by eye; with rows it is 2.5 times smaller and reads like
+//! could scan by eye; with rows it is half that size and reads like
 //! the README's example.
 //!
 //! Written by hand into a byte buffer that is handed to the real writer
