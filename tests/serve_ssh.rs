@@ -242,6 +242,50 @@ fn an_idle_visitor_is_warned_then_disconnected() {
     });
 }
 
+#[test]
+fn a_visitor_without_a_place_is_told_why() {
+    runtime().block_on(async {
+        let per_address = diptych::serve::Limits {
+            max_per_address: 1,
+            ..open_limits()
+        };
+        let full = diptych::serve::Limits {
+            max_sessions: 1,
+            ..open_limits()
+        };
+        for (limits, why) in [
+            (per_address, "1 session from your address already open"),
+            (full, "the server is full (1 visitor at once)"),
+        ] {
+            let server = TestServer::start(AuthPolicy::Open, limits).await;
+            let mut first = Visitor::open(server.addr, 100, 30).await;
+            first.wait_for("similar").await;
+            let mut second = Visitor::open(server.addr, 100, 30).await;
+            second.wait_for(why).await;
+            assert_eq!(second.wait_closed().await, Some(1));
+            // The first visitor reads on, and once they leave the place is
+            // free (as soon as the server has seen them go).
+            first.send(b"j").await;
+            first.send(b"q").await;
+            assert_eq!(first.wait_closed().await, Some(0));
+            drop(first);
+            let mut tries = 0;
+            let mut third = loop {
+                let mut visitor = Visitor::open(server.addr, 100, 30).await;
+                if visitor.wait_for_either("similar", why).await == "similar" {
+                    break visitor;
+                }
+                assert_eq!(visitor.wait_closed().await, Some(1));
+                tries += 1;
+                assert!(tries < 100, "the first visitor's place never came back");
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            };
+            third.send(b"q").await;
+            assert_eq!(third.wait_closed().await, Some(0));
+        }
+    });
+}
+
 /// The colours (foreground and background) a screen shows, by name.
 fn colours(visitor: &Visitor) -> BTreeSet<String> {
     let screen = visitor.screen.screen();

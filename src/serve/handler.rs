@@ -22,6 +22,14 @@ use crate::ui::ColorMode;
 /// Events queued for a visitor's thread; beyond this, input waits.
 const EVENT_QUEUE: usize = 256;
 
+/// Writes `text` to the visitor and ends their session with status 1.
+fn say_and_close(channel: ChannelId, text: &str, session: &mut Session) -> Result<()> {
+    session.data(channel, text.as_bytes().to_vec())?;
+    session.exit_status_request(channel, 1)?;
+    session.eof(channel)?;
+    session.close(channel)
+}
+
 /// What a client asked for before the reader starts.
 #[derive(Debug, Default)]
 struct Terminal {
@@ -39,12 +47,20 @@ pub struct Handler {
     terminal: Terminal,
     parser: InputParser,
     visitor: Option<(SyncSender<Event>, Arc<Shared>)>,
+    /// Why there is no place for this visitor: said instead of a reader.
+    refusal: Option<String>,
 }
 
 type Result<T> = std::result::Result<T, russh::Error>;
 
 impl Handler {
-    pub fn new(context: Arc<Context>, connection: Arc<Connection>) -> Self {
+    /// The handler of a connection; with `refusal`, one that has no
+    /// place and says so once the visitor's session opens.
+    pub fn new(
+        context: Arc<Context>,
+        connection: Arc<Connection>,
+        refusal: Option<String>,
+    ) -> Self {
         Handler {
             context,
             connection,
@@ -52,6 +68,7 @@ impl Handler {
             terminal: Terminal::default(),
             parser: InputParser::new(),
             visitor: None,
+            refusal,
         }
     }
 
@@ -102,13 +119,14 @@ impl Handler {
     }
 
     fn start_reader(&mut self, channel: ChannelId, session: &mut Session) -> Result<()> {
+        if let Some(refusal) = &self.refusal {
+            let text = format!("{refusal}\r\n");
+            return say_and_close(channel, &text, session);
+        }
         let Some((cols, rows)) = self.terminal.size else {
             let text = "diptych serve shows a full-screen reader and needs a terminal: \
                         connect with `ssh -t`.\r\n";
-            session.data(channel, text.as_bytes().to_vec())?;
-            session.exit_status_request(channel, 1)?;
-            session.eof(channel)?;
-            return session.close(channel);
+            return say_and_close(channel, text, session);
         };
         let mode = ColorMode::from_terminal(
             &self.terminal.term,

@@ -1,9 +1,16 @@
 //! Admission: at most so many visitors in all and per address. A ticket
 //! holds a place and gives it back when dropped, however the session ends.
+//! A few turned-away visitors at a time are told why (see [`Refusal`]).
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+
+/// Turned-away connections told why at once, at most. Telling takes an
+/// SSH handshake; beyond these, a connection is closed unanswered, so a
+/// crowd at a full server cannot keep it busier than its visitors do.
+const TOLD_AT_ONCE: usize = 4;
 
 /// Visitors connected, in all and per address.
 #[derive(Debug)]
@@ -11,6 +18,14 @@ pub struct Admission {
     max_total: usize,
     max_per_address: usize,
     counts: Mutex<(usize, HashMap<IpAddr, usize>)>,
+    /// Turned-away connections being told why.
+    telling: AtomicUsize,
+}
+
+/// A place among the few turned-away connections told why; given back
+/// when dropped.
+pub struct Refusal {
+    admission: Arc<Admission>,
 }
 
 /// One admitted connection's place.
@@ -32,7 +47,20 @@ impl Admission {
             max_total,
             max_per_address,
             counts: Mutex::default(),
+            telling: AtomicUsize::new(0),
         })
+    }
+
+    /// A place to tell a turned-away connection why, if one is free.
+    pub fn refusal(self: &Arc<Self>) -> Option<Refusal> {
+        self.telling
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                (n < TOLD_AT_ONCE).then_some(n + 1)
+            })
+            .ok()
+            .map(|_| Refusal {
+                admission: self.clone(),
+            })
     }
 
     /// A place for a connection from `address`, if one is free.
@@ -52,6 +80,12 @@ impl Admission {
             admission: self.clone(),
             address,
         })
+    }
+}
+
+impl Drop for Refusal {
+    fn drop(&mut self) {
+        self.admission.telling.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
@@ -89,5 +123,15 @@ mod tests {
         drop(first);
         assert!(admission.admit(b).is_ok());
         assert!(second.is_ok() && third.is_ok());
+    }
+
+    #[test]
+    fn only_a_few_refusals_are_told_at_once() {
+        let admission = Admission::new(1, 1);
+        let told: Vec<Refusal> = std::iter::from_fn(|| admission.refusal()).collect();
+        assert_eq!(told.len(), TOLD_AT_ONCE);
+        assert!(admission.refusal().is_none());
+        drop(told);
+        assert!(admission.refusal().is_some());
     }
 }

@@ -14,12 +14,12 @@ use russh::server::{Config, run_stream};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
 
-use super::ServeConfig;
 use super::connection::Connection;
 use super::handler::Handler;
-use super::limits::{Admission, Full, Ticket};
+use super::limits::{Admission, Full};
 use super::log;
 use super::visitor::Event;
+use super::{Limits, ServeConfig};
 use crate::app::SharedCorpus;
 
 /// How long visitors get to see the goodbye before connections are cut.
@@ -85,10 +85,10 @@ pub async fn serve(
                     continue;
                 };
                 let log_on = context.config.log;
+                let id = next_id.fetch_add(1, Ordering::Relaxed);
                 match admission.admit(address.ip()) {
                     Ok(ticket) => {
-                        let id = next_id.fetch_add(1, Ordering::Relaxed);
-                        let task = connection(id, stream, address, ticket, context.clone(), ssh.clone());
+                        let task = connection(id, stream, address, ticket, None, context.clone(), ssh.clone());
                         connections.spawn(task);
                     }
                     Err(full) => {
@@ -97,6 +97,13 @@ pub async fn serve(
                             Full::Address => "too many sessions from this address",
                         };
                         log::line(log_on, "refused", &[("addr", &address), ("reason", &reason)]);
+                        // Said in the visitor's terminal, where a closed
+                        // socket would read "connection reset".
+                        if let Some(place) = admission.refusal() {
+                            let why = Some(refusal_text(full, &context.config.limits));
+                            let task = connection(id, stream, address, place, why, context.clone(), ssh.clone());
+                            connections.spawn(task);
+                        }
                     }
                 }
             }
@@ -135,15 +142,34 @@ fn ssh_config(config: &ServeConfig) -> Config {
     }
 }
 
-/// One connection from accept to disconnect, logged at both ends.
+/// What a turned-away visitor reads.
+fn refusal_text(full: Full, limits: &Limits) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match full {
+        Full::Server => format!(
+            "diptych serve: the server is full ({} at once); please try again in a few minutes.",
+            count(limits.max_sessions, "visitor")
+        ),
+        Full::Address => format!(
+            "diptych serve: {} from your address already open; close one to open another.",
+            count(limits.max_per_address, "session")
+        ),
+    }
+}
+
+/// One connection from accept to disconnect, logged at both ends. `place`
+/// (an admission ticket, or a [`super::limits::Refusal`] with `refusal`
+/// the text to say instead of a reader) is held until it ends.
 async fn connection(
     id: u64,
     stream: TcpStream,
     address: SocketAddr,
-    _ticket: Ticket,
+    place: impl Send + 'static,
+    refusal: Option<String>,
     context: Arc<Context>,
     ssh: Arc<Config>,
 ) {
+    let _place = place;
     let log_on = context.config.log;
     log::line(log_on, "connect", &[("addr", &address)]);
     // Frames and key echoes are small writes that must leave at once:
@@ -154,7 +180,10 @@ async fn connection(
         return;
     };
     let connection = Arc::new(Connection::new(id, address, socket));
-    let handler = Handler::new(context.clone(), connection.clone());
+    if refusal.is_some() {
+        connection.set_reason("refused: no place");
+    }
+    let handler = Handler::new(context.clone(), connection.clone(), refusal);
     let auth_timeout = context.config.limits.auth_timeout;
     let watchdog = {
         let connection = connection.clone();

@@ -213,6 +213,26 @@ impl Visitor {
         true
     }
 
+    /// Reads until the screen shows `a` or `b`; returns which, or panics
+    /// with the screen after [`TIMEOUT`].
+    pub async fn wait_for_either<'t>(&mut self, a: &'t str, b: &'t str) -> &'t str {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let screen = self.text();
+            if let Some(seen) = [a, b].into_iter().find(|t| screen.contains(t)) {
+                return seen;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero() && !self.closed,
+                "never saw {a:?} or {b:?}; screen:\n{screen}"
+            );
+            if let Ok(message) = tokio::time::timeout(left, self.channel.wait()).await {
+                self.apply(message);
+            }
+        }
+    }
+
     /// Reads until the screen shows `text`; panics with the screen after
     /// [`TIMEOUT`].
     pub async fn wait_for(&mut self, text: &str) -> String {
