@@ -36,7 +36,7 @@ pub fn units_of(article: &Article, granularity: Granularity) -> Vec<Unit> {
     units
 }
 
-/// [`units_of`] for paragraphs nobody needs afterwards (`diptych align`
+/// `units_of` for paragraphs nobody needs afterwards (`diptych align`
 /// on a book-length pair): whole paragraphs move into their units instead
 /// of being copied, and each paragraph is freed once cut, so the text is
 /// held once, not twice.

@@ -1,5 +1,5 @@
 //! The facts view: every fact group across the articles (discrepancies
-//! first, as [`extract_facts`] orders them), one row per fact and one per
+//! first, as [`crate::facts::extract_facts`] orders them), one row per fact and one per
 //! variant. j/k select a variant; Enter shows it in its paragraph, its
 //! article on the side of the pair that makes the comparison useful, and
 //! the fact's words highlighted there.

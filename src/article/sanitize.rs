@@ -1,7 +1,7 @@
 //! The output edge: every string that came from input (file names, a JSON
 //! `source`, metadata, URLs in errors, warnings, titles) passes through here
 //! before it reaches a terminal, a report or the reader's screen. Body text
-//! is already cleaned on load ([`super::clean`]); these functions make the
+//! is already cleaned on load (`article::clean`); these functions make the
 //! *other* strings as safe, and are cheap enough to apply twice.
 //!
 //! What acts on a terminal: C0 and C1 control characters (ESC starts CSI,
@@ -23,7 +23,7 @@ pub fn line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Like [`line`] but keeps `\n`: for whole rendered outputs (text, Markdown,
+/// Like [`line()`] but keeps `\n`: for whole rendered outputs (text, Markdown,
 /// HTML) written to stdout or a file, whose own structure is lines.
 pub fn lines(text: &str) -> Cow<'_, str> {
     if text.chars().all(|c| c == '\n' || is_plain(c)) {

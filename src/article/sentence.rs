@@ -45,7 +45,7 @@ const MIN_CLAUSE_WORDS: usize = 4;
 
 /// Byte ranges of the clauses of `text`: its sentences, further cut after
 /// ": " and "; " where both parts are clause-sized (at least
-/// [`MIN_CLAUSE_WORDS`] words). Plain-language rewrites and translations
+/// `MIN_CLAUSE_WORDS` words). Plain-language rewrites and translations
 /// split and join at exactly these points, so aligning finer units finds
 /// their links; "He added: “…”" stays whole.
 pub fn clause_ranges(text: &str) -> Vec<Range<usize>> {

@@ -1,7 +1,7 @@
 //! `diptych align --format json`: the contract external tools read. Field
 //! names here are promised; add fields, never rename or drop one. The
 //! document is streamed to its writer as it is written, never held, and
-//! written by hand ([`super::pretty_json`]): the same values serde gives
+//! written by hand (`report::pretty_json`): the same values serde gives
 //! for the same fields (the tests hold it to that), laid out with one
 //! diff op or callout per line and number arrays on one line.
 

@@ -21,7 +21,7 @@ pub fn write_pretty<W: Write, T: Serialize + ?Sized>(mut writer: W, value: &T) -
 }
 
 /// [`write_pretty`] without the final newline: one value of a larger
-/// document ([`super::pretty_json::PrettyJson::serde`]).
+/// document (`PrettyJson::serde`).
 pub fn write_pretty_value<W: Write, T: Serialize + ?Sized>(writer: W, value: &T) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(writer, SafeFormatter(PrettyFormatter::new()));

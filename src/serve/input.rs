@@ -22,7 +22,7 @@ pub enum Input {
     Wheel(i8),
 }
 
-/// Turns a stream of bytes into [`Input`]s; keeps an incomplete sequence
+/// Turns a stream of bytes into `Input`s; keeps an incomplete sequence
 /// between packets.
 #[derive(Debug, Default)]
 pub struct InputParser {
