@@ -5,7 +5,8 @@
 //! paragraphs a side): time to the first screen (the progress screen, and
 //! the aligned pair), and how long a key takes to be answered while `F`,
 //! `M` and `a` work in the background — including the one step that does
-//! run on the loop, taking the result in. Prints figures;
+//! run on the loop, taking the result in. A resize, which re-wraps the
+//! whole pair on the loop, is timed too. Prints figures;
 //! `cargo bench --bench frame`.
 
 #[path = "frame/latency.rs"]
@@ -22,6 +23,8 @@ use ratatui::backend::TestBackend;
 const WIDTH: u16 = 160;
 const HEIGHT: u16 = 45;
 const FRAMES: usize = 400;
+/// The width a resize goes to, after the frames.
+const RESIZED_WIDTH: u16 = 120;
 const BIG_BYTES: usize = 5_000_000;
 
 fn main() {
@@ -82,14 +85,16 @@ fn report(name: &str, build: impl FnOnce() -> App) {
             .expect("draw");
         frames.push(started.elapsed());
     }
+    let rows = app.model().rows;
+    let started = Instant::now();
+    app.update(Action::Resize(RESIZED_WIDTH, HEIGHT));
+    let resized = started.elapsed();
     frames.sort();
     let mean = frames.iter().sum::<Duration>() / FRAMES as u32;
     println!("{name}");
     println!("  open (load into app, align, similarity): {open:?}");
-    println!(
-        "  layout at {WIDTH}x{HEIGHT} (wrap every paragraph once): {layout:?}  rows: {}",
-        app.model().rows
-    );
+    println!("  layout at {WIDTH}x{HEIGHT} (wrap every paragraph once): {layout:?}  rows: {rows}");
+    println!("  resize to {RESIZED_WIDTH}x{HEIGHT} (wrap again, old layout freed): {resized:?}");
     println!(
         "  frame (update + draw {WIDTH}x{HEIGHT}), {FRAMES} frames: mean {mean:?}, median {:?}, p95 {:?}, max {:?}",
         frames[FRAMES / 2],

@@ -9,6 +9,9 @@ use crate::align::{Alignment, Group, Unit};
 
 pub use super::side_lines::{WordMark, prefix};
 
+/// Groups from this many on are laid out one pane per core.
+const SPLIT_FROM_GROUPS: usize = 1024;
+
 /// Which article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
@@ -107,26 +110,48 @@ impl RowModel {
         order: &[usize],
         keep: impl Fn(&Group) -> bool,
     ) -> Self {
+        let split = alignment.groups.len() >= SPLIT_FROM_GROUPS;
+        Self::build_split(alignment, width, order, keep, split)
+    }
+
+    /// [`RowModel::build_in_order`], each pane on its own core when
+    /// `split`.
+    fn build_split(
+        alignment: &Alignment,
+        width: usize,
+        order: &[usize],
+        keep: impl Fn(&Group) -> bool,
+        split: bool,
+    ) -> Self {
+        let shown: Vec<(usize, &Group)> = order
+            .iter()
+            .filter_map(|&index| Some((index, alignment.groups.get(index)?)))
+            .filter(|(_, group)| keep(group))
+            .collect();
+        // The two panes wrap apart, one per core on a long pair: a resize
+        // re-wraps every group, and on a book that is a pause.
+        let lay_out = |side: Side, units: &[Unit]| {
+            let mut lines = SideLines::new(units);
+            let ranges: Vec<Range<usize>> = shown
+                .iter()
+                .enumerate()
+                .map(|(n, (_, group))| lines.push_group(group, side, units, width, n))
+                .collect();
+            (lines, ranges)
+        };
+        let ((left, left_ranges), (right, right_ranges)) = crate::parallel::join(
+            split,
+            || lay_out(Side::Left, &alignment.left),
+            || lay_out(Side::Right, &alignment.right),
+        );
         let mut model = RowModel {
             width,
-            left: SideLines::new(&alignment.left),
-            right: SideLines::new(&alignment.right),
+            left,
+            right,
             ..RowModel::default()
         };
-        for &index in order {
-            let Some(group) = alignment.groups.get(index) else {
-                continue;
-            };
-            if !keep(group) {
-                continue;
-            }
-            let shown = model.groups.len();
-            let left = model
-                .left
-                .push_group(group, Side::Left, &alignment.left, width, shown);
-            let right = model
-                .right
-                .push_group(group, Side::Right, &alignment.right, width, shown);
+        let ranges = left_ranges.into_iter().zip(right_ranges);
+        for ((index, group), (left, right)) in shown.into_iter().zip(ranges) {
             let height = left.len().max(right.len()) + 1;
             model.groups.push(GroupRows {
                 group: index,
@@ -229,4 +254,26 @@ pub fn has_paragraph(group: &Group, alignment: &Alignment, flags: &[Vec<bool>; 2
     };
     marked(&alignment.left, &group.left, &flags[0])
         || marked(&alignment.right, &group.right, &flags[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{AlignOptions, align};
+    use crate::article::demo::DEMO_CORPUS;
+    use crate::article::parse_article;
+
+    #[test]
+    fn panes_laid_out_on_two_cores_are_the_same_layout() {
+        let seed = |i: usize| parse_article(DEMO_CORPUS[i].0, DEMO_CORPUS[i].0, DEMO_CORPUS[i].1);
+        let alignment = align(&seed(0), &seed(1), AlignOptions::default());
+        let order: Vec<usize> = (0..alignment.groups.len()).rev().collect();
+        for width in [12, 40, 80] {
+            let keep = |g: &Group| !g.left.is_empty() || g.right.len() != 1;
+            let apart = RowModel::build_split(&alignment, width, &order, keep, true);
+            let together = RowModel::build_split(&alignment, width, &order, keep, false);
+            assert!(apart.groups.len() > 10 && apart.rows > apart.groups.len());
+            assert_eq!(apart, together, "width {width}");
+        }
+    }
 }
