@@ -213,63 +213,46 @@ impl Visitor {
         true
     }
 
-    /// Reads until the screen shows `a` or `b`; returns which, or panics
-    /// with the screen after [`TIMEOUT`].
-    pub async fn wait_for_either<'t>(&mut self, a: &'t str, b: &'t str) -> &'t str {
+    /// Reads until `done` holds for the screen and returns the screen;
+    /// panics with the screen, saying what never came (`what`), after
+    /// [`TIMEOUT`] or when the channel ends first.
+    async fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let screen = self.text();
-            if let Some(seen) = [a, b].into_iter().find(|t| screen.contains(t)) {
-                return seen;
+            if done(&screen) {
+                return screen;
             }
             let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero() && !self.closed,
-                "never saw {a:?} or {b:?}; screen:\n{screen}"
-            );
+            assert!(!left.is_zero() && !self.closed, "{what}; screen:\n{screen}");
             if let Ok(message) = tokio::time::timeout(left, self.channel.wait()).await {
                 self.apply(message);
             }
         }
+    }
+
+    /// Reads until the screen shows `a` or `b`; returns which, or panics
+    /// with the screen after [`TIMEOUT`].
+    pub async fn wait_for_either<'t>(&mut self, a: &'t str, b: &'t str) -> &'t str {
+        let what = format!("never saw {a:?} or {b:?}");
+        let screen = self
+            .wait_until(&what, |screen| screen.contains(a) || screen.contains(b))
+            .await;
+        if screen.contains(a) { a } else { b }
     }
 
     /// Reads until the screen shows `text`; panics with the screen after
     /// [`TIMEOUT`].
     pub async fn wait_for(&mut self, text: &str) -> String {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let screen = self.text();
-            if screen.contains(text) {
-                return screen;
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero() && !self.closed,
-                "never saw {text:?}; screen:\n{screen}"
-            );
-            if let Ok(message) = tokio::time::timeout(left, self.channel.wait()).await {
-                self.apply(message);
-            }
-        }
+        let what = format!("never saw {text:?}");
+        self.wait_until(&what, |screen| screen.contains(text)).await
     }
 
     /// Reads until the screen no longer shows `text`.
     pub async fn wait_gone(&mut self, text: &str) -> String {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let screen = self.text();
-            if !screen.contains(text) {
-                return screen;
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero() && !self.closed,
-                "{text:?} stayed; screen:\n{screen}"
-            );
-            if let Ok(message) = tokio::time::timeout(left, self.channel.wait()).await {
-                self.apply(message);
-            }
-        }
+        let what = format!("{text:?} stayed");
+        self.wait_until(&what, |screen| !screen.contains(text))
+            .await
     }
 
     /// Reads one data message (a frame or part of one).
