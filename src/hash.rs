@@ -5,6 +5,23 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// `bytes` as little-endian 8-byte words, the last one padded with
+/// zeros: how both hashers here read bytes.
+fn for_each_word(bytes: &[u8], mut add: impl FnMut(u64)) {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        add(u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        add(u64::from_le_bytes(word));
+    }
+}
+
 /// FxHash-style: multiply-rotate over 8-byte words.
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher(u64);
@@ -19,18 +36,7 @@ impl FastHasher {
 
 impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
+        for_each_word(bytes, |word| self.add(word));
     }
 
     fn write_u8(&mut self, byte: u8) {
@@ -73,11 +79,7 @@ const FOLD: u64 = 0x9e37_79b9_7f4a_7c15;
 
 impl Hasher for PackedHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
+        for_each_word(bytes, |word| self.write_u64(word));
     }
 
     fn write_u64(&mut self, value: u64) {
@@ -97,3 +99,36 @@ impl Hasher for PackedHasher {
 
 /// `HashMap` state using [`PackedHasher`].
 pub type PackedState = BuildHasherDefault<PackedHasher>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bytes hash as their 8-byte words, the last padded with zeros, in
+    /// both hashers.
+    #[test]
+    fn bytes_hash_as_padded_words() {
+        let bytes: Vec<u8> = (1..=17).collect();
+        for len in 0..=bytes.len() {
+            let part = &bytes[..len];
+            let words: Vec<u64> = part
+                .chunks(8)
+                .map(|c| {
+                    let mut word = [0u8; 8];
+                    word[..c.len()].copy_from_slice(c);
+                    u64::from_le_bytes(word)
+                })
+                .collect();
+            let (mut fast, mut fast_words) = (FastHasher::default(), FastHasher::default());
+            let (mut packed, mut packed_words) = (PackedHasher::default(), PackedHasher::default());
+            fast.write(part);
+            packed.write(part);
+            for &word in &words {
+                fast_words.write_u64(word);
+                packed_words.write_u64(word);
+            }
+            assert_eq!(fast.finish(), fast_words.finish(), "{len} bytes");
+            assert_eq!(packed.finish(), packed_words.finish(), "{len} bytes");
+        }
+    }
+}
