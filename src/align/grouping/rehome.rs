@@ -46,7 +46,10 @@ impl Grouper<'_> {
             };
             found.unwrap_or(0.0)
         };
-        let own = cover(unit, partner);
+        // Each cover is a lookup that misses the cache, so the cheap test
+        // (the neighbour's partner sits by ours) comes first and the
+        // unit's own cover is looked up only when a neighbour could win.
+        let mut own = None;
         let neighbours = [unit.checked_sub(1), unit.checked_add(1)];
         neighbours
             .into_iter()
@@ -58,9 +61,12 @@ impl Grouper<'_> {
                     Side::Left => &self.drafts[target].right,
                     Side::Right => &self.drafts[target].left,
                 };
+                if other.iter().any(|&p| p.abs_diff(partner) <= 1) {
+                    return false;
+                }
                 let best = other.iter().map(|&p| cover(unit, p)).fold(0.0, f64::max);
-                let in_place = other.iter().any(|&p| p.abs_diff(partner) <= 1);
-                !in_place && best >= REHOME_COVER && best >= own + REHOME_MARGIN
+                best >= REHOME_COVER
+                    && best >= *own.get_or_insert_with(|| cover(unit, partner)) + REHOME_MARGIN
             })
     }
 
