@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use super::band::Band;
 use super::candidates::{Pair, dice};
+use super::lengths::Lengths;
 use super::units::Unit;
 use super::weights::Bags;
 use crate::article::Kind;
@@ -129,8 +130,8 @@ pub fn first_pass(
 pub fn group(
     bags: &Bags,
     pairs: &mut Vec<Pair>,
-    left: &[Unit],
-    right: &[Unit],
+    (left, right): (&[Unit], &[Unit]),
+    lengths: &Lengths,
     band: Option<&Band>,
 ) -> (Vec<Link>, usize) {
     let mut grouper = Grouper::new(bags, left, right, band);
@@ -142,7 +143,7 @@ pub fn group(
         scored += grouper.grow_runs(pairs);
     }
     grouper.join_until_stable(pairs);
-    grouper.fill_gaps(pairs);
+    grouper.fill_gaps(pairs, lengths);
     if band.is_some() {
         scored += grouper.grow_runs(pairs);
     }
@@ -297,9 +298,9 @@ impl<'a> Grouper<'a> {
 
     /// Links free pairs that fit between the links already in reading
     /// order in both texts, best first.
-    fn fill_gaps(&mut self, pairs: &[Pair]) {
+    fn fill_gaps(&mut self, pairs: &[Pair], lengths: &Lengths) {
         let links = self.snapshot();
-        let moved = super::moved::moved_flags(&links, self.left, self.right);
+        let moved = super::moved::moved_flags(&links, lengths);
         let mut spine: Vec<(usize, usize, usize, usize)> = links
             .iter()
             .zip(moved)

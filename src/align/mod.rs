@@ -17,6 +17,7 @@ mod candidates;
 mod cleanup;
 mod closeness;
 mod grouping;
+mod lengths;
 mod moved;
 mod order;
 mod scoring;
@@ -249,6 +250,7 @@ fn align_units_watched(
     let mut clock = stages::Stopwatch::start();
     let scorable = |u: &Unit| options.include_boilerplate || u.kind.is_story();
     let bags = weights::Bags::build(&left, &right, scorable);
+    let lengths = lengths::Lengths::of(&left, &right);
     clock.lap(&mut times.bags);
     go_on()?;
     let (mut pairs, mut pairs_scored) = candidates::scored_candidates(&bags);
@@ -262,13 +264,14 @@ fn align_units_watched(
     }
     clock.lap(&mut times.band_pairs);
     go_on()?;
-    let (links, local_pairs) = grouping::group(&bags, &mut pairs, &left, &right, band.as_ref());
+    let (links, local_pairs) =
+        grouping::group(&bags, &mut pairs, (&left, &right), &lengths, band.as_ref());
     pairs_scored += local_pairs;
     // Bags and candidate pairs are done with: freed here, the word diffs
     // below reuse their memory instead of adding to the peak.
     drop((bags, pairs, first));
     clock.lap(&mut times.grouping);
-    let moved = moved::moved_flags(&links, &left, &right);
+    let moved = moved::moved_flags(&links, &lengths);
     clock.lap(&mut times.moved);
     let diffs = word_diff::diff_links(&links, &left, &right, &|| watch.cancelled())?;
     clock.lap(&mut times.word_diff);
@@ -287,7 +290,7 @@ fn align_units_watched(
         .collect();
     groups.extend(order::unmatched(&groups, left.len(), right.len()));
     let groups = order::reading_order(groups);
-    let similarity = overall_similarity(&groups, &left, &right);
+    let similarity = overall_similarity(&groups, (&left, &right), &lengths);
     let alignment = Alignment {
         granularity: options.granularity,
         left,
@@ -327,13 +330,19 @@ pub fn rediff_links(alignment: &Alignment) -> usize {
 
 /// Linked story length / story length, over both sides. Page furniture
 /// counts on neither side of the fraction.
-fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
-    let story_len = |units: &[Unit], idx: &mut dyn Iterator<Item = usize>| -> usize {
+fn overall_similarity(
+    groups: &[Group],
+    (left, right): (&[Unit], &[Unit]),
+    lengths: &lengths::Lengths,
+) -> f64 {
+    let story_len = |units: &[Unit], chars: &[u64], idx: &mut dyn Iterator<Item = usize>| {
         idx.filter(|&i| units[i].kind.is_story())
-            .map(|i| units[i].text.chars().count())
-            .sum()
+            .map(|i| chars[i])
+            .sum::<u64>()
     };
-    let total = story_len(left, &mut (0..left.len())) + story_len(right, &mut (0..right.len()));
+    let (left_chars, right_chars) = (&lengths.left[..], &lengths.right[..]);
+    let total = story_len(left, left_chars, &mut (0..left.len()))
+        + story_len(right, right_chars, &mut (0..right.len()));
     if total == 0 {
         return if left.is_empty() && right.is_empty() {
             1.0
@@ -341,12 +350,12 @@ fn overall_similarity(groups: &[Group], left: &[Unit], right: &[Unit]) -> f64 {
             0.0
         };
     }
-    let linked: usize = groups
+    let linked: u64 = groups
         .iter()
         .filter(|g| g.is_link())
         .map(|g| {
-            story_len(left, &mut g.left.iter().copied())
-                + story_len(right, &mut g.right.iter().copied())
+            story_len(left, left_chars, &mut g.left.iter().copied())
+                + story_len(right, right_chars, &mut g.right.iter().copied())
         })
         .sum();
     (linked as f64 / total as f64).min(1.0)

@@ -7,16 +7,18 @@
 //! other; the result is the same whichever text is on the left.
 
 use super::grouping::Link;
-use super::units::Unit;
+use super::lengths::Lengths;
 
 /// One flag per link, in the links' order.
-pub fn moved_flags(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<bool> {
+pub fn moved_flags(links: &[Link], lengths: &Lengths) -> Vec<bool> {
     let points: Vec<Point> = links
         .iter()
         .map(|link| Point {
             x: link.left.iter().copied().min().unwrap_or(0),
             y: link.right.iter().copied().min().unwrap_or(0),
-            weight: LINK_WEIGHT + length(left, &link.left) + length(right, &link.right),
+            weight: LINK_WEIGHT
+                + length(&lengths.left, &link.left)
+                + length(&lengths.right, &link.right),
         })
         .collect();
     let ending = heaviest_chain_ending(&points, |p| (p.x, p.y));
@@ -67,11 +69,9 @@ struct Point {
     weight: u64,
 }
 
-fn length(units: &[Unit], indices: &[usize]) -> u64 {
-    indices
-        .iter()
-        .map(|&i| units[i].text.chars().count().max(1) as u64)
-        .sum()
+/// Characters of the units at `indices`, each counting at least one.
+fn length(chars: &[u64], indices: &[usize]) -> u64 {
+    indices.iter().map(|&i| chars[i].max(1)).sum()
 }
 
 /// For each point, the weight of the heaviest chain ending at it (itself
@@ -128,7 +128,12 @@ impl MaxFenwick {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::units::Unit;
     use crate::article::Kind;
+
+    fn moved(links: &[Link], left: &[Unit], right: &[Unit]) -> Vec<bool> {
+        moved_flags(links, &Lengths::of(left, right))
+    }
 
     fn units(n: usize) -> Vec<Unit> {
         (0..n)
@@ -151,17 +156,14 @@ mod tests {
     #[test]
     fn in_order_links_are_not_moved() {
         let links = [link(0, 0), link(1, 1), link(2, 2)];
-        assert_eq!(
-            moved_flags(&links, &units(3), &units(3)),
-            [false, false, false]
-        );
+        assert_eq!(moved(&links, &units(3), &units(3)), [false, false, false]);
     }
 
     #[test]
     fn a_paragraph_moved_to_the_end_is_flagged() {
         let links = [link(0, 0), link(1, 4), link(2, 1), link(3, 2), link(4, 3)];
         assert_eq!(
-            moved_flags(&links, &units(5), &units(5)),
+            moved(&links, &units(5), &units(5)),
             [false, true, false, false, false]
         );
     }
@@ -171,7 +173,7 @@ mod tests {
         let mut sizes = units(3);
         sizes[0].text = "x".repeat(1000);
         let links = [link(0, 2), link(1, 0), link(2, 1)];
-        assert_eq!(moved_flags(&links, &sizes, &sizes), [true, false, false]);
+        assert_eq!(moved(&links, &sizes, &sizes), [true, false, false]);
     }
 
     #[test]
@@ -185,6 +187,6 @@ mod tests {
             2
         ];
         let links = [link(0, 1), link(1, 0)];
-        assert_eq!(moved_flags(&links, &same, &same), [true, true]);
+        assert_eq!(moved(&links, &same, &same), [true, true]);
     }
 }
