@@ -82,6 +82,15 @@ struct Draft<'a> {
     score: f64,
 }
 
+/// A candidate anchor: a pair's position, overlap and rank.
+#[derive(Clone, Copy)]
+struct Anchor {
+    left: usize,
+    right: usize,
+    dice: f64,
+    rank: f64,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
     Left,
@@ -194,18 +203,26 @@ impl<'a> Grouper<'a> {
     }
 
     fn anchor(&mut self, pairs: &[Pair]) {
-        let strong: Vec<(bool, &Pair)> = pairs
+        // What the greedy walk needs is copied out of each pair record:
+        // the walk then reads one compact list in rank order instead of
+        // pair records scattered over tens of MB.
+        let strong: Vec<Anchor> = pairs
             .iter()
             .filter(|p| is_anchor(p) && self.headings_match(p))
-            .map(|p| (self.in_band(p), p))
-            .filter(|(in_band, p)| *in_band || is_strong(p))
+            .filter_map(|p| {
+                let in_band = self.in_band(p);
+                (in_band || is_strong(p)).then(|| Anchor {
+                    left: p.left,
+                    right: p.right,
+                    dice: p.dice(),
+                    rank: strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 },
+                })
+            })
             .collect();
-        let rank =
-            |in_band: bool, p: &Pair| strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 };
-        let strong = ranked::best_first(strong, |&(in_band, p)| (rank(in_band, p), 0.0, p));
-        for (_, pair) in strong {
-            if self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none() {
-                self.open(pair.left, pair.right, pair.dice());
+        let strong = ranked::best_first(strong, |a| (a.rank, 0.0, (a.left, a.right)));
+        for a in strong {
+            if self.left_owner[a.left].is_none() && self.right_owner[a.right].is_none() {
+                self.open(a.left, a.right, a.dice);
             }
         }
     }
@@ -244,7 +261,9 @@ impl<'a> Grouper<'a> {
                 _ => {}
             }
         }
-        let offers = ranked::best_first(offers, |&(cover, pair, _)| (cover, pair.dice(), pair));
+        let offers = ranked::best_first(offers, |&(cover, pair, _)| {
+            (cover, pair.dice(), (pair.left, pair.right))
+        });
         let mut joined = false;
         for (_, pair, side) in offers {
             joined |= self.try_join(pair, side);
@@ -313,7 +332,7 @@ impl<'a> Grouper<'a> {
             .filter(|p| p.dice() >= GAP_DICE && p.left_cover().max(p.right_cover()) >= GAP_COVER)
             .filter(|p| self.headings_match(p))
             .collect();
-        let weak = ranked::best_first(weak, |&p| (p.dice(), 0.0, p));
+        let weak = ranked::best_first(weak, |&p| (p.dice(), 0.0, (p.left, p.right)));
         for pair in weak {
             let free =
                 self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none();

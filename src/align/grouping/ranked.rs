@@ -4,7 +4,6 @@
 //! misses the cache at nearly every step. The keys are read once into a
 //! compact list instead, and sorted there.
 
-use super::Pair;
 use crate::parallel;
 
 /// Lists this long are sorted on both cores: below it, a second thread
@@ -41,17 +40,17 @@ fn descending(strength: f64) -> u64 {
 /// order.
 pub(super) fn best_first<T: Copy + Send>(
     items: Vec<T>,
-    key: impl Fn(&T) -> (f64, f64, &Pair),
+    key: impl Fn(&T) -> (f64, f64, (usize, usize)),
 ) -> Vec<T> {
     let keyed: Vec<(Key, T)> = items
         .into_iter()
         .enumerate()
         .map(|(index, item)| {
-            let (first, second, pair) = key(&item);
+            let (first, second, at) = key(&item);
             let key = Key {
                 first: descending(first),
                 second: descending(second),
-                position: position(pair),
+                position: position(at),
                 index,
             };
             (key, item)
@@ -64,18 +63,14 @@ pub(super) fn best_first<T: Copy + Send>(
 
 /// Distance from the diagonal, then place along it, then which side is
 /// earlier: mirror images of a pair differ only in the last term.
-fn position(p: &Pair) -> (usize, usize, usize, usize) {
-    (
-        p.left.abs_diff(p.right),
-        p.left + p.right,
-        p.left.min(p.right),
-        p.left,
-    )
+fn position((left, right): (usize, usize)) -> (usize, usize, usize, usize) {
+    (left.abs_diff(right), left + right, left.min(right), left)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::candidates::Pair;
 
     fn pair(left: usize, right: usize) -> Pair {
         Pair::half_shared(left, right)
@@ -117,7 +112,7 @@ mod tests {
             (0.5, &pairs[4]),
             (0.5, &pairs[1]),
         ];
-        let ranked = best_first(items, |&(v, p)| (v, 0.0, p));
+        let ranked = best_first(items, |&(v, p)| (v, 0.0, (p.left, p.right)));
         let order: Vec<(usize, usize)> = ranked.iter().map(|(_, p)| (p.left, p.right)).collect();
         assert_eq!(order, [(2, 2), (5, 5), (1, 3), (1, 3), (3, 1), (0, 9)]);
     }
