@@ -419,3 +419,30 @@ fn a_search_is_found_again_in_a_new_pair_or_granularity() {
         }
     }
 }
+
+#[test]
+fn a_relayout_keeps_the_word_marks_and_a_new_pair_finds_its_own() {
+    let mut app = demo_app(160, 45);
+    let marks = app.model().marks();
+    assert!(
+        marks
+            .left
+            .iter()
+            .chain(marks.right.iter())
+            .any(|m| !m.is_empty()),
+        "the demo pair has word marks"
+    );
+    // Width, row order and hidden furniture change the lines, not the marks.
+    app.update(Action::Resize(90, 30));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('b'));
+    assert!(app.model().rows > 0);
+    assert!(app.model().marks().same_as(&marks));
+    // Another pair has marks of its own: never the last pair's.
+    press(&mut app, KeyCode::Char(']'));
+    assert_ne!(app.pair(), (0, 1));
+    let other = app.model().marks();
+    assert!(!other.same_as(&marks));
+    assert_eq!(other.left.len(), app.alignment().left.len());
+    assert_eq!(other.right.len(), app.alignment().right.len());
+}

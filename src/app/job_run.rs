@@ -10,7 +10,7 @@ use crate::facts::extract_facts_with;
 use super::jobs::{Job, JobOutput, JobRequest, Layout, SearchRanges};
 use super::order::side_order;
 use super::preview::{PREVIEW_BYTES, preview_alignment, worth_previewing};
-use super::rows::{RowModel, is_furniture};
+use super::rows::{RowModel, UnitMarks, is_furniture};
 use super::search::find_all;
 use super::shared::SharedCorpus;
 
@@ -89,7 +89,8 @@ pub fn run_job_with(
 /// Rows of `alignment` as `layout` asks.
 fn laid_out(alignment: &Alignment, layout: Layout) -> (Layout, Arc<RowModel>) {
     let order = side_order(&alignment.groups, layout.order);
-    let model = RowModel::build_in_order(alignment, layout.width, &order, |group| {
+    let marks = UnitMarks::of(alignment);
+    let model = RowModel::build_in_order(alignment, &marks, layout.width, &order, |group| {
         !(layout.hide_furniture && is_furniture(group, alignment))
     });
     (layout, Arc::new(model))

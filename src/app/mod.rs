@@ -22,6 +22,7 @@ pub mod rows;
 pub mod search;
 mod shared;
 mod side_lines;
+pub mod unit_marks;
 mod update;
 pub mod worker;
 pub mod wrap;
@@ -39,7 +40,7 @@ use geometry::Geometry;
 use jobs::{Jobs, Running};
 use keymap::Mode;
 pub use options::{MIN_PANE_WIDTH, ReaderOptions};
-use rows::{GroupKind, RowModel, Side};
+use rows::{GroupKind, RowModel, Side, UnitMarks};
 use search::Search;
 pub use shared::SharedCorpus;
 
@@ -88,6 +89,8 @@ pub struct App {
     alignment: Arc<Alignment>,
     /// Per article: similarity to the current left one.
     similarity: Vec<f64>,
+    /// The word marks of `alignment`'s units, kept across its layouts.
+    marks: UnitMarks,
     model: RowModel,
     /// The overview ruler's cells for the current model and height.
     overview: Vec<Option<GroupKind>>,
@@ -199,6 +202,7 @@ impl App {
                 similarity: 0.0,
             }),
             similarity: Vec::new(),
+            marks: UnitMarks::default(),
             model: RowModel::default(),
             overview: Vec::new(),
             summary: Summary::default(),

@@ -9,7 +9,7 @@ use crate::report::align_json::Summary;
 use super::App;
 use super::jobs::{JobRequest, Then};
 use super::order::side_order;
-use super::rows::{RowModel, Side, has_paragraph, is_furniture};
+use super::rows::{RowModel, Side, UnitMarks, has_paragraph, is_furniture};
 
 impl App {
     /// Compares `left` with `right` and starts reading at the top: at
@@ -79,6 +79,11 @@ impl App {
                 .iter()
                 .filter(|g| !is_furniture(g, &alignment)),
         );
+        // A job that laid this alignment out found its word marks too.
+        self.marks = match &self.prebuilt {
+            Some((_, model)) => model.marks(),
+            None => UnitMarks::of(&alignment),
+        };
         self.alignment = alignment;
         self.preview = None;
         if left_changed {
@@ -154,7 +159,7 @@ impl App {
             Some((_, model)) => Arc::try_unwrap(model).unwrap_or_else(|shared| (*shared).clone()),
             None => {
                 let order = side_order(&alignment.groups, self.order);
-                RowModel::build_in_order(alignment, width, &order, |group| {
+                RowModel::build_in_order(alignment, &self.marks, width, &order, |group| {
                     !(hide_furniture && is_furniture(group, alignment))
                         && unique
                             .as_ref()

@@ -4,13 +4,15 @@
 //! granularity and width; drawing then only looks rows up.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::align::{Alignment, Group, Unit};
 
-pub use super::side_lines::{WordMark, prefix};
+pub use super::side_lines::prefix;
+pub use super::unit_marks::{Marks, UnitMarks, WordMark};
 
-/// Groups from this many on are laid out one pane per core.
-const SPLIT_FROM_GROUPS: usize = 1024;
+/// Groups from this many on are laid out (and marked) one pane per core.
+pub(super) const SPLIT_FROM_GROUPS: usize = 1024;
 
 /// Which article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,8 +77,9 @@ pub struct GroupRows {
 pub struct SideLines {
     pub lines: Vec<Line>,
     /// Per unit: marked byte ranges (word highlights), in text order;
-    /// a fact callout overlaps the word marks it contains.
-    pub changes: Vec<Vec<(WordMark, Range<usize>)>>,
+    /// a fact callout overlaps the word marks it contains. Shared by
+    /// every layout of one alignment.
+    pub changes: Arc<Vec<Marks>>,
     /// Per unit: the displayed group holding it (None when hidden).
     pub unit_group: Vec<Option<usize>>,
     /// Per unit: the index of its first line (when shown), so a byte's
@@ -99,25 +102,39 @@ impl RowModel {
     /// `keep` rejects (see [`is_furniture`], [`has_paragraph`]).
     pub fn build(alignment: &Alignment, width: usize, keep: impl Fn(&Group) -> bool) -> Self {
         let order: Vec<usize> = (0..alignment.groups.len()).collect();
-        Self::build_in_order(alignment, width, &order, keep)
+        let marks = UnitMarks::of(alignment);
+        Self::build_in_order(alignment, &marks, width, &order, keep)
     }
 
     /// As [`RowModel::build`], the groups in `order` (indices into
-    /// `alignment.groups`; see [`super::order::side_order`]).
+    /// `alignment.groups`; see [`super::order::side_order`]), with the
+    /// word `marks` of this alignment found before (by an earlier layout
+    /// of it: [`RowModel::marks`]).
     pub fn build_in_order(
         alignment: &Alignment,
+        marks: &UnitMarks,
         width: usize,
         order: &[usize],
         keep: impl Fn(&Group) -> bool,
     ) -> Self {
         let split = alignment.groups.len() >= SPLIT_FROM_GROUPS;
-        Self::build_split(alignment, width, order, keep, split)
+        Self::build_split(alignment, marks, width, order, keep, split)
+    }
+
+    /// The word marks this layout shows, for the next layout of the same
+    /// alignment.
+    pub fn marks(&self) -> UnitMarks {
+        UnitMarks {
+            left: Arc::clone(&self.left.changes),
+            right: Arc::clone(&self.right.changes),
+        }
     }
 
     /// [`RowModel::build_in_order`], each pane on its own core when
     /// `split`.
     fn build_split(
         alignment: &Alignment,
+        marks: &UnitMarks,
         width: usize,
         order: &[usize],
         keep: impl Fn(&Group) -> bool,
@@ -130,8 +147,8 @@ impl RowModel {
             .collect();
         // The two panes wrap apart, one per core on a long pair: a resize
         // re-wraps every group, and on a book that is a pause.
-        let lay_out = |side: Side, units: &[Unit]| {
-            let mut lines = SideLines::new(units);
+        let lay_out = |side: Side, units: &[Unit], changes: &Arc<Vec<Marks>>| {
+            let mut lines = SideLines::new(units, Arc::clone(changes));
             let ranges: Vec<Range<usize>> = shown
                 .iter()
                 .enumerate()
@@ -141,8 +158,8 @@ impl RowModel {
         };
         let ((left, left_ranges), (right, right_ranges)) = crate::parallel::join(
             split,
-            || lay_out(Side::Left, &alignment.left),
-            || lay_out(Side::Right, &alignment.right),
+            || lay_out(Side::Left, &alignment.left, &marks.left),
+            || lay_out(Side::Right, &alignment.right, &marks.right),
         );
         let mut model = RowModel {
             width,
@@ -270,8 +287,9 @@ mod tests {
         let order: Vec<usize> = (0..alignment.groups.len()).rev().collect();
         for width in [12, 40, 80] {
             let keep = |g: &Group| !g.left.is_empty() || g.right.len() != 1;
-            let apart = RowModel::build_split(&alignment, width, &order, keep, true);
-            let together = RowModel::build_split(&alignment, width, &order, keep, false);
+            let marks = UnitMarks::of(&alignment);
+            let apart = RowModel::build_split(&alignment, &marks, width, &order, keep, true);
+            let together = RowModel::build_split(&alignment, &marks, width, &order, keep, false);
             assert!(apart.groups.len() > 10 && apart.rows > apart.groups.len());
             assert_eq!(apart, together, "width {width}");
         }

@@ -1,26 +1,16 @@
 //! One side's wrapped lines: each unit of a group wrapped at the pane
-//! width (with its kind's prefix), and the byte ranges of its word
-//! highlights, ready to be laid onto those lines.
+//! width (with its kind's prefix), beside the word marks of its units
+//! (see [`super::unit_marks`]), ready to be laid onto those lines.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::align::{Group, Unit};
 use crate::article::Kind;
-use crate::report::{Mark, callout_ranges, marked_segments};
 
 use super::rows::{Line, Side, SideLines};
+use super::unit_marks::Marks;
 use super::wrap::{display_width, wrap_ranges};
-
-/// What a highlighted stretch of a unit is to the other side of its link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WordMark {
-    /// Only this side has these words.
-    OnlyHere,
-    /// The other side has them too, elsewhere.
-    Shared,
-    /// A number, name, date or quote the other side gives differently.
-    Fact,
-}
 
 /// What precedes a unit's first line, and how far later lines indent.
 pub fn prefix(kind: Kind) -> (&'static str, usize) {
@@ -33,10 +23,10 @@ pub fn prefix(kind: Kind) -> (&'static str, usize) {
 }
 
 impl SideLines {
-    pub(super) fn new(units: &[Unit]) -> Self {
+    pub(super) fn new(units: &[Unit], changes: Arc<Vec<Marks>>) -> Self {
         SideLines {
             lines: Vec::new(),
-            changes: vec![Vec::new(); units.len()],
+            changes,
             unit_group: vec![None; units.len()],
             unit_line: vec![0; units.len()],
         }
@@ -69,7 +59,6 @@ impl SideLines {
             paragraph = Some(u.paragraph);
             self.unit_group[unit] = Some(shown);
             self.unit_line[unit] = self.lines.len();
-            self.changes[unit] = changed_ranges(&u.text, unit, group, side);
             let (lead, indent) = prefix(u.kind);
             let first_width = width.saturating_sub(display_width(lead));
             for (n, range) in wrap_ranges(&u.text, first_width, width.saturating_sub(indent))
@@ -85,37 +74,4 @@ impl SideLines {
         }
         start..self.lines.len()
     }
-}
-
-fn changed_ranges(
-    text: &str,
-    unit: usize,
-    group: &Group,
-    side: Side,
-) -> Vec<(WordMark, Range<usize>)> {
-    if !group.is_link() {
-        return Vec::new();
-    }
-    let (segments, facts) = match side {
-        Side::Left => (
-            marked_segments(text, unit, &group.diff, |op| op.left),
-            callout_ranges(&group.callouts, unit, |c| c.left),
-        ),
-        Side::Right => (
-            marked_segments(text, unit, &group.diff, |op| op.right),
-            callout_ranges(&group.callouts, unit, |c| c.right),
-        ),
-    };
-    let mut at = 0;
-    let mut out = Vec::new();
-    for (mark, piece) in segments {
-        match mark {
-            Mark::Changed => out.push((WordMark::OnlyHere, at..at + piece.len())),
-            Mark::Shared => out.push((WordMark::Shared, at..at + piece.len())),
-            Mark::Plain => {}
-        }
-        at += piece.len();
-    }
-    out.extend(facts.into_iter().map(|r| (WordMark::Fact, r)));
-    out
 }
