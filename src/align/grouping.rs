@@ -318,6 +318,19 @@ impl<'a> Grouper<'a> {
     /// Links free pairs that fit between the links already in reading
     /// order in both texts, best first.
     fn fill_gaps(&mut self, pairs: &[Pair], lengths: &Lengths) {
+        // Linking only takes units, never frees them: a pair with a side
+        // already linked can never be linked below, so it is dropped
+        // before ranking. On a text that keeps its order that is nearly
+        // every pair, and then the spine need not be found at all.
+        let weak: Vec<&Pair> = pairs
+            .iter()
+            .filter(|p| self.left_owner[p.left].is_none() && self.right_owner[p.right].is_none())
+            .filter(|p| p.dice() >= GAP_DICE && p.left_cover().max(p.right_cover()) >= GAP_COVER)
+            .filter(|p| self.headings_match(p))
+            .collect();
+        if weak.is_empty() {
+            return;
+        }
         let links = self.snapshot();
         let moved = super::moved::moved_flags(&links, lengths);
         let mut spine: Vec<(usize, usize, usize, usize)> = links
@@ -327,11 +340,6 @@ impl<'a> Grouper<'a> {
             .map(|(l, _)| span_of(l))
             .collect();
         spine.sort_unstable();
-        let weak: Vec<&Pair> = pairs
-            .iter()
-            .filter(|p| p.dice() >= GAP_DICE && p.left_cover().max(p.right_cover()) >= GAP_COVER)
-            .filter(|p| self.headings_match(p))
-            .collect();
         let weak = ranked::best_first(weak, |&p| (p.dice(), 0.0, (p.left, p.right)));
         for pair in weak {
             let free =
