@@ -229,12 +229,21 @@ impl<'a> Grouper<'a> {
 
     /// Repeats joining until no free unit finds a link to join.
     fn join_until_stable(&mut self, pairs: &[Pair]) {
-        // Which pairs may join does not change between rounds.
-        let joinable: Vec<&Pair> = pairs
+        // Which pairs may join does not change between rounds, and joining
+        // only takes units: a pair with both sides linked never offers a
+        // join again, so it is dropped (on a long text, most of them).
+        let mut joinable: Vec<&Pair> = pairs
             .iter()
             .filter(|p| p.dice() >= JOIN_DICE && self.headings_match(p))
             .collect();
-        while self.join_round(&joinable) {}
+        loop {
+            joinable.retain(|p| {
+                self.left_owner[p.left].is_none() || self.right_owner[p.right].is_none()
+            });
+            if !self.join_round(&joinable) {
+                break;
+            }
+        }
     }
 
     fn join_round(&mut self, joinable: &[&Pair]) -> bool {
