@@ -121,12 +121,21 @@ pub fn first_pass(
 ) -> Vec<(usize, usize)> {
     let mut grouper = Grouper::new(bags, left, right, None);
     grouper.pair_identical_unscored();
-    grouper.anchor(pairs);
-    grouper
+    // Only the pairs are wanted: anchors are taken as `anchor` takes
+    // them, without a draft (two allocations) for each.
+    let mut links: Vec<(usize, usize)> = grouper
         .drafts
         .iter()
         .map(|d| (d.left[0], d.right[0]))
-        .collect()
+        .collect();
+    for a in grouper.ranked_anchors(pairs) {
+        if grouper.left_owner[a.left].is_none() && grouper.right_owner[a.right].is_none() {
+            grouper.left_owner[a.left] = Some(links.len());
+            grouper.right_owner[a.right] = Some(links.len());
+            links.push((a.left, a.right));
+        }
+    }
+    links
 }
 
 /// Links the units of two texts; unlinked units are left out of the
@@ -202,10 +211,21 @@ impl<'a> Grouper<'a> {
         }
     }
 
+    /// Links the strongest one-to-one pairs, best first, while both
+    /// units are free.
     fn anchor(&mut self, pairs: &[Pair]) {
-        // What the greedy walk needs is copied out of each pair record:
-        // the walk then reads one compact list in rank order instead of
-        // pair records scattered over tens of MB.
+        for a in self.ranked_anchors(pairs) {
+            if self.left_owner[a.left].is_none() && self.right_owner[a.right].is_none() {
+                self.open(a.left, a.right, a.dice);
+            }
+        }
+    }
+
+    /// The pairs strong enough to anchor, best first. What the greedy
+    /// walk needs is copied out of each pair record: the walk then reads
+    /// one compact list in rank order instead of pair records scattered
+    /// over tens of MB.
+    fn ranked_anchors(&self, pairs: &[Pair]) -> Vec<Anchor> {
         let strong: Vec<Anchor> = pairs
             .iter()
             .filter(|p| is_anchor(p) && self.headings_match(p))
@@ -219,12 +239,7 @@ impl<'a> Grouper<'a> {
                 })
             })
             .collect();
-        let strong = ranked::best_first(strong, |a| (a.rank, 0.0, (a.left, a.right)));
-        for a in strong {
-            if self.left_owner[a.left].is_none() && self.right_owner[a.right].is_none() {
-                self.open(a.left, a.right, a.dice);
-            }
-        }
+        ranked::best_first(strong, |a| (a.rank, 0.0, (a.left, a.right)))
     }
 
     /// Repeats joining until no free unit finds a link to join.
