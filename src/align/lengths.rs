@@ -19,6 +19,12 @@ impl Lengths {
         let (left, right) = join(bytes >= SPLIT_FROM_BYTES, || count(left), || count(right));
         Lengths { left, right }
     }
+
+    /// Characters on both sides: how long the pair is, for choosing
+    /// whether a stage is worth a second core.
+    pub fn total(&self) -> u64 {
+        self.left.iter().chain(&self.right).sum()
+    }
 }
 
 fn count(units: &[Unit]) -> Vec<u64> {

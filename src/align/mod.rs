@@ -267,11 +267,17 @@ fn align_units_watched(
     let (links, local_pairs) =
         grouping::group(&bags, &mut pairs, (&left, &right), &lengths, band.as_ref());
     pairs_scored += local_pairs;
-    // Bags and candidate pairs are done with: freed here, the word diffs
-    // below reuse their memory instead of adding to the peak.
-    drop((bags, pairs, first));
     clock.lap(&mut times.grouping);
-    let moved = moved::moved_flags(&links, &lengths);
+    // Bags and candidate pairs are done with: freed before the word diffs,
+    // which reuse their memory instead of adding to the peak. Freeing a
+    // long text's hundreds of thousands of them takes as long as the
+    // moved flags, so on a long pair the two run side by side.
+    let long = lengths.total() >= crate::parallel::SPLIT_FROM_BYTES as u64;
+    let (moved, ()) = crate::parallel::join(
+        long,
+        || moved::moved_flags(&links, &lengths),
+        move || drop((bags, pairs, first)),
+    );
     clock.lap(&mut times.moved);
     let diffs = word_diff::diff_links(&links, &left, &right, &|| watch.cancelled())?;
     clock.lap(&mut times.word_diff);
