@@ -56,13 +56,16 @@ impl Bags {
             || tokenise_side(right, &scorable),
         );
         let (size, left_map, right_map) = vocabulary::merge(&left_vocab, &right_vocab);
-        let (left_units, right_units) = join(
+        let remapped = |side: Side, map: &[u32]| {
+            let units = side.remap(map);
+            let df = document_frequency(&units, size);
+            (units, df)
+        };
+        let ((left_units, df_left), (right_units, df_right)) = join(
             split,
-            || left_side.remap(&left_map),
-            || right_side.remap(&right_map),
+            || remapped(left_side, &left_map),
+            || remapped(right_side, &right_map),
         );
-        let df_left = document_frequency(&left_units, size);
-        let df_right = document_frequency(&right_units, size);
         let df: Vec<u32> = df_left
             .iter()
             .zip(&df_right)
@@ -93,9 +96,14 @@ impl Bags {
                 .collect(),
             ids,
         };
+        let (left, right) = join(
+            split,
+            || left_units.into_iter().map(bag).collect(),
+            || right_units.into_iter().map(bag).collect(),
+        );
         Bags {
-            left: left_units.into_iter().map(bag).collect(),
-            right: right_units.into_iter().map(bag).collect(),
+            left,
+            right,
             weight,
             df,
             units,
