@@ -10,20 +10,18 @@ use crate::parallel::{SPLIT_FROM_BYTES, join};
 pub struct Lengths {
     pub left: Vec<u64>,
     pub right: Vec<u64>,
+    /// Whether the pair is long enough for a second core to pay
+    /// ([`SPLIT_FROM_BYTES`] of text on both sides), for later stages.
+    pub long: bool,
 }
 
 impl Lengths {
     /// Counts both sides, each on its own core when the texts are long.
     pub fn of(left: &[Unit], right: &[Unit]) -> Self {
         let bytes: usize = left.iter().chain(right).map(|u| u.text.len()).sum();
-        let (left, right) = join(bytes >= SPLIT_FROM_BYTES, || count(left), || count(right));
-        Lengths { left, right }
-    }
-
-    /// Characters on both sides: how long the pair is, for choosing
-    /// whether a stage is worth a second core.
-    pub fn total(&self) -> u64 {
-        self.left.iter().chain(&self.right).sum()
+        let long = bytes >= SPLIT_FROM_BYTES;
+        let (left, right) = join(long, || count(left), || count(right));
+        Lengths { left, right, long }
     }
 }
 

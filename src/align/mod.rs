@@ -272,9 +272,8 @@ fn align_units_watched(
     // which reuse their memory instead of adding to the peak. Freeing a
     // long text's hundreds of thousands of them takes as long as the
     // moved flags, so on a long pair the two run side by side.
-    let long = lengths.total() >= crate::parallel::SPLIT_FROM_BYTES as u64;
     let (moved, ()) = crate::parallel::join(
-        long,
+        lengths.long,
         || moved::moved_flags(&links, &lengths),
         move || drop((bags, pairs, first)),
     );

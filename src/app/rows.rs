@@ -98,18 +98,12 @@ pub struct RowModel {
 }
 
 impl RowModel {
-    /// Lays `alignment` out at `width` text columns, leaving out the groups
-    /// `keep` rejects (see [`is_furniture`], [`has_paragraph`]).
-    pub fn build(alignment: &Alignment, width: usize, keep: impl Fn(&Group) -> bool) -> Self {
-        let order: Vec<usize> = (0..alignment.groups.len()).collect();
-        let marks = UnitMarks::of(alignment);
-        Self::build_in_order(alignment, &marks, width, &order, keep)
-    }
-
-    /// As [`RowModel::build`], the groups in `order` (indices into
-    /// `alignment.groups`; see [`super::order::side_order`]), with the
-    /// word `marks` of this alignment found before (by an earlier layout
-    /// of it: [`RowModel::marks`]).
+    /// Lays `alignment` out at `width` text columns, the groups in `order`
+    /// (indices into `alignment.groups`; see [`super::order::side_order`]),
+    /// leaving out the groups `keep` rejects (see [`is_furniture`],
+    /// [`has_paragraph`]). The word `marks` are this alignment's, found
+    /// once ([`UnitMarks::of`]) or kept from an earlier layout of it
+    /// ([`RowModel::marks`]).
     pub fn build_in_order(
         alignment: &Alignment,
         marks: &UnitMarks,
