@@ -185,13 +185,29 @@ impl Casing {
         self.german.merge(other.german);
     }
 
-    /// Tallies one paragraph, read.
-    pub(super) fn tally_scan(&mut self, scan: &Scan) {
-        let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
-        if german {
+    /// Tallies one paragraph, read, with the German name evidence that
+    /// [`Casing::of`] resolves once the whole corpus is read.
+    fn tally_scan(&mut self, scan: &Scan) {
+        let (text, words, forced) = (scan.text, &scan.words, &scan.forced);
+        if scan.german {
             let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
             self.german.tally(words, forced, spaced);
         }
+        self.tally_case(scan, true);
+    }
+
+    /// Tallies how one paragraph writes its words, without German name
+    /// evidence: a link's few texts are too little of it to resolve, so
+    /// their German capitals are never names (acronyms aside), and that
+    /// tally was a quarter of a German pair's alignment.
+    pub(super) fn tally_case_only(&mut self, scan: &Scan) {
+        self.tally_case(scan, false);
+    }
+
+    /// The lower-case and mid-sentence-capital tallies of one paragraph;
+    /// `evidence` also records capitals seen outside German for it.
+    fn tally_case(&mut self, scan: &Scan, evidence: bool) {
+        let (words, forced, german) = (&scan.words, &scan.forced, scan.german);
         // One buffer holds each word's key, so a word already tallied
         // costs no new string.
         let mut key = String::new();
@@ -200,7 +216,7 @@ impl Casing {
             if !word.is_capitalised() {
                 count(&mut self.lower, &key);
             } else if !(forced[i] || (german && after_article(words, i))) {
-                if !german {
+                if evidence && !german {
                     self.german.seen_elsewhere(&key);
                 }
                 count(&mut self.capitalised_inside, &key);

@@ -53,7 +53,7 @@ impl<'a> Spotter<'a> {
             .collect();
         let mut casing = Casing::default();
         for scan in &scans {
-            casing.tally_scan(scan);
+            casing.tally_case_only(scan);
         }
         Spotter { scans, casing }
     }
