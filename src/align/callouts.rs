@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
-use crate::facts::{FactKind, Spot, Spotter, same_name};
+use crate::facts::{FactKind, NameWord, Spot, Spotter, same_name_read};
 
 /// Most differing facts of one kind a link may have for them to be
 /// paired in reading order; beyond that, a pairing would be a guess.
@@ -173,13 +173,15 @@ fn pair(kind: FactKind, left: &[&Found], right: &[&Found]) -> Vec<Callout> {
     let mut used_left = vec![false; left.len()];
     let mut used_right = vec![false; right.len()];
     if kind == FactKind::Name {
-        let words =
-            |f: &Found| -> Vec<String> { f.spot.value.split(' ').map(str::to_string).collect() };
+        let read =
+            |f: &&Found| -> Vec<NameWord> { f.spot.value.split(' ').map(NameWord::of).collect() };
+        let right_words: Vec<Vec<NameWord>> = right.iter().map(read).collect();
         for (i, l) in left.iter().enumerate() {
+            let words = read(l);
             let found = right
                 .iter()
                 .enumerate()
-                .find(|(j, r)| !used_right[*j] && same_name(&words(l), &words(r)));
+                .find(|(j, _)| !used_right[*j] && same_name_read(&words, &right_words[*j]));
             if let Some((j, r)) = found {
                 used_left[i] = true;
                 used_right[j] = true;

@@ -41,7 +41,7 @@ use crate::align::DiffOp;
 use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
-pub use name_key::{fold, same_name, same_word};
+pub use name_key::{NameWord, fold, same_name, same_name_read, same_word};
 pub use spots::{Spot, Spotter, spots_in};
 
 /// What a fact is about.

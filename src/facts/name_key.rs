@@ -153,20 +153,49 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// One word of a name, folded once. Pairing a link's names compares
+/// each with each, and folding every word again for every comparison was
+/// most of what pairing them cost.
+pub struct NameWord {
+    folded: String,
+    /// Written in Cyrillic (see [`is_cyrillic`]), before folding.
+    cyrillic: bool,
+}
+
+impl NameWord {
+    /// Reads one word as written.
+    pub fn of(word: &str) -> Self {
+        NameWord {
+            folded: fold(word),
+            cyrillic: is_cyrillic(word),
+        }
+    }
+}
+
 /// Whether two single words are spellings of one name.
 pub fn same_word(a: &str, b: &str) -> bool {
-    let across_scripts = is_cyrillic(a) != is_cyrillic(b);
-    let (a, b) = (fold(a), fold(b));
+    same_name_word(&NameWord::of(a), &NameWord::of(b))
+}
+
+/// [`same_word`] on words read once; the cheap tests go first.
+fn same_name_word(a: &NameWord, b: &NameWord) -> bool {
+    let across_scripts = a.cyrillic != b.cyrillic;
+    let (a, b) = (a.folded.as_str(), b.folded.as_str());
     if a == b {
         return true;
     }
-    if !across_scripts && !same_onset(&a, &b) {
+    if !across_scripts && !same_onset(a, b) {
         return false;
     }
     let shortest = a.chars().count().min(b.chars().count());
-    let (sa, sb) = (skeleton(&a), skeleton(&b));
-    let close = across_scripts || edit_distance(&a, &b) <= 2.max(shortest / 3);
-    sa == sb && sa.chars().count() >= 2 && shortest >= 4 && close
+    if shortest < 4 {
+        return false;
+    }
+    let sa = skeleton(a);
+    if sa.chars().count() < 2 || sa != skeleton(b) {
+        return false;
+    }
+    across_scripts || edit_distance(a, b) <= 2.max(shortest / 3)
 }
 
 /// Spellings that open one sound differently (Latin transliterations of
@@ -210,32 +239,43 @@ pub fn is_cyrillic(word: &str) -> bool {
 
 /// Whether a word is plausibly a misspelling of another where the rest of
 /// the name agrees ("Friedrich Murch" beside "Friedrich Merz").
-fn loosely_same_word(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
+fn loosely_same_word(a: &NameWord, b: &NameWord) -> bool {
+    let (a, b) = (a.folded.as_str(), b.folded.as_str());
     let prefix = |s: &str| skeleton(s).chars().take(2).collect::<String>();
-    same_onset(&a, &b)
-        && prefix(&a).chars().count() == 2
-        && prefix(&a) == prefix(&b)
+    same_onset(a, b)
+        && prefix(a).chars().count() == 2
+        && prefix(a) == prefix(b)
         && a.chars().count().min(b.chars().count()) >= 4
-        && edit_distance(&a, &b) <= 3
+        && edit_distance(a, b) <= 3
 }
 
 /// Whether two names (as word lists) are one entity: same length with
 /// every word a spelling of the other's, or all words equal but one that
 /// is loosely the same, or one a one-word surname of the other.
 pub fn same_name(a: &[String], b: &[String]) -> bool {
+    let read = |words: &[String]| words.iter().map(|w| NameWord::of(w)).collect::<Vec<_>>();
+    same_name_read(&read(a), &read(b))
+}
+
+/// [`same_name`] on names whose words are read once.
+pub fn same_name_read(a: &[NameWord], b: &[NameWord]) -> bool {
     if a.len() == b.len() {
-        let differing = a.iter().zip(b).filter(|(x, y)| fold(x) != fold(y)).count();
-        let spelled = a.iter().zip(b).all(|(x, y)| same_word(x, y));
-        let loose = a.len() >= 2
+        if a.iter().zip(b).all(|(x, y)| same_name_word(x, y)) {
+            return true;
+        }
+        let differing = a
+            .iter()
+            .zip(b)
+            .filter(|(x, y)| x.folded != y.folded)
+            .count();
+        return a.len() >= 2
             && differing == 1
             && a.iter()
                 .zip(b)
-                .all(|(x, y)| fold(x) == fold(y) || loosely_same_word(x, y));
-        return spelled || loose;
+                .all(|(x, y)| x.folded == y.folded || loosely_same_word(x, y));
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    short.len() == 1 && long.len() <= 3 && same_word(&short[0], &long[long.len() - 1])
+    short.len() == 1 && long.len() <= 3 && same_name_word(&short[0], &long[long.len() - 1])
 }
 
 #[cfg(test)]
