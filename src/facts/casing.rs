@@ -7,6 +7,7 @@
 //! capitalised mid-sentence.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 
 use super::german::GermanEvidence;
 use super::lexicon;
@@ -15,20 +16,21 @@ use super::scan::{Scan, scan_article};
 use super::tokens::Token;
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
-use crate::hash::FastState;
+use crate::hash::{FastHasher, PackedState};
 use crate::progress::Progress;
 
 /// Characters after which a capital is forced, as at a sentence start.
 const OPENERS: &[char] = &['“', '„', '«', '"', '‘', '(', ':', '—', '–', '[', '‹', '»'];
 
 /// Counts of each word (lower-cased) by how it was written. The tallies
-/// are only looked up and summed, never listed, so they hash with the
-/// engine's fast hasher: SipHash was half the cost of tallying a link's
-/// texts for its callouts.
+/// are only looked up and summed, never listed, so a word is keyed by the
+/// hash of its lower-case form (as the word diff keys its tokens): a link's
+/// callouts tally each of its words, and a string per word was most of
+/// that tally's cost.
 #[derive(Debug, Default)]
 pub struct Casing {
-    lower: HashMap<String, usize, FastState>,
-    capitalised_inside: HashMap<String, usize, FastState>,
+    lower: HashMap<u64, usize, PackedState>,
+    capitalised_inside: HashMap<u64, usize, PackedState>,
     /// Which capitalised words of German paragraphs behave like names.
     german: GermanEvidence,
 }
@@ -208,18 +210,17 @@ impl Casing {
     /// `evidence` also records capitals seen outside German for it.
     fn tally_case(&mut self, scan: &Scan, evidence: bool) {
         let (words, forced, german) = (&scan.words, &scan.forced, scan.german);
-        // One buffer holds each word's key, so a word already tallied
-        // costs no new string.
-        let mut key = String::new();
+        let mut lower = String::new();
         for (i, word) in words.iter().enumerate() {
-            lower_into(word.stem(), &mut key);
+            let key = case_key(word.stem());
             if !word.is_capitalised() {
-                count(&mut self.lower, &key);
+                *self.lower.entry(key).or_default() += 1;
             } else if !(forced[i] || (german && after_article(words, i))) {
                 if evidence && !german {
-                    self.german.seen_elsewhere(&key);
+                    lower_into(word.stem(), &mut lower);
+                    self.german.seen_elsewhere(&lower);
                 }
-                count(&mut self.capitalised_inside, &key);
+                *self.capitalised_inside.entry(key).or_default() += 1;
             }
         }
     }
@@ -238,10 +239,10 @@ impl Casing {
         if word.is_acronym() {
             return true;
         }
-        let key = stem.to_lowercase();
-        if german && !self.german.is_name(&key) {
+        if german && !self.german.is_name(stem) {
             return false;
         }
+        let key = case_key(stem);
         let inside = self.capitalised_inside.get(&key).copied().unwrap_or(0);
         let lower = self.lower.get(&key).copied().unwrap_or(0);
         let evidence = if forced { inside > 0 } else { true };
@@ -260,14 +261,24 @@ fn lower_into(word: &str, out: &mut String) {
     }
 }
 
-/// Adds one to the tally of `key`.
-fn count(tally: &mut HashMap<String, usize, FastState>, key: &str) {
-    match tally.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            tally.insert(key.to_string(), 1);
-        }
+/// The tally key of `word`: the hash of its lower-case form, found
+/// without a new string for a short ASCII word (most of them).
+fn case_key(word: &str) -> u64 {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii()
+        && let Some(bytes) = buffer.get_mut(..word.len())
+    {
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        return hash_bytes(bytes);
     }
+    hash_bytes(word.to_lowercase().as_bytes())
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = FastHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// Whether token `i` directly follows a German article ("die Regierung").

@@ -297,9 +297,11 @@ impl GermanEvidence {
         longer || shorter || umlauted_form
     }
 
-    /// Whether a lower-case word of a German paragraph has name evidence.
-    pub fn is_name(&self, key: &str) -> bool {
-        self.names.contains(key)
+    /// Whether a word of a German paragraph has name evidence; a link's
+    /// own evidence is never resolved, so there the answer is no without
+    /// lower-casing the word.
+    pub fn is_name(&self, word: &str) -> bool {
+        !self.names.is_empty() && self.names.contains(&word.to_lowercase())
     }
 }
 
