@@ -5,6 +5,11 @@
 //! no structural rule can tell (a month is capitalised like a name).
 //! All entries are lower-case; look-ups lower-case their input.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::hash::FastState;
+
 /// Month names and short forms (with their month number), including the
 /// genitive forms Ukrainian and Russian use in dates ("15 грудня").
 #[rustfmt::skip]
@@ -134,16 +139,78 @@ const PERCENT_WORDS: &[&str] = &[
     "відсотка", "процентов", "процента",
 ];
 
-fn find<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    with_lower(word, |lower| {
-        let lower = lower.trim_end_matches('.');
-        table.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
-    })
+/// A word list as a hash set, built on first use: the lists are asked
+/// about every capitalised word of every link's texts, and comparing the
+/// word with each entry in turn was most of what facts cost there.
+struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str, FastState>>,
 }
 
-fn contains(table: &[&str], word: &str) -> bool {
-    with_lower(word, |lower| table.contains(&lower))
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether the list holds `word`, lower-cased.
+    fn contains(&self, word: &str) -> bool {
+        with_lower(word, |lower| self.contains_lower(lower))
+    }
+
+    fn contains_lower(&self, lower: &str) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.iter().copied().collect());
+        set.contains(lower)
+    }
 }
+
+/// A numbered word list (months, weekdays) as a hash map, built on first
+/// use; where a word is listed twice, its first number counts.
+struct WordMap {
+    table: &'static [(&'static str, u8)],
+    map: OnceLock<HashMap<&'static str, u8, FastState>>,
+}
+
+impl WordMap {
+    const fn new(table: &'static [(&'static str, u8)]) -> Self {
+        WordMap {
+            table,
+            map: OnceLock::new(),
+        }
+    }
+
+    /// The number of `word`, lower-cased and without final dots.
+    fn get(&self, word: &str) -> Option<u8> {
+        with_lower(word, |lower| self.get_lower(lower))
+    }
+
+    fn get_lower(&self, lower: &str) -> Option<u8> {
+        let map = self.map.get_or_init(|| {
+            let mut map = HashMap::default();
+            for &(word, number) in self.table {
+                map.entry(word).or_insert(number);
+            }
+            map
+        });
+        map.get(lower.trim_end_matches('.')).copied()
+    }
+}
+
+static MONTH_MAP: WordMap = WordMap::new(MONTHS);
+static WEEKDAY_MAP: WordMap = WordMap::new(WEEKDAYS);
+static TITLE_SET: WordSet = WordSet::new(TITLES);
+static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
+static GERMAN_ARTICLE_SET: WordSet = WordSet::new(GERMAN_ARTICLES);
+static GERMAN_DETERMINER_SET: WordSet = WordSet::new(GERMAN_DETERMINERS);
+static GERMAN_IDIOM_NOUN_SET: WordSet = WordSet::new(GERMAN_IDIOM_NOUNS);
+static SOURCE_NOUN_SET: WordSet = WordSet::new(SOURCE_NOUNS);
+static REPORT_VERB_SET: WordSet = WordSet::new(REPORT_VERBS);
+static PERCENT_WORD_SET: WordSet = WordSet::new(PERCENT_WORDS);
+static PREPOSITION_SET: WordSet = WordSet::new(PREPOSITIONS);
 
 /// Calls `f` with `word` lower-cased; a short ASCII word (most of them,
 /// asked about once per capitalised word) is lower-cased on the stack.
@@ -163,52 +230,54 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The month number a word names ("Dec", "décembre", "грудня").
 pub fn month(word: &str) -> Option<u8> {
-    find(MONTHS, word)
+    MONTH_MAP.get(word)
 }
 
 /// The weekday number a word names (1 = Monday).
 pub fn weekday(word: &str) -> Option<u8> {
-    find(WEEKDAYS, word)
+    WEEKDAY_MAP.get(word)
 }
 
 /// Whether a word is a title or office (never part of a name).
 pub fn is_title(word: &str) -> bool {
-    contains(TITLES, word.trim_end_matches('.'))
+    TITLE_SET.contains(word.trim_end_matches('.'))
 }
 
 /// Whether a word can open a source phrase ("a senior US official").
 pub fn is_determiner(word: &str) -> bool {
-    contains(DETERMINERS, word)
+    DETERMINER_SET.contains(word)
 }
 
 /// Whether a word is a German article or article-preposition.
 pub fn is_german_article(word: &str) -> bool {
-    contains(GERMAN_ARTICLES, word)
+    GERMAN_ARTICLE_SET.contains(word)
 }
 
 /// Whether a word is a German determiner, quantifier or number word.
 pub fn is_german_determiner(word: &str) -> bool {
-    contains(GERMAN_DETERMINERS, word)
+    GERMAN_DETERMINER_SET.contains(word)
 }
 
 /// Whether a German noun is used bare in fixed phrases ("zu Hause").
 pub fn is_german_idiom_noun(word: &str) -> bool {
-    contains(GERMAN_IDIOM_NOUNS, word)
+    GERMAN_IDIOM_NOUN_SET.contains(word)
 }
 
 /// Whether a noun can name who said something.
 pub fn is_source_noun(word: &str) -> bool {
-    contains(SOURCE_NOUNS, word)
+    SOURCE_NOUN_SET.contains(word)
 }
 
 /// Whether a verb reports speech.
 pub fn is_report_verb(word: &str) -> bool {
-    contains(REPORT_VERBS, word)
+    REPORT_VERB_SET.contains(word)
 }
 
 /// Whether a word names a weekday or a month: never a person's name.
 pub fn is_calendar_word(word: &str) -> bool {
-    month(word).is_some() || weekday(word).is_some()
+    with_lower(word, |lower| {
+        MONTH_MAP.get_lower(lower).is_some() || WEEKDAY_MAP.get_lower(lower).is_some()
+    })
 }
 
 /// The lower-case word sequences meaning "according to".
@@ -218,10 +287,10 @@ pub fn according_phrases() -> &'static [&'static [&'static str]] {
 
 /// Whether `words` (lower-case, one or two) say "percent".
 pub fn is_percent_word(words: &str) -> bool {
-    contains(PERCENT_WORDS, words)
+    PERCENT_WORD_SET.contains(words)
 }
 
 /// Whether a word is a preposition.
 pub fn is_preposition(word: &str) -> bool {
-    contains(PREPOSITIONS, word)
+    PREPOSITION_SET.contains(word)
 }
