@@ -54,21 +54,34 @@ fn is_joiner(c: char) -> bool {
 /// character at a time, with its neighbours decoded where a joiner needs
 /// them, rather than first copied into a list of characters.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    while let Some(&byte) = bytes.get(i) {
+        // ASCII is most of most texts: a byte is its own character, and
+        // only a letter or digit starts a word.
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { break };
         if !c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
         }
         let start = i;
         let mut j = i + c.len_utf8();
-        while let Some(c) = char_at(text, j) {
+        loop {
+            if bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+                continue;
+            }
+            let Some(c) = char_at(text, j) else { break };
             let after = j + c.len_utf8();
-            let next = char_at(text, after);
             if c.is_alphanumeric() {
                 j = after;
-            } else if let Some(n) = next.filter(|&n| is_joiner(c) && n.is_alphanumeric())
+            } else if let Some(n) =
+                char_at(text, after).filter(|&n| is_joiner(c) && n.is_alphanumeric())
                 && joins(text, j, c, n)
             {
                 j = after + n.len_utf8();
