@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::casing::Casing;
 use super::lexicon::{
-    according_phrases, is_determiner, is_preposition, is_report_verb, is_source_noun,
+    according_phrases, is_determiner, is_preposition, is_report_verb, is_source_noun, with_lower,
 };
 use super::scan::Scan;
 use super::tokens::Token;
@@ -95,7 +95,7 @@ fn according_at(w: &Words, i: usize) -> Option<usize> {
     according_phrases().iter().find_map(|phrase| {
         let matches = phrase.iter().enumerate().all(|(k, p)| {
             w.words.get(i + k).is_some_and(|t| {
-                t.text.to_lowercase() == *p && (k == 0 || w.spaced(i + k - 1, i + k))
+                with_lower(t.text, |lower| lower == *p) && (k == 0 || w.spaced(i + k - 1, i + k))
             })
         });
         matches.then_some(phrase.len())
@@ -171,7 +171,7 @@ fn source_key(words: &[Token]) -> String {
     ];
     words
         .iter()
-        .filter(|t| !ARTICLES.contains(&t.text.to_lowercase().as_str()))
+        .filter(|t| !with_lower(t.text, |lower| ARTICLES.contains(&lower)))
         .map(|t| super::name_key::fold(t.stem()))
         .collect::<Vec<_>>()
         .join(" ")

@@ -16,7 +16,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{is_calendar_word, is_german_determiner, is_german_idiom_noun, is_title};
+use super::lexicon::{
+    is_calendar_word, is_german_determiner, is_german_idiom_noun, is_title, with_lower,
+};
 use super::tokens::Token;
 
 /// Endings that make a German word a common noun.
@@ -76,10 +78,9 @@ fn key(word: &Token) -> String {
 
 /// Whether the token can be part of a German name run at all.
 fn capital(word: &Token) -> bool {
-    let lower = word.text.to_lowercase();
     word.is_capitalised()
         && !is_german_determiner(word.text)
-        && !PREPOSITIONS.contains(&lower.as_str())
+        && !with_lower(word.text, |lower| PREPOSITIONS.contains(&lower))
         && !word.is_number()
         && !is_calendar_word(word.stem())
         && !is_title(word.stem())
@@ -161,7 +162,7 @@ impl GermanEvidence {
         };
         let bare_object = !forced[from]
             && from > 0
-            && PREPOSITIONS.contains(&words[from - 1].text.to_lowercase().as_str());
+            && with_lower(words[from - 1].text, |lower| PREPOSITIONS.contains(&lower));
         if bare_object {
             self.counts.entry(key(&first)).or_default().0 += 1;
         }

@@ -212,9 +212,10 @@ static REPORT_VERB_SET: WordSet = WordSet::new(REPORT_VERBS);
 static PERCENT_WORD_SET: WordSet = WordSet::new(PERCENT_WORDS);
 static PREPOSITION_SET: WordSet = WordSet::new(PREPOSITIONS);
 
-/// Calls `f` with `word` lower-cased; a short ASCII word (most of them,
-/// asked about once per capitalised word) is lower-cased on the stack.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+/// Calls `f` with `word` lower-cased, as [`str::to_lowercase`] gives it;
+/// a short ASCII word (most of them, asked about once per capitalised
+/// word) is lower-cased on the stack instead of into a new string.
+pub(super) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buffer = [0u8; 32];
     if word.is_ascii()
         && let Some(bytes) = buffer.get_mut(..word.len())
