@@ -2,15 +2,16 @@
 //! conflict, kind by kind: names by spelling, quantities by value and
 //! unit, dates by day, quotes by wording, attributions by source.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 
 use super::collect::Candidate;
 use super::context::same_statement;
 use super::group::{Blocking, clusters, most_used, variants};
 use super::name_key::{fold, is_cyrillic, same_name, same_word, skeleton};
-use super::quote_match::{content, is_excerpt, same_quote, word_diff};
+use super::quote_match::{content, is_excerpt, same_content, same_quote, word_diff};
 use super::{Fact, FactKind, Variant};
+use crate::hash::FastState;
 use crate::progress::Progress;
 
 /// Groups every kind's candidates into facts (unsorted), the kinds side by
@@ -117,7 +118,20 @@ fn quote_facts(quotes: &[&Candidate]) -> Vec<Fact> {
         tokens: &content_words,
         share: 0.5,
     };
-    clusters(quotes, blocking, |a, b| same_quote(&a.words, &b.words))
+    // Each quote's content is found once, not again for every pair
+    // compared; a quote is known by its address among `quotes`.
+    let address = |c: &Candidate| std::ptr::from_ref(c) as usize;
+    let contents: HashMap<usize, Vec<&str>, FastState> = quotes
+        .iter()
+        .map(|&c| (address(c), content(&c.words)))
+        .collect();
+    let related =
+        |a: &Candidate, b: &Candidate| match (contents.get(&address(a)), contents.get(&address(b)))
+        {
+            (Some(a), Some(b)) => same_content(a, b),
+            _ => same_quote(&a.words, &b.words),
+        };
+    clusters(quotes, blocking, related)
         .iter()
         .map(|m| quote_fact(m))
         .collect()

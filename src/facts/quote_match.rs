@@ -3,7 +3,6 @@
 //! for approval" / "send it to Congress for a vote"), so matching is by
 //! shared content words, and the finding is the word diff between them.
 
-use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag as SimilarTag, capture_diff_slices_deadline};
@@ -26,20 +25,30 @@ const MIN_CONTAINMENT: f64 = 0.8;
 /// Bound on the work of one diff.
 const DIFF_TIME_LIMIT: Duration = Duration::from_millis(100);
 
-/// The distinct content words of a quote (what `same_quote` compares).
-pub fn content(words: &[String]) -> BTreeSet<&str> {
-    words
+/// The distinct content words of a quote (what `same_quote` compares),
+/// sorted.
+pub fn content(words: &[String]) -> Vec<&str> {
+    let mut content: Vec<&str> = words
         .iter()
         .map(String::as_str)
         .filter(|w| w.chars().count() >= MIN_CONTENT_CHARS)
-        .collect()
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    content
 }
 
 /// Whether two quotes (folded words) render the same statement: most
 /// content words shared, or one an excerpt of the other.
 pub fn same_quote(a: &[String], b: &[String]) -> bool {
-    let (a, b) = (content(a), content(b));
-    let shared = a.intersection(&b).count();
+    same_content(&content(a), &content(b))
+}
+
+/// [`same_quote`] on the quotes' [`content`]: grouping a book's quotes
+/// compares each with many others, and finding both contents again for
+/// every comparison was most of what facts cost on such a pair.
+pub fn same_content(a: &[&str], b: &[&str]) -> bool {
+    let shared = shared_count(a, b);
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return false;
@@ -47,6 +56,23 @@ pub fn same_quote(a: &[String], b: &[String]) -> bool {
     let dice = 2.0 * shared as f64 / (a.len() + b.len()) as f64;
     let containment = shared as f64 / smaller as f64;
     dice >= MIN_DICE || (smaller >= 4 && containment >= MIN_CONTAINMENT)
+}
+
+/// How many words two sorted lists without repeats share.
+fn shared_count(a: &[&str], b: &[&str]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// Whether `short` occurs word for word inside `long`.
