@@ -90,15 +90,23 @@ pub fn attributions_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundAttributio
     found
 }
 
-/// How many words of an "according to" phrase start at `i`.
+/// How many words of an "according to" phrase start at `i`. The word at
+/// `i` is lower-cased once for all the phrases, as every word of every
+/// paragraph is asked.
 fn according_at(w: &Words, i: usize) -> Option<usize> {
-    according_phrases().iter().find_map(|phrase| {
-        let matches = phrase.iter().enumerate().all(|(k, p)| {
-            w.words.get(i + k).is_some_and(|t| {
-                with_lower(t.text, |lower| lower == *p) && (k == 0 || w.spaced(i + k - 1, i + k))
-            })
-        });
-        matches.then_some(phrase.len())
+    let first = w.words.get(i)?;
+    with_lower(first.text, |first| {
+        according_phrases().iter().find_map(|phrase| {
+            let rest_matches = || {
+                phrase.iter().enumerate().skip(1).all(|(k, p)| {
+                    w.words.get(i + k).is_some_and(|t| {
+                        with_lower(t.text, |lower| lower == *p) && w.spaced(i + k - 1, i + k)
+                    })
+                })
+            };
+            let matches = phrase.first().is_none_or(|p| *p == first) && rest_matches();
+            matches.then_some(phrase.len())
+        })
     })
 }
 
