@@ -119,29 +119,35 @@ impl GermanEvidence {
         forced: &[bool],
         spaced: impl Fn(usize, usize) -> bool,
     ) {
+        // Each word's test is asked up to four times below; it looks the
+        // word up in four word lists, so it is answered once per word.
+        let capitals: Vec<bool> = words.iter().map(capital).collect();
         let mut i = 0;
         while i < words.len() {
-            if !capital(&words[i]) {
+            if !capitals[i] {
                 i += 1;
                 continue;
             }
             let mut end = i;
-            while end + 1 < words.len() && capital(&words[end + 1]) && spaced(end, end + 1) {
+            while end + 1 < words.len() && capitals[end + 1] && spaced(end, end + 1) {
                 end += 1;
             }
             self.tally_run(words, forced, i, end);
             i = end + 1;
         }
         for (i, w) in words.iter().enumerate() {
-            if !w.is_capitalised() {
+            // Most words are already known: looked up before a new string
+            // is made for them.
+            if !w.is_capitalised() && !self.lower.contains(w.text) {
                 self.lower.insert(w.text.to_string());
             }
-            if capital(w) && !forced[i] {
+            if capitals[i] && !forced[i] && !with_lower(w.stem(), |k| self.capitalised.contains(k))
+            {
                 self.capitalised.insert(key(w));
             }
             if (w.text == "und" || w.text == "oder") && i > 0 && i + 1 < words.len() {
                 let (a, b) = (words[i - 1], words[i + 1]);
-                if capital(&a) && capital(&b) && !forced[i + 1] {
+                if capitals[i - 1] && capitals[i + 1] && !forced[i + 1] {
                     self.coordinated.push((key(&a), key(&b)));
                 }
             }
