@@ -141,10 +141,12 @@ const PERCENT_WORDS: &[&str] = &[
 
 /// A word list as a hash set, built on first use: the lists are asked
 /// about every capitalised word of every link's texts, and comparing the
-/// word with each entry in turn was most of what facts cost there.
+/// word with each entry in turn was most of what facts cost there. Keyed
+/// by bytes, so a word lower-cased on the stack is looked up without
+/// checking again that it is UTF-8.
 struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, FastState>>,
+    set: OnceLock<HashSet<&'static [u8], FastState>>,
 }
 
 impl WordSet {
@@ -157,14 +159,12 @@ impl WordSet {
 
     /// Whether the list holds `word`, lower-cased.
     fn contains(&self, word: &str) -> bool {
-        with_lower(word, |lower| self.contains_lower(lower))
-    }
-
-    fn contains_lower(&self, lower: &str) -> bool {
-        let set = self
-            .set
-            .get_or_init(|| self.words.iter().copied().collect());
-        set.contains(lower)
+        with_lower_bytes(word, |lower| {
+            let set = self
+                .set
+                .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect());
+            set.contains(lower)
+        })
     }
 }
 
@@ -172,7 +172,7 @@ impl WordSet {
 /// use; where a word is listed twice, its first number counts.
 struct WordMap {
     table: &'static [(&'static str, u8)],
-    map: OnceLock<HashMap<&'static str, u8, FastState>>,
+    map: OnceLock<HashMap<&'static [u8], u8, FastState>>,
 }
 
 impl WordMap {
@@ -185,18 +185,20 @@ impl WordMap {
 
     /// The number of `word`, lower-cased and without final dots.
     fn get(&self, word: &str) -> Option<u8> {
-        with_lower(word, |lower| self.get_lower(lower))
+        with_lower_bytes(word, |lower| self.get_lower(lower))
     }
 
-    fn get_lower(&self, lower: &str) -> Option<u8> {
+    fn get_lower(&self, lower: &[u8]) -> Option<u8> {
         let map = self.map.get_or_init(|| {
             let mut map = HashMap::default();
             for &(word, number) in self.table {
-                map.entry(word).or_insert(number);
+                map.entry(word.as_bytes()).or_insert(number);
             }
             map
         });
-        map.get(lower.trim_end_matches('.')).copied()
+        // Final dots off, as `trim_end_matches('.')` takes them.
+        let end = lower.iter().rposition(|&b| b != b'.').map_or(0, |i| i + 1);
+        map.get(&lower[..end]).copied()
     }
 }
 
@@ -211,6 +213,20 @@ static SOURCE_NOUN_SET: WordSet = WordSet::new(SOURCE_NOUNS);
 static REPORT_VERB_SET: WordSet = WordSet::new(REPORT_VERBS);
 static PERCENT_WORD_SET: WordSet = WordSet::new(PERCENT_WORDS);
 static PREPOSITION_SET: WordSet = WordSet::new(PREPOSITIONS);
+
+/// [`with_lower`] as bytes: a short ASCII word lower-cased on the stack is
+/// handed over without checking again that it is UTF-8.
+fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii()
+        && let Some(bytes) = buffer.get_mut(..word.len())
+    {
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        return f(bytes);
+    }
+    f(word.to_lowercase().as_bytes())
+}
 
 /// Calls `f` with `word` lower-cased, as [`str::to_lowercase`] gives it;
 /// a short ASCII word (most of them, asked about once per capitalised
@@ -276,7 +292,7 @@ pub fn is_report_verb(word: &str) -> bool {
 
 /// Whether a word names a weekday or a month: never a person's name.
 pub fn is_calendar_word(word: &str) -> bool {
-    with_lower(word, |lower| {
+    with_lower_bytes(word, |lower| {
         MONTH_MAP.get_lower(lower).is_some() || WEEKDAY_MAP.get_lower(lower).is_some()
     })
 }
