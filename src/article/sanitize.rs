@@ -42,7 +42,7 @@ pub fn json(text: &str) -> Cow<'_, str> {
     // Outside strings JSON may hold layout whitespace; inside, serde has
     // already escaped it.
     let escape = |c: char| acts_on_terminal(c) && !matches!(c, '\n' | '\r' | '\t');
-    if !text.chars().any(escape) {
+    if !needs_json_escape(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -54,6 +54,32 @@ pub fn json(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether [`json`] has a character of `text` to escape. ASCII is the
+/// bulk of a document, and its only such characters are C0 controls
+/// (other than layout) and DEL: they are found by byte, and only the other
+/// characters are decoded and looked up.
+fn needs_json_escape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f {
+                return true;
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if acts_on_terminal(c) {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+    false
 }
 
 /// `c` as JSON `\uXXXX` escapes (a surrogate pair beyond the BMP), in
@@ -139,6 +165,29 @@ fn push_clean(out: &mut String, text: &str, keep_newlines: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_is_looked_for_as_the_char_rule_says() {
+        let rule = |text: &str| {
+            text.chars()
+                .any(|c| acts_on_terminal(c) && !matches!(c, '\n' | '\r' | '\t'))
+        };
+        for text in [
+            "",
+            "plain ascii, with layout\n\r\t",
+            "bell \u{7} here",
+            "del \u{7f}",
+            "Früchte und Buße",
+            "c1 \u{85} and \u{9b}",
+            "zero\u{200b}width",
+            "soft\u{ad}hyphen",
+            "中文 and 😀 and Київ",
+            "tag \u{e0041}",
+            "joiner \u{200d} stays",
+        ] {
+            assert_eq!(needs_json_escape(text), rule(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn plain_text_is_borrowed() {
