@@ -264,15 +264,7 @@ fn lower_into(word: &str, out: &mut String) {
 /// The tally key of `word`: the hash of its lower-case form, found
 /// without a new string for a short ASCII word (most of them).
 fn case_key(word: &str) -> u64 {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii()
-        && let Some(bytes) = buffer.get_mut(..word.len())
-    {
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        return hash_bytes(bytes);
-    }
-    hash_bytes(word.to_lowercase().as_bytes())
+    lexicon::with_lower_bytes(word, hash_bytes)
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {

@@ -216,7 +216,7 @@ static PREPOSITION_SET: WordSet = WordSet::new(PREPOSITIONS);
 
 /// [`with_lower`] as bytes: a short ASCII word lower-cased on the stack is
 /// handed over without checking again that it is UTF-8.
-fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+pub(super) fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut buffer = [0u8; 32];
     if word.is_ascii()
         && let Some(bytes) = buffer.get_mut(..word.len())
