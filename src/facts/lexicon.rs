@@ -232,17 +232,10 @@ pub(super) fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
 /// a short ASCII word (most of them, asked about once per capitalised
 /// word) is lower-cased on the stack instead of into a new string.
 pub(super) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii()
-        && let Some(bytes) = buffer.get_mut(..word.len())
-    {
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(bytes) {
-            return f(lower);
-        }
-    }
-    f(&word.to_lowercase())
+    // The bytes are a lower-cased `str`, so they are always UTF-8.
+    with_lower_bytes(word, |bytes| {
+        f(std::str::from_utf8(bytes).unwrap_or_default())
+    })
 }
 
 /// The month number a word names ("Dec", "décembre", "грудня").
