@@ -17,7 +17,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    is_calendar_word, is_german_determiner, is_german_idiom_noun, is_title, with_lower,
+    is_calendar_lower, is_german_determiner, is_german_determiner_lower, is_german_idiom_noun,
+    is_title_lower, with_lower, with_lower_bytes,
 };
 use super::tokens::Token;
 use crate::hash::FastState;
@@ -83,13 +84,20 @@ fn key(word: &Token) -> String {
 }
 
 /// Whether the token can be part of a German name run at all.
+///
+/// The word and its stem are each lower-cased once for all the lists
+/// (lower-casing for every list was most of the German tally's cost).
 fn capital(word: &Token) -> bool {
-    word.is_capitalised()
-        && !is_german_determiner(word.text)
-        && !with_lower(word.text, |lower| PREPOSITIONS.contains(&lower))
-        && !word.is_number()
-        && !is_calendar_word(word.stem())
-        && !is_title(word.stem())
+    if !word.is_capitalised() || word.is_number() {
+        return false;
+    }
+    let function_word = with_lower_bytes(word.text, |lower| {
+        is_german_determiner_lower(lower) || PREPOSITIONS.iter().any(|p| p.as_bytes() == lower)
+    });
+    !function_word
+        && !with_lower_bytes(word.stem(), |lower| {
+            is_calendar_lower(lower) || is_title_lower(lower)
+        })
 }
 
 /// Whether a determiner (or a numeral) governs word `i`, possibly across

@@ -159,12 +159,15 @@ impl WordSet {
 
     /// Whether the list holds `word`, lower-cased.
     fn contains(&self, word: &str) -> bool {
-        with_lower_bytes(word, |lower| {
-            let set = self
-                .set
-                .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect());
-            set.contains(lower)
-        })
+        with_lower_bytes(word, |lower| self.contains_lower(lower))
+    }
+
+    /// Whether the list holds a word already lower-cased.
+    fn contains_lower(&self, lower: &[u8]) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect());
+        set.contains(lower)
     }
 }
 
@@ -214,18 +217,45 @@ static REPORT_VERB_SET: WordSet = WordSet::new(REPORT_VERBS);
 static PERCENT_WORD_SET: WordSet = WordSet::new(PERCENT_WORDS);
 static PREPOSITION_SET: WordSet = WordSet::new(PREPOSITIONS);
 
-/// [`with_lower`] as bytes: a short ASCII word lower-cased on the stack is
+/// [`with_lower`] as bytes: a short word lower-cased on the stack is
 /// handed over without checking again that it is UTF-8.
 pub(super) fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii()
-        && let Some(bytes) = buffer.get_mut(..word.len())
-    {
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        return f(bytes);
+    let mut buffer = [0u8; 64];
+    if word.is_ascii() {
+        if let Some(bytes) = buffer.get_mut(..word.len()) {
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            return f(bytes);
+        }
+    } else if let Some(len) = lower_into_buffer(word, &mut buffer) {
+        return f(&buffer[..len]);
     }
     f(word.to_lowercase().as_bytes())
+}
+
+/// `word` lower-cased character by character into `buffer`, as
+/// [`str::to_lowercase`] gives it, and the length; `None` when it does
+/// not fit or holds a capital sigma, the one character whose lower case
+/// depends on its place in the word. German nouns with umlauts were each
+/// lower-cased into a new string several times over.
+fn lower_into_buffer(word: &str, buffer: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    for c in word.chars() {
+        if c.is_ascii() {
+            *buffer.get_mut(len)? = c.to_ascii_lowercase() as u8;
+            len += 1;
+            continue;
+        }
+        if c == 'Σ' {
+            return None;
+        }
+        for lower in c.to_lowercase() {
+            let end = len + lower.len_utf8();
+            lower.encode_utf8(buffer.get_mut(len..end)?);
+            len = end;
+        }
+    }
+    Some(len)
 }
 
 /// Calls `f` with `word` lower-cased, as [`str::to_lowercase`] gives it;
@@ -253,6 +283,12 @@ pub fn is_title(word: &str) -> bool {
     TITLE_SET.contains(word.trim_end_matches('.'))
 }
 
+/// [`is_title`] of a word already lower-cased.
+pub(super) fn is_title_lower(lower: &[u8]) -> bool {
+    let end = lower.iter().rposition(|&b| b != b'.').map_or(0, |i| i + 1);
+    TITLE_SET.contains_lower(&lower[..end])
+}
+
 /// Whether a word can open a source phrase ("a senior US official").
 pub fn is_determiner(word: &str) -> bool {
     DETERMINER_SET.contains(word)
@@ -266,6 +302,11 @@ pub fn is_german_article(word: &str) -> bool {
 /// Whether a word is a German determiner, quantifier or number word.
 pub fn is_german_determiner(word: &str) -> bool {
     GERMAN_DETERMINER_SET.contains(word)
+}
+
+/// [`is_german_determiner`] of a word already lower-cased.
+pub(super) fn is_german_determiner_lower(lower: &[u8]) -> bool {
+    GERMAN_DETERMINER_SET.contains_lower(lower)
 }
 
 /// Whether a German noun is used bare in fixed phrases ("zu Hause").
@@ -285,9 +326,12 @@ pub fn is_report_verb(word: &str) -> bool {
 
 /// Whether a word names a weekday or a month: never a person's name.
 pub fn is_calendar_word(word: &str) -> bool {
-    with_lower_bytes(word, |lower| {
-        MONTH_MAP.get_lower(lower).is_some() || WEEKDAY_MAP.get_lower(lower).is_some()
-    })
+    with_lower_bytes(word, is_calendar_lower)
+}
+
+/// [`is_calendar_word`] of a word already lower-cased.
+pub(super) fn is_calendar_lower(lower: &[u8]) -> bool {
+    MONTH_MAP.get_lower(lower).is_some() || WEEKDAY_MAP.get_lower(lower).is_some()
 }
 
 /// The lower-case word sequences meaning "according to".
@@ -303,4 +347,41 @@ pub fn is_percent_word(words: &str) -> bool {
 /// Whether a word is a preposition.
 pub fn is_preposition(word: &str) -> bool {
     PREPOSITION_SET.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stack_lower_case_is_to_lowercase() {
+        let words = [
+            "Früchte",
+            "ÄRGER",
+            "Straße",
+            "İstanbul",
+            "ΟΔΥΣΣΕΥΣ",
+            "Σ",
+            "Київ",
+            "Ǆemal",
+            "x".repeat(64).as_str(),
+            "É".repeat(40).as_str(),
+            "Apple",
+            "",
+            "ﬁ",
+        ]
+        .map(str::to_string);
+        for word in &words {
+            let lower = with_lower_bytes(word, <[u8]>::to_vec);
+            assert_eq!(lower, word.to_lowercase().into_bytes(), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stack_lower_case_is_to_lowercase_for_any_word(word in "\\PC{0,24}") {
+            let lower = with_lower_bytes(&word, <[u8]>::to_vec);
+            proptest::prop_assert_eq!(lower, word.to_lowercase().into_bytes());
+        }
+    }
 }
