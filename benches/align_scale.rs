@@ -251,17 +251,17 @@ fn run(left_text: &str, right_text: &str, rediff: bool) {
     println!("stages (s CPU/wall): {}", stages.join(", "));
     println!("fingerprint: {:016x}", fingerprint(&alignment));
     if rediff {
-        word_diff_stage(&alignment);
+        word_diff_stage(&alignment, &stats);
     }
 }
 
 /// The word-diff stage alone, run three times over the same links (the
 /// median printed), so changes to it can be compared across runs.
-fn word_diff_stage(alignment: &diptych::align::Alignment) {
+fn word_diff_stage(alignment: &diptych::align::Alignment, stats: &diptych::align::AlignStats) {
     let mut stage: Vec<f64> = (0..3)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(diptych::align::rediff_links(alignment));
+            std::hint::black_box(diptych::align::rediff_links(alignment, stats));
             start.elapsed().as_secs_f64()
         })
         .collect();

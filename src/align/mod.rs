@@ -183,6 +183,9 @@ pub struct AlignStats {
     pub pairs_scored: usize,
     /// Wall time of each stage.
     pub stages: StageTimes,
+    /// Which sides (left, right) read as German, as the word diff was
+    /// told: [`rediff_links`] needs it to redo that stage exactly.
+    pub german: [bool; 2],
 }
 
 /// Aligns two articles. Deterministic: the same inputs give the same
@@ -250,6 +253,7 @@ fn align_units_watched(
     let mut clock = stages::Stopwatch::start();
     let scorable = |u: &Unit| options.include_boilerplate || u.kind.is_story();
     let bags = weights::Bags::build(&left, &right, scorable);
+    let german = bags.german;
     let lengths = lengths::Lengths::of(&left, &right);
     clock.lap(&mut times.bags);
     go_on()?;
@@ -278,7 +282,7 @@ fn align_units_watched(
         move || drop((bags, pairs, first)),
     );
     clock.lap(&mut times.moved);
-    let diffs = word_diff::diff_links(&links, &left, &right, &|| watch.cancelled())?;
+    let diffs = word_diff::diff_links(&links, (&left, &right), german, &|| watch.cancelled())?;
     clock.lap(&mut times.word_diff);
     let mut groups: Vec<Group> = links
         .into_iter()
@@ -307,15 +311,17 @@ fn align_units_watched(
     let stats = AlignStats {
         pairs_scored,
         stages: times,
+        german,
     };
     Some((alignment, stats))
 }
 
 /// Re-runs the word-diff stage over every link of `alignment`, exactly
-/// as [`align_units`] does, and returns the number of ops. For the scale
-/// bench, which times this stage on its own.
+/// as [`align_units`] does (told which sides are German by its `stats`),
+/// and returns the number of ops. For the scale bench, which times this
+/// stage on its own.
 #[doc(hidden)]
-pub fn rediff_links(alignment: &Alignment) -> usize {
+pub fn rediff_links(alignment: &Alignment, stats: &AlignStats) -> usize {
     let links: Vec<grouping::Link> = alignment
         .groups
         .iter()
@@ -326,7 +332,8 @@ pub fn rediff_links(alignment: &Alignment) -> usize {
             score: g.score,
         })
         .collect();
-    word_diff::diff_links(&links, &alignment.left, &alignment.right, &|| false)
+    let sides = (&alignment.left[..], &alignment.right[..]);
+    word_diff::diff_links(&links, sides, stats.german, &|| false)
         .unwrap_or_default()
         .iter()
         .map(|d| d.ops.len())

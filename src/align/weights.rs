@@ -39,6 +39,11 @@ pub struct Bags {
     pub df: Vec<u32>,
     /// Scorable units on the larger side: the N of the rarity formula.
     pub units: usize,
+    /// Whether each side (left, right) reads as German as a whole, by
+    /// its share of German function words: the callouts' name test needs
+    /// it, and here every word is already read and interned, so it is a
+    /// count over ids.
+    pub german: [bool; 2],
 }
 
 impl Bags {
@@ -55,6 +60,10 @@ impl Bags {
             || tokenise_side(left, &scorable),
             || tokenise_side(right, &scorable),
         );
+        let german = [
+            left_vocab.is_german(&left_side.ids),
+            right_vocab.is_german(&right_side.ids),
+        ];
         let (size, left_map, right_map) = vocabulary::merge(&left_vocab, &right_vocab);
         let remapped = |side: Side, map: &[u32]| {
             let units = side.remap(map);
@@ -107,6 +116,7 @@ impl Bags {
             weight,
             df,
             units,
+            german,
         }
     }
 
@@ -233,4 +243,44 @@ fn document_frequency(side: &[(Vec<u32>, Vec<Vec<u32>>)], size: usize) -> Vec<u3
 
 fn count_scorable(units: &[Unit], scorable: &impl Fn(&Unit) -> bool) -> usize {
     units.iter().filter(|u| scorable(u)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Granularity;
+    use crate::align::units::units_of;
+    use crate::article::parse_article;
+
+    fn units(text: &str) -> Vec<Unit> {
+        units_of(&parse_article("t", "t", text), Granularity::Paragraph)
+    }
+
+    #[test]
+    fn sides_read_as_german_by_their_function_words() {
+        let german = units(
+            "Und er ging hinaus.\n\nDa sprach er zu ihnen: Folget mir nach.\n\n\
+             Die Früchte des Feldes sind reif, und das ist gut.",
+        );
+        let english =
+            units("And he went out.\n\nThe fruits of the field are ripe, and that is good.");
+        let bags = Bags::build(&german, &english, |_| true);
+        assert_eq!(bags.german, [true, false]);
+        let bags = Bags::build(&english, &german, |_| true);
+        assert_eq!(bags.german, [false, true]);
+        // A German quote in an English story does not make the side German.
+        let quoting = units(
+            "The chancellor spoke at length about the budget, the army and the coming \
+             election, which the opposition expects to win by a wide margin.\n\n\
+             Asked about the border, he listed the crossings that will close in spring and \
+             the ones that stay open for trade, as the ministry had announced last week.\n\n\
+             Officials from both parties met again on Tuesday to go over the figures, and \
+             several of them left the meeting early without speaking to reporters.\n\n\
+             He said only one thing in German: „Das ist nicht gut.“",
+        );
+        assert_eq!(
+            Bags::build(&quoting, &english, |_| true).german,
+            [false, false]
+        );
+    }
 }

@@ -20,6 +20,7 @@ use super::word_tokens::{Token, tokens_into};
 use super::grouping::Link;
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
+use crate::facts::PairEvidence;
 use crate::parallel::map_in_order_until;
 
 /// Links per chunk handed to a worker: big enough that taking a chunk
@@ -62,18 +63,36 @@ pub struct Scratch {
 
 /// The diffs of all links, in their order, on all cores; `None` once
 /// `stop` says so (checked every [`LINKS_PER_CHUNK`] links).
+/// `german` says which sides read as German (see [`PairEvidence`]).
 pub fn diff_links(
     links: &[Link],
-    left: &[Unit],
-    right: &[Unit],
+    (left, right): (&[Unit], &[Unit]),
+    german: [bool; 2],
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<WordDiff>> {
-    let diff =
-        |scratch: &mut Scratch, l: &Link| diff_group_with(scratch, &l.left, &l.right, left, right);
+    let pair = pair_evidence(left, right, german);
+    let diff = |scratch: &mut Scratch, l: &Link| {
+        diff_group_with(scratch, (&l.left, &l.right), (left, right), &pair)
+    };
     map_in_order_until(links, LINKS_PER_CHUNK, Scratch::default, diff, stop)
 }
 
-/// The diff of the units of one link, in reading order of both sides.
+/// What the story of both sides says about names, for every link's
+/// callouts (as `facts` reads it: page furniture aside).
+fn pair_evidence(left: &[Unit], right: &[Unit], german: [bool; 2]) -> PairEvidence {
+    PairEvidence::of(&story_texts(left), &story_texts(right), german)
+}
+
+fn story_texts(units: &[Unit]) -> Vec<&str> {
+    units
+        .iter()
+        .filter(|u| u.kind.is_story())
+        .map(|u| u.text.as_str())
+        .collect()
+}
+
+/// The diff of the units of one link, in reading order of both sides
+/// (neither side taken for German).
 #[cfg(test)]
 pub fn diff_group(
     left_idx: &[usize],
@@ -81,16 +100,21 @@ pub fn diff_group(
     left: &[Unit],
     right: &[Unit],
 ) -> WordDiff {
-    diff_group_with(&mut Scratch::default(), left_idx, right_idx, left, right)
+    let pair = PairEvidence::default();
+    diff_group_with(
+        &mut Scratch::default(),
+        (left_idx, right_idx),
+        (left, right),
+        &pair,
+    )
 }
 
 /// [`diff_group`] with a worker's reusable buffers.
 fn diff_group_with(
     scratch: &mut Scratch,
-    left_idx: &[usize],
-    right_idx: &[usize],
-    left: &[Unit],
-    right: &[Unit],
+    (left_idx, right_idx): (&[usize], &[usize]),
+    (left, right): (&[Unit], &[Unit]),
+    pair: &PairEvidence,
 ) -> WordDiff {
     if let ([l], [r]) = (left_idx, right_idx)
         && left[*l].text == right[*r].text
@@ -170,7 +194,7 @@ fn diff_group_with(
             }
         }
     }
-    let callouts = callouts(out, left_idx, right_idx, left, right);
+    let callouts = callouts(out, (left_idx, right_idx), (left, right), pair);
     WordDiff {
         ops: out.to_vec(),
         same,

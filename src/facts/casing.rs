@@ -115,8 +115,14 @@ fn is_title_case(words: &[Token]) -> bool {
 /// Whether most function words of the text are German, where every noun
 /// is capitalised and a capital after an article proves nothing.
 pub fn looks_german(words: &[Token]) -> bool {
-    let german = german_words(words);
-    german * 25 >= words.len().max(1) && german >= 2
+    german_enough(german_words(words), words.len())
+}
+
+/// Whether `german` function words (see [`super::is_german_function_word`])
+/// among `words` words make a text German: two of them, and one word in
+/// 25. One rule for a paragraph, an article and a side of a pair.
+pub fn german_enough(german: usize, words: usize) -> bool {
+    german * 25 >= words.max(1) && german >= 2
 }
 
 /// How many of `words` are common German function words.
@@ -138,7 +144,7 @@ pub fn german_words(words: &[Token]) -> usize {
 }
 
 /// Common German function words, lower-case.
-const GERMAN_FUNCTION_WORDS: [&str; 11] = [
+pub(super) const GERMAN_FUNCTION_WORDS: [&str; 11] = [
     "der", "die", "das", "und", "nicht", "ist", "mit", "sind", "ein", "eine", "auch",
 ];
 
@@ -225,6 +231,53 @@ impl Casing {
         }
     }
 
+    /// The name test of this evidence, German evidence included.
+    pub fn names(&self) -> NameTest<'_> {
+        NameTest::new(self, &self.german)
+    }
+
+    /// The tallies and German evidence of paragraphs already read (one
+    /// side of a pair), as [`Casing::of`] keeps them for an article.
+    pub(super) fn of_paragraphs(scans: &[Scan]) -> Self {
+        let mut casing = Casing::default();
+        for scan in scans {
+            casing.tally_scan(scan);
+        }
+        casing
+    }
+
+    /// Adds another side's tallies and resolves the German evidence of
+    /// both: the evidence of a whole pair.
+    pub(super) fn merged_with(mut self, other: Casing) -> Casing {
+        self.merge(other);
+        self.german.finish();
+        self
+    }
+
+    /// Whether `word` of a German paragraph has name evidence, by the
+    /// resolved evidence.
+    pub(super) fn is_german_name(&self, word: &str) -> bool {
+        self.german.is_name(word)
+    }
+}
+
+/// The name test of a paragraph's words: how the words are written (a
+/// [`Casing`]'s tallies) and which German capitals have name evidence.
+/// `facts` asks it of the whole corpus; a link's callouts of their pair
+/// when a side is German (a few verses are too little to tell a German
+/// noun from a name), else of their own few texts.
+#[derive(Clone, Copy)]
+pub struct NameTest<'a> {
+    casing: &'a Casing,
+    german: &'a GermanEvidence,
+}
+
+impl<'a> NameTest<'a> {
+    /// The test of `casing`'s tallies with `german`'s evidence.
+    fn new(casing: &'a Casing, german: &'a GermanEvidence) -> Self {
+        NameTest { casing, german }
+    }
+
     /// Whether `word` can be part of a name, given whether grammar forced
     /// its capital here and whether its paragraph is German (where only
     /// name evidence counts, see [`GermanEvidence`]).
@@ -243,8 +296,13 @@ impl Casing {
             return false;
         }
         let key = case_key(stem);
-        let inside = self.capitalised_inside.get(&key).copied().unwrap_or(0);
-        let lower = self.lower.get(&key).copied().unwrap_or(0);
+        let inside = self
+            .casing
+            .capitalised_inside
+            .get(&key)
+            .copied()
+            .unwrap_or(0);
+        let lower = self.casing.lower.get(&key).copied().unwrap_or(0);
         let evidence = if forced { inside > 0 } else { true };
         evidence && lower <= inside
     }

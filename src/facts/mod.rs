@@ -26,6 +26,7 @@ mod lexicon;
 mod name_key;
 mod names;
 mod numbers;
+mod pair;
 mod parallel;
 mod quote_match;
 mod quotes;
@@ -41,7 +42,9 @@ use crate::align::DiffOp;
 use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
+pub use casing::german_enough;
 pub use name_key::{NameWord, fold, same_name, same_name_read, same_word};
+pub use pair::{PairEvidence, is_german_function_word};
 pub use spots::{Spot, Spotter, spots_in};
 
 /// What a fact is about.

@@ -4,7 +4,7 @@
 //! most of the time facts took on big texts, so each paragraph is read
 //! once and the result shared by both passes.
 
-use super::casing::{forced_capitals, german_words, looks_german, scanned};
+use super::casing::{forced_capitals, german_enough, german_words, looks_german, scanned};
 use super::tokens::{Token, tokens};
 use crate::article::{Article, Kind};
 
@@ -25,9 +25,22 @@ impl<'a> Scan<'a> {
     /// Reads one paragraph; `german_article` when its whole article is
     /// German.
     pub fn new(paragraph: usize, text: &'a str, kind: Kind, german_article: bool) -> Self {
+        Self::with_language(paragraph, text, kind, |words| {
+            german_article || looks_german(words)
+        })
+    }
+
+    /// [`Scan::new`] with whether the paragraph is German decided by
+    /// `german` from its words.
+    pub fn with_language(
+        paragraph: usize,
+        text: &'a str,
+        kind: Kind,
+        german: impl FnOnce(&[Token]) -> bool,
+    ) -> Self {
         let words = tokens(text);
         let forced = forced_capitals(text, &words, kind);
-        let german = german_article || looks_german(&words);
+        let german = german(&words);
         Scan {
             paragraph,
             text,
@@ -50,7 +63,7 @@ pub fn scan_article(article: &Article) -> (Vec<Scan<'_>>, bool) {
         .iter()
         .map(|s| (german_words(&s.words), s.words.len()))
         .fold((0, 0), |(g, t), (g1, t1)| (g + g1, t + t1));
-    let is_german = german * 25 >= total.max(1) && german >= 2;
+    let is_german = german_enough(german, total);
     for scan in &mut scans {
         scan.german |= is_german;
     }

@@ -7,11 +7,12 @@
 use std::ops::Range;
 
 use super::FactKind;
-use super::casing::Casing;
+use super::casing::{Casing, NameTest};
 use super::dates::dates_in_words;
 use super::name_key::fold;
 use super::names::names_in_scan;
 use super::numbers::numbers_in_words;
+use super::pair::PairEvidence;
 use super::quotes::quotes_in;
 use super::scan::Scan;
 use super::tokens::{Token, tokens};
@@ -42,20 +43,51 @@ pub fn spots_in(texts: &[&str]) -> Vec<Vec<Spot>> {
 pub struct Spotter<'a> {
     scans: Vec<Scan<'a>>,
     casing: Casing,
+    /// The pair the texts come from, whose name evidence is used when it
+    /// was read (a side is German).
+    pair: Option<&'a PairEvidence>,
 }
 
 impl<'a> Spotter<'a> {
-    /// Reads `texts` and tallies how each word is written.
+    /// Reads `texts` and tallies how each word is written; a German
+    /// paragraph (by its own function words) then has no names but
+    /// acronyms, as there is no evidence to tell its nouns from names.
     pub fn new(texts: &[&'a str]) -> Self {
-        let scans: Vec<Scan<'a>> = texts
+        let scans = texts
             .iter()
             .map(|text| Scan::new(0, text, Kind::Body, false))
             .collect();
+        Self::tallied(scans, None)
+    }
+
+    /// Reads texts of a link, each with its side in `pair` (0 left,
+    /// 1 right): a paragraph follows its side's language unless its own
+    /// words say otherwise, and German capitals are names by the pair's
+    /// evidence.
+    pub fn of_link(texts: &[(&'a str, usize)], pair: &'a PairEvidence) -> Self {
+        let scans = texts
+            .iter()
+            .map(|&(text, side)| {
+                Scan::with_language(0, text, Kind::Body, |words| pair.is_german(side, words))
+            })
+            .collect();
+        Self::tallied(scans, Some(pair))
+    }
+
+    /// A pair that was read for names lends its evidence; otherwise the
+    /// texts are tallied for it.
+    fn tallied(scans: Vec<Scan<'a>>, pair: Option<&'a PairEvidence>) -> Self {
         let mut casing = Casing::default();
-        for scan in &scans {
-            casing.tally_case_only(scan);
+        if pair.and_then(PairEvidence::names).is_none() {
+            for scan in &scans {
+                casing.tally_case_only(scan);
+            }
         }
-        Spotter { scans, casing }
+        Spotter {
+            scans,
+            casing,
+            pair,
+        }
     }
 
     /// The facts of text `i` (as given to [`Spotter::new`]) in reading
@@ -63,11 +95,17 @@ impl<'a> Spotter<'a> {
     pub fn spots(&self, i: usize) -> Vec<Spot> {
         self.scans
             .get(i)
-            .map_or_else(Vec::new, |scan| spots_of(scan, &self.casing))
+            .map_or_else(Vec::new, |scan| spots_of(scan, self.name_test()))
+    }
+
+    fn name_test(&self) -> NameTest<'_> {
+        self.pair
+            .and_then(PairEvidence::names)
+            .unwrap_or_else(|| self.casing.names())
     }
 }
 
-fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
+fn spots_of(scan: &Scan, names: NameTest) -> Vec<Spot> {
     let (text, words) = (scan.text, &scan.words);
     // Every date has a day and every number a figure, both starting with
     // an ASCII digit: a text without one (most sentences) has neither,
@@ -83,7 +121,7 @@ fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
             });
         }
     }
-    for n in names_in_scan(scan, casing) {
+    for n in names_in_scan(scan, names) {
         if !overlaps(&out, &n.range) {
             out.push(Spot {
                 kind: FactKind::Name,

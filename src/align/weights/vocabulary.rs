@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use crate::facts::{german_enough, is_german_function_word};
 use crate::hash::{FastState, PackedState};
 
 /// One side's token keys, interned in order of first sight.
@@ -61,6 +62,22 @@ impl Vocabulary {
     /// Per id: (ever a name, ever a number).
     pub(super) fn flags(&self) -> &[(bool, bool)] {
         &self.flags
+    }
+
+    /// Whether a side's tokens (`ids`, every occurrence) read as German
+    /// by `facts`' rule. A function word is short, so its key is the
+    /// whole word, lower-case.
+    pub(super) fn is_german(&self, ids: &[u32]) -> bool {
+        let function: Vec<bool> = self
+            .keys
+            .iter()
+            .map(|key| is_german_function_word(key))
+            .collect();
+        let german = ids
+            .iter()
+            .filter(|&&id| function.get(id as usize).copied().unwrap_or(false))
+            .count();
+        german_enough(german, ids.len())
     }
 }
 

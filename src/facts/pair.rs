@@ -1,0 +1,165 @@
+//! What the whole of a pair says about its names, for the callouts of
+//! each of its links. A link reads only its own few texts, and in German,
+//! where every noun is capitalised, a few verses cannot tell "Früchte"
+//! from "Joseph": a verse too short to show two German function words
+//! read as English, and its nouns were called out as changed names. So
+//! the language is decided per side (by [`german_enough`], as `facts`
+//! decides it per article), and a pair with a German side is read for
+//! name evidence once, over both sides, as `facts` reads a corpus. Other
+//! pairs keep judging names by each link's own texts, which costs nothing
+//! up front.
+
+use super::casing::{Casing, GERMAN_FUNCTION_WORDS, NameTest, german_enough, german_words};
+use super::lexicon::with_lower;
+use super::scan::Scan;
+use super::tokens::{Token, tokens};
+use crate::article::Kind;
+use crate::parallel::{SPLIT_FROM_BYTES, join};
+
+/// Left and right.
+const SIDES: usize = 2;
+
+/// Common English function words, lower-case: a paragraph of a German
+/// side that shows more of these than German ones (a quoted English
+/// sentence) keeps English capitalisation.
+const ENGLISH_FUNCTION_WORDS: [&str; 11] = [
+    "the", "and", "of", "to", "is", "that", "with", "was", "for", "not", "are",
+];
+
+/// Which sides read as German, and, when one does, how both sides write
+/// their words.
+#[derive(Debug, Default)]
+pub struct PairEvidence {
+    german: [bool; SIDES],
+    casing: Option<Casing>,
+}
+
+impl PairEvidence {
+    /// Reads the story paragraphs of both sides, given which sides are
+    /// German as a whole. A pair with no German side costs nothing; a
+    /// German one is read like `facts` reads articles, each side on its
+    /// own core.
+    pub fn of(left: &[&str], right: &[&str], german: [bool; SIDES]) -> Self {
+        if !german.contains(&true) {
+            return PairEvidence {
+                german,
+                casing: None,
+            };
+        }
+        let bytes: usize = left.iter().chain(right).map(|t| t.len()).sum();
+        let tally = |texts: &[&str], side: usize| {
+            let scans: Vec<Scan> = texts
+                .iter()
+                .map(|text| {
+                    Scan::with_language(0, text, Kind::Body, |words| {
+                        paragraph_is_german(german[side], words)
+                    })
+                })
+                .collect();
+            Casing::of_paragraphs(&scans)
+        };
+        let (left_casing, right_casing) = join(
+            bytes >= SPLIT_FROM_BYTES,
+            || tally(left, 0),
+            || tally(right, 1),
+        );
+        PairEvidence {
+            german,
+            casing: Some(left_casing.merged_with(right_casing)),
+        }
+    }
+
+    /// Whether a paragraph of `side` (0 left, 1 right) with these words
+    /// follows German capitalisation.
+    pub fn is_german(&self, side: usize, words: &[Token]) -> bool {
+        paragraph_is_german(self.side_is_german(side), words)
+    }
+
+    /// The name test of the whole pair, when it was read (a side is
+    /// German); else a link judges names by its own texts.
+    pub(super) fn names(&self) -> Option<NameTest<'_>> {
+        self.casing.as_ref().map(Casing::names)
+    }
+
+    /// Whether a capitalised word in `piece`, a stretch of a paragraph of
+    /// `side`, could be (part of) a name: on a side that is not German any
+    /// capital could; on a German one only an acronym or a word with name
+    /// evidence, as the name test will later decide.
+    pub fn capital_may_be_name(&self, side: usize, piece: &str) -> bool {
+        let Some(casing) = self.casing.as_ref().filter(|_| self.side_is_german(side)) else {
+            return true;
+        };
+        tokens(piece)
+            .iter()
+            .filter(|w| w.is_capitalised())
+            .any(|w| w.is_acronym() || casing.is_german_name(w.stem()))
+    }
+
+    fn side_is_german(&self, side: usize) -> bool {
+        self.german.get(side).copied().unwrap_or(false)
+    }
+}
+
+/// A paragraph's own function words decide when it has them (two German
+/// ones, as `facts` asks; or, on a German side, more English than German
+/// ones); a paragraph too short to tell follows its side.
+fn paragraph_is_german(side_german: bool, words: &[Token]) -> bool {
+    let german = german_words(words);
+    german_enough(german, words.len()) || (side_german && english_words(words) <= german)
+}
+
+/// Whether a lower-case word is one of the common German function words
+/// whose share tells a German text.
+pub fn is_german_function_word(word: &str) -> bool {
+    GERMAN_FUNCTION_WORDS.contains(&word)
+}
+
+/// How many of `words` are common English function words.
+fn english_words(words: &[Token]) -> usize {
+    words
+        .iter()
+        .filter(|w| with_lower(w.text, |lower| ENGLISH_FUNCTION_WORDS.contains(&lower)))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GERMAN: &[&str] = &[
+        "Und er ging hinaus.",
+        "Da sprach Jesus zu ihnen: Folget mir nach.",
+        "Die Früchte des Feldes sind reif, und das ist gut.",
+        "Joseph aber nahm das Kind.",
+    ];
+    const ENGLISH: &[&str] = &[
+        "And he went out.",
+        "Then Jesus said to them: Follow me.",
+        "The fruits of the field are ripe, and that is good.",
+    ];
+
+    #[test]
+    fn a_short_paragraph_follows_its_side_and_english_keeps_its_own() {
+        let pair = PairEvidence::of(GERMAN, ENGLISH, [true, false]);
+        let short = tokens("Und er ging hinaus.");
+        assert!(pair.is_german(0, &short));
+        assert!(!pair.is_german(1, &tokens("And he went out.")));
+        let quoted = tokens("He said that the fruits of the field are good.");
+        assert!(!pair.is_german(0, &quoted));
+    }
+
+    #[test]
+    fn german_capitals_may_be_names_only_with_evidence() {
+        let left = [
+            "Und Joseph ging nach Nazareth, und die Früchte waren reif.",
+            "Die Früchte des Feldes sind reif, und das ist gut.",
+            "Da kam Joseph zu den Jüngern.",
+        ];
+        let pair = PairEvidence::of(&left, &left, [true, true]);
+        assert!(pair.capital_may_be_name(0, "Nazareth"));
+        assert!(!pair.capital_may_be_name(0, "Früchte"));
+        assert!(pair.capital_may_be_name(0, "die NATO"));
+        let english = PairEvidence::of(ENGLISH, ENGLISH, [false, false]);
+        assert!(english.capital_may_be_name(0, "Fruits"));
+    }
+}
