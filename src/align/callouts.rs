@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
-use crate::facts::{FactKind, NameWord, PairEvidence, Spot, Spotter, same_name_read};
+use crate::facts::{
+    FactKind, NameWord, PairEvidence, Spot, Spotter, edit_distance, same_name_read,
+};
 
 /// Most differing facts of one kind a link may have for them to be
 /// paired in reading order; beyond that, a pairing would be a guess.
@@ -30,6 +32,75 @@ pub struct Callout {
 struct Found {
     unit: usize,
     spot: Spot,
+    /// Where in its change (the words between two equal runs) this fact
+    /// stands, if it opens or closes it.
+    place: Option<Place>,
+}
+
+/// A fact that opens or closes a change of the diff: a name that another
+/// takes the place of ("Witkoff said" → "Kushner said") does one or both
+/// on each side.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Place {
+    change: usize,
+    opens: bool,
+    closes: bool,
+}
+
+impl Place {
+    /// Whether two facts stand in the same place of the same change.
+    fn matches(self, other: Place) -> bool {
+        self.change == other.change
+            && ((self.opens && other.opens) || (self.closes && other.closes))
+    }
+}
+
+/// The only-here words of one side: their spans, and for each the change
+/// it belongs to (how many equal runs come before it in the diff).
+struct OnlyHere {
+    spans: Vec<Span>,
+    changes: Vec<usize>,
+}
+
+impl OnlyHere {
+    /// The spans of ops tagged `tag`, taking the side `side` of each.
+    fn of(ops: &[DiffOp], tag: DiffTag, side: impl Fn(&DiffOp) -> Option<Span>) -> Self {
+        let mut change = 0;
+        let (mut spans, mut changes) = (Vec::new(), Vec::new());
+        for op in ops {
+            if op.op == DiffTag::Equal {
+                change += 1;
+            } else if op.op == tag
+                && let Some(span) = side(op)
+            {
+                spans.push(span);
+                changes.push(change);
+            }
+        }
+        OnlyHere { spans, changes }
+    }
+
+    /// Where `range` of `unit` stands in the change of the first
+    /// only-here span touching it: whether no only-here word of that
+    /// change comes before it, and whether none comes after.
+    fn place_of(&self, unit: usize, range: &std::ops::Range<usize>) -> Option<Place> {
+        let touches = |s: &Span| s.unit == unit && s.start < range.end && range.start < s.end;
+        let first = self.spans.iter().position(touches)?;
+        let change = self.changes[first];
+        let mut in_change = self
+            .spans
+            .iter()
+            .zip(&self.changes)
+            .filter(|&(_, &c)| c == change)
+            .map(|(s, _)| (s.unit, s.start, s.end));
+        let (opening, closing) = (in_change.next()?, in_change.next_back());
+        let closing = closing.unwrap_or(opening);
+        Some(Place {
+            change,
+            opens: (opening.0, opening.1) >= (unit, range.start),
+            closes: (closing.0, closing.2) <= (unit, range.end),
+        })
+    }
 }
 
 /// Left and right, as [`PairEvidence`] numbers the sides.
@@ -44,17 +115,10 @@ pub fn callouts(
     (left, right): (&[Unit], &[Unit]),
     pair: &PairEvidence,
 ) -> Vec<Callout> {
-    let only_left: Vec<Span> = ops
-        .iter()
-        .filter(|o| o.op == DiffTag::Delete)
-        .filter_map(|o| o.left)
-        .collect();
-    let only_right: Vec<Span> = ops
-        .iter()
-        .filter(|o| o.op == DiffTag::Insert)
-        .filter_map(|o| o.right)
-        .collect();
-    if !worth_a_look(&only_left, left, LEFT, pair) || !worth_a_look(&only_right, right, RIGHT, pair)
+    let only_left = OnlyHere::of(ops, DiffTag::Delete, |o| o.left);
+    let only_right = OnlyHere::of(ops, DiffTag::Insert, |o| o.right);
+    if !worth_a_look(&only_left.spans, left, LEFT, pair)
+        || !worth_a_look(&only_right.spans, right, RIGHT, pair)
     {
         return Vec::new();
     }
@@ -88,18 +152,20 @@ pub fn callouts(
 
 /// The facts of units `indices` (texts `first..` of `spotter`) that an
 /// only-here span touches. Units without one are not read for facts.
-fn differing(spotter: &Spotter, first: usize, indices: &[usize], only: &[Span]) -> Vec<Found> {
+fn differing(spotter: &Spotter, first: usize, indices: &[usize], only: &OnlyHere) -> Vec<Found> {
     let mut out = Vec::new();
     for (n, &unit) in indices.iter().enumerate() {
-        if !only.iter().any(|s| s.unit == unit) {
+        if !only.spans.iter().any(|s| s.unit == unit) {
             continue;
         }
         for spot in spotter.spots(first + n) {
             let touched = only
+                .spans
                 .iter()
                 .any(|s| s.unit == unit && s.start < spot.range.end && spot.range.start < s.end);
             if touched {
-                out.push(Found { unit, spot });
+                let place = only.place_of(unit, &spot.range);
+                out.push(Found { unit, spot, place });
             }
         }
     }
@@ -160,7 +226,12 @@ fn quote_mark_at(bytes: &[u8], i: usize) -> bool {
 
 /// Pairs differing facts of one kind: names by spelling likeness, then
 /// whatever is left in reading order when both sides have the same small
-/// number of them.
+/// number of them. A name so left over must also stand in the same place
+/// as its partner, both opening or both closing one change ("Witkoff
+/// said" → "Kushner said"), or be spelled alike ("Elias" → "Elia", which
+/// is too loose a likeness to group facts by): two unlike names that
+/// merely come in the same order ("Zelensky" and "US", on the seeds) are
+/// no changed fact.
 fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found]) -> Vec<Callout> {
     let callout = |l: &Found, r: &Found| Callout {
         kind,
@@ -211,12 +282,22 @@ fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found]) -> Vec<Callout> {
         .collect();
     if rest_left.len() == rest_right.len() && rest_left.len() <= MAX_PAIRED_IN_ORDER {
         for (l, r) in rest_left.iter().zip(&rest_right) {
-            if l.spot.value != r.spot.value {
+            let in_place = kind != FactKind::Name
+                || l.place.zip(r.place).is_some_and(|(a, b)| a.matches(b))
+                || spelled_alike(&l.spot.value, &r.spot.value);
+            if in_place && l.spot.value != r.spot.value {
                 out.push(callout(l, r));
             }
         }
     }
     out
+}
+
+/// Whether two folded names differ in fewer than half the characters of
+/// the longer ("sadok"/"zadok", "abia"/"abijah"; not "you"/"thou").
+fn spelled_alike(a: &str, b: &str) -> bool {
+    let longer = a.chars().count().max(b.chars().count());
+    2 * edit_distance(a, b) < longer
 }
 
 #[cfg(test)]
@@ -300,5 +381,35 @@ mod tests {
         );
         let expected = (FactKind::Name, "Witkoff".into(), "Whitcoff".into());
         assert_eq!(callouts, vec![expected]);
+    }
+
+    #[test]
+    fn unlike_names_are_paired_only_in_the_same_place() {
+        // Who said it changed: one name takes the other's place.
+        let callouts = called_out(
+            "The plan was welcomed in Berlin, Witkoff said on Monday.",
+            "The plan was welcomed in Berlin, Kushner said on Monday.",
+        );
+        let expected = (FactKind::Name, "Witkoff".into(), "Kushner".into());
+        assert_eq!(callouts, vec![expected]);
+        // Seeds 000 and 003: names that merely come in the same order
+        // ("Volodymyr Zelensky" → "US", "Donald Trump" → "Kiev") are no
+        // changed name; a spelling variant in the same sentence still is.
+        let callouts = called_out(
+            "The issue will be discussed at a meeting in Berlin on Monday, December 15, \
+             involving Ukrainian President Volodymyr Zelensky, advisers to U.S. President \
+             Donald Trump – Steve Witkoff and Jared Kushner – and leaders of key European \
+             countries.",
+            "The proposal for “Article 5-type” guarantees was formulated in the context of \
+             marathon consultations in Berlin, involving US special envoy Steve Whitcoff, US \
+             President Jared Kushner’s adviser and son-in-law, as well as Ukrainian and \
+             European officials. Washington is attempting to increase pressure on Kiev to \
+             accept terms that could lead to an end to the war.",
+        );
+        let names: Vec<(&str, &str)> = callouts
+            .iter()
+            .map(|(_, l, r)| (l.as_str(), r.as_str()))
+            .collect();
+        assert_eq!(names, vec![("Steve Witkoff", "Steve Whitcoff")]);
     }
 }

@@ -43,7 +43,7 @@ use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
 pub use casing::german_enough;
-pub use name_key::{NameWord, fold, same_name, same_name_read, same_word};
+pub use name_key::{NameWord, edit_distance, fold, same_name, same_name_read, same_word};
 pub use pair::{PairEvidence, is_german_function_word};
 pub use spots::{Spot, Spotter, spots_in};
 
