@@ -236,12 +236,12 @@ impl Casing {
         NameTest::new(self, &self.german)
     }
 
-    /// The tallies and German evidence of paragraphs already read (one
-    /// side of a pair), as [`Casing::of`] keeps them for an article.
-    pub(super) fn of_paragraphs(scans: &[Scan]) -> Self {
+    /// The tallies and German evidence of paragraphs as they are read
+    /// (one side of a pair), as [`Casing::of`] keeps them for an article.
+    pub(super) fn of_paragraphs<'a>(scans: impl IntoIterator<Item = Scan<'a>>) -> Self {
         let mut casing = Casing::default();
         for scan in scans {
-            casing.tally_scan(scan);
+            casing.tally_scan(&scan);
         }
         casing
     }

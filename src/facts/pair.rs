@@ -47,16 +47,14 @@ impl PairEvidence {
             };
         }
         let bytes: usize = left.iter().chain(right).map(|t| t.len()).sum();
+        // Each paragraph is read, tallied and let go: a book-length side
+        // is never held read.
         let tally = |texts: &[&str], side: usize| {
-            let scans: Vec<Scan> = texts
-                .iter()
-                .map(|text| {
-                    Scan::with_language(0, text, Kind::Body, |words| {
-                        paragraph_is_german(german[side], words)
-                    })
+            Casing::of_paragraphs(texts.iter().map(|text| {
+                Scan::with_language(0, text, Kind::Body, |words| {
+                    paragraph_is_german(german[side], words)
                 })
-                .collect();
-            Casing::of_paragraphs(&scans)
+            }))
         };
         let (left_casing, right_casing) = join(
             bytes >= SPLIT_FROM_BYTES,
