@@ -62,15 +62,16 @@ pub struct Scratch {
 }
 
 /// The diffs of all links, in their order, on all cores; `None` once
-/// `stop` says so (checked every [`LINKS_PER_CHUNK`] links).
-/// `german` says which sides read as German (see [`PairEvidence`]).
+/// `stop` says so (checked every [`LINKS_PER_CHUNK`] links, and every
+/// paragraph while a German pair is read for names). `german` says which
+/// sides read as German (see [`PairEvidence`]).
 pub fn diff_links(
     links: &[Link],
     (left, right): (&[Unit], &[Unit]),
     german: [bool; 2],
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<WordDiff>> {
-    let pair = pair_evidence(left, right, german);
+    let pair = pair_evidence(left, right, german, stop)?;
     let diff = |scratch: &mut Scratch, l: &Link| {
         diff_group_with(scratch, (&l.left, &l.right), (left, right), &pair)
     };
@@ -79,8 +80,13 @@ pub fn diff_links(
 
 /// What the story of both sides says about names, for every link's
 /// callouts (as `facts` reads it: page furniture aside).
-fn pair_evidence(left: &[Unit], right: &[Unit], german: [bool; 2]) -> PairEvidence {
-    PairEvidence::of(&story_texts(left), &story_texts(right), german)
+fn pair_evidence(
+    left: &[Unit],
+    right: &[Unit],
+    german: [bool; 2],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<PairEvidence> {
+    PairEvidence::of(&story_texts(left), &story_texts(right), german, stop)
 }
 
 fn story_texts(units: &[Unit]) -> Vec<&str> {

@@ -38,19 +38,25 @@ impl PairEvidence {
     /// Reads the story paragraphs of both sides, given which sides are
     /// German as a whole. A pair with no German side costs nothing; a
     /// German one is read like `facts` reads articles, each side on its
-    /// own core.
-    pub fn of(left: &[&str], right: &[&str], german: [bool; SIDES]) -> Self {
+    /// own core, and `stop` is asked before each paragraph: `None` once it
+    /// says so (the reader's `Esc` must not wait for a book to be read).
+    pub fn of(
+        left: &[&str],
+        right: &[&str],
+        german: [bool; SIDES],
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Self> {
         if !german.contains(&true) {
-            return PairEvidence {
+            return Some(PairEvidence {
                 german,
                 casing: None,
-            };
+            });
         }
         let bytes: usize = left.iter().chain(right).map(|t| t.len()).sum();
         // Each paragraph is read, tallied and let go: a book-length side
         // is never held read.
         let tally = |texts: &[&str], side: usize| {
-            Casing::of_paragraphs(texts.iter().map(|text| {
+            Casing::of_paragraphs(texts.iter().take_while(|_| !stop()).map(|text| {
                 Scan::with_language(0, text, Kind::Body, |words| {
                     paragraph_is_german(german[side], words)
                 })
@@ -61,10 +67,13 @@ impl PairEvidence {
             || tally(left, 0),
             || tally(right, 1),
         );
-        PairEvidence {
+        if stop() {
+            return None;
+        }
+        Some(PairEvidence {
             german,
             casing: Some(left_casing.merged_with(right_casing)),
-        }
+        })
     }
 
     /// Whether a paragraph of `side` (0 left, 1 right) with these words
@@ -124,6 +133,17 @@ fn english_words(words: &[Token]) -> usize {
 mod tests {
     use super::*;
 
+    fn evidence(left: &[&str], right: &[&str], german: [bool; SIDES]) -> PairEvidence {
+        PairEvidence::of(left, right, german, &|| false).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_stopped_read_gives_no_evidence() {
+        assert!(PairEvidence::of(GERMAN, GERMAN, [true, true], &|| true).is_none());
+        // Nothing to read for a pair without a German side.
+        assert!(PairEvidence::of(ENGLISH, ENGLISH, [false, false], &|| true).is_some());
+    }
+
     const GERMAN: &[&str] = &[
         "Und er ging hinaus.",
         "Da sprach Jesus zu ihnen: Folget mir nach.",
@@ -138,7 +158,7 @@ mod tests {
 
     #[test]
     fn a_short_paragraph_follows_its_side_and_english_keeps_its_own() {
-        let pair = PairEvidence::of(GERMAN, ENGLISH, [true, false]);
+        let pair = evidence(GERMAN, ENGLISH, [true, false]);
         let short = tokens("Und er ging hinaus.");
         assert!(pair.is_german(0, &short));
         assert!(!pair.is_german(1, &tokens("And he went out.")));
@@ -153,11 +173,11 @@ mod tests {
             "Die Früchte des Feldes sind reif, und das ist gut.",
             "Da kam Joseph zu den Jüngern.",
         ];
-        let pair = PairEvidence::of(&left, &left, [true, true]);
+        let pair = evidence(&left, &left, [true, true]);
         assert!(pair.capital_may_be_name(0, "Nazareth"));
         assert!(!pair.capital_may_be_name(0, "Früchte"));
         assert!(pair.capital_may_be_name(0, "die NATO"));
-        let english = PairEvidence::of(ENGLISH, ENGLISH, [false, false]);
+        let english = evidence(ENGLISH, ENGLISH, [false, false]);
         assert!(english.capital_may_be_name(0, "Fruits"));
     }
 }
