@@ -262,8 +262,9 @@ fn german_translation_callouts_are_names() {
     // word, and its nouns used to be called out as changed names
     // ("Früchte" → "Frucht", "Buße" → "Sinnesänderung": 1 of 4 was a
     // name). Each side is now German as a whole, with the pair's name
-    // evidence: 14 of 14 when this test was written, the genealogy's
-    // spellings among them ("Abia" → "Abias").
+    // evidence: 5 of 5 when this test was written ("Jesajas" → "Jesaja",
+    // "Jeremias" → "Jeremia"); the genealogy's genitives ("Jakob" →
+    // "Jakobs") are one name and are not called out.
     let articles = fixture(&["matthew_tafel.txt", "matthew_albrecht.txt"]);
     let callouts = name_callouts(&articles[0], &articles[1]);
     let is_name = |text: &str| text.split(' ').all(|w| MATTHEW_NAMES.contains(&w));
@@ -272,6 +273,8 @@ fn german_translation_callouts_are_names() {
         .filter(|(l, r)| !is_name(l) || !is_name(r))
         .collect();
     println!("Matthew 1–4 name callouts: {callouts:?}");
-    assert!(callouts.len() >= 10, "{callouts:?}");
+    assert!(callouts.len() >= 5, "{callouts:?}");
+    let genitive = |(l, r): &&(String, String)| *r == format!("{l}s") && !l.ends_with(['a', 'e']);
+    assert!(!callouts.iter().any(|c| genitive(&c)), "{callouts:?}");
     assert!(wrong.len() * 10 <= callouts.len(), "not names: {wrong:?}");
 }

@@ -105,6 +105,11 @@ impl PairEvidence {
     fn side_is_german(&self, side: usize) -> bool {
         self.german.get(side).copied().unwrap_or(false)
     }
+
+    /// Whether either side reads as German.
+    pub fn has_german(&self) -> bool {
+        self.german.contains(&true)
+    }
 }
 
 /// A paragraph's own function words decide when it has them (two German
