@@ -58,9 +58,8 @@ impl Words<'_> {
 pub fn attributions_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundAttribution> {
     let (text, forced, german) = (scan.text, &scan.forced, scan.german);
     let words = scan.words.as_slice();
-    let test = casing.names();
     let named: Vec<bool> = (0..words.len())
-        .map(|i| test.is_name_word(&words[i], forced[i], german))
+        .map(|i| casing.is_name_word(&words[i], forced[i], german))
         .collect();
     let allowed = (0..words.len())
         .map(|i| {

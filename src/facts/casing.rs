@@ -118,7 +118,7 @@ pub fn looks_german(words: &[Token]) -> bool {
     german_enough(german_words(words), words.len())
 }
 
-/// Whether `german` function words (see [`super::is_german_function_word`])
+/// Whether `german` function words (see [`is_german_function_word`])
 /// among `words` words make a text German: two of them, and one word in
 /// 25. One rule for a paragraph, an article and a side of a pair.
 pub fn german_enough(german: usize, words: usize) -> bool {
@@ -129,24 +129,20 @@ pub fn german_enough(german: usize, words: usize) -> bool {
 pub fn german_words(words: &[Token]) -> usize {
     words
         .iter()
-        .filter(|w| {
-            // An ASCII word compares without lower-casing it into a new
-            // string; any other goes the long way, as before.
-            if w.text.is_ascii() {
-                return GERMAN_FUNCTION_WORDS
-                    .iter()
-                    .any(|g| w.text.eq_ignore_ascii_case(g));
-            }
-            let lower = w.text.to_lowercase();
-            GERMAN_FUNCTION_WORDS.contains(&lower.as_str())
-        })
+        .filter(|w| lexicon::with_lower(w.text, is_german_function_word))
         .count()
 }
 
 /// Common German function words, lower-case.
-pub(super) const GERMAN_FUNCTION_WORDS: [&str; 11] = [
+const GERMAN_FUNCTION_WORDS: [&str; 11] = [
     "der", "die", "das", "und", "nicht", "ist", "mit", "sind", "ein", "eine", "auch",
 ];
+
+/// Whether a lower-case word is one of the common German function words
+/// whose share tells a German text.
+pub fn is_german_function_word(word: &str) -> bool {
+    GERMAN_FUNCTION_WORDS.contains(&word)
+}
 
 /// Whether an article's story is German as a whole, so that its headings
 /// and short paragraphs follow German capitalisation too.
@@ -231,11 +227,6 @@ impl Casing {
         }
     }
 
-    /// The name test of this evidence, German evidence included.
-    pub fn names(&self) -> NameTest<'_> {
-        NameTest::new(self, &self.german)
-    }
-
     /// The tallies and German evidence of paragraphs as they are read
     /// (one side of a pair), as [`Casing::of`] keeps them for an article.
     pub(super) fn of_paragraphs<'a>(scans: impl IntoIterator<Item = Scan<'a>>) -> Self {
@@ -259,24 +250,6 @@ impl Casing {
     pub(super) fn is_german_name(&self, word: &str) -> bool {
         self.german.is_name(word)
     }
-}
-
-/// The name test of a paragraph's words: how the words are written (a
-/// [`Casing`]'s tallies) and which German capitals have name evidence.
-/// `facts` asks it of the whole corpus; a link's callouts of their pair
-/// when a side is German (a few verses are too little to tell a German
-/// noun from a name), else of their own few texts.
-#[derive(Clone, Copy)]
-pub struct NameTest<'a> {
-    casing: &'a Casing,
-    german: &'a GermanEvidence,
-}
-
-impl<'a> NameTest<'a> {
-    /// The test of `casing`'s tallies with `german`'s evidence.
-    fn new(casing: &'a Casing, german: &'a GermanEvidence) -> Self {
-        NameTest { casing, german }
-    }
 
     /// Whether `word` can be part of a name, given whether grammar forced
     /// its capital here and whether its paragraph is German (where only
@@ -296,13 +269,8 @@ impl<'a> NameTest<'a> {
             return false;
         }
         let key = case_key(stem);
-        let inside = self
-            .casing
-            .capitalised_inside
-            .get(&key)
-            .copied()
-            .unwrap_or(0);
-        let lower = self.casing.lower.get(&key).copied().unwrap_or(0);
+        let inside = self.capitalised_inside.get(&key).copied().unwrap_or(0);
+        let lower = self.lower.get(&key).copied().unwrap_or(0);
         let evidence = if forced { inside > 0 } else { true };
         evidence && lower <= inside
     }

@@ -64,7 +64,7 @@ fn of_article(article: usize, scans: &[Scan], casing: &Casing) -> Vec<Candidate>
             range,
         };
         let dates = dates_in_words(text, &scan.words);
-        let names: Vec<_> = names_in_scan(scan, casing.names())
+        let names: Vec<_> = names_in_scan(scan, casing)
             .into_iter()
             .filter(|n| !dates.iter().any(|d| overlaps(&d.range, &n.range)))
             .collect();

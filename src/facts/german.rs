@@ -322,7 +322,7 @@ impl GermanEvidence {
     /// own evidence is never resolved, so there the answer is no without
     /// lower-casing the word.
     pub fn is_name(&self, word: &str) -> bool {
-        !self.names.is_empty() && self.names.contains(&word.to_lowercase())
+        !self.names.is_empty() && with_lower(word, |lower| self.names.contains(lower))
     }
 }
 

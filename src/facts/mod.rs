@@ -42,9 +42,9 @@ use crate::align::DiffOp;
 use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
-pub use casing::german_enough;
+pub use casing::{german_enough, is_german_function_word};
 pub use name_key::{NameWord, edit_distance, fold, same_name, same_name_read, same_word};
-pub use pair::{PairEvidence, is_german_function_word};
+pub use pair::PairEvidence;
 pub use spots::{Spot, Spotter, spots_in};
 
 /// What a fact is about.

@@ -1,12 +1,12 @@
 //! Names of people, places and organisations: maximal runs of name words
-//! (see [`NameTest`]) joined by single spaces or a connector ("Charter of
+//! (see [`Casing`]) joined by single spaces or a connector ("Charter of
 //! the United Nations", "von der Leyen"). Titles split a run and stay out
 //! of it ("Chancellor Friedrich Merz" → "Friedrich Merz"); a possessive
 //! ends it; a short number may close it ("Article 5").
 
 use std::ops::Range;
 
-use super::casing::{NameTest, after_article};
+use super::casing::{Casing, after_article};
 use super::scan::Scan;
 use super::tokens::Token;
 
@@ -28,13 +28,13 @@ pub struct FoundName {
 }
 
 /// The names in one paragraph already read, in order.
-pub fn names_in_scan(scan: &Scan, test: NameTest) -> Vec<FoundName> {
+pub fn names_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundName> {
     let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
     let is_name: Vec<bool> = words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            test.is_name_word(w, forced[i] || (german && after_article(words, i)), german)
+            casing.is_name_word(w, forced[i] || (german && after_article(words, i)), german)
         })
         .collect();
     let mut found = Vec::new();

@@ -9,7 +9,7 @@
 //! pairs keep judging names by each link's own texts, which costs nothing
 //! up front.
 
-use super::casing::{Casing, GERMAN_FUNCTION_WORDS, NameTest, german_enough, german_words};
+use super::casing::{Casing, german_enough, german_words};
 use super::lexicon::with_lower;
 use super::scan::Scan;
 use super::tokens::{Token, tokens};
@@ -82,10 +82,10 @@ impl PairEvidence {
         paragraph_is_german(self.side_is_german(side), words)
     }
 
-    /// The name test of the whole pair, when it was read (a side is
+    /// How the whole pair writes its words, when it was read (a side is
     /// German); else a link judges names by its own texts.
-    pub(super) fn names(&self) -> Option<NameTest<'_>> {
-        self.casing.as_ref().map(Casing::names)
+    pub(super) fn casing(&self) -> Option<&Casing> {
+        self.casing.as_ref()
     }
 
     /// Whether a capitalised word in `piece`, a stretch of a paragraph of
@@ -118,12 +118,6 @@ impl PairEvidence {
 fn paragraph_is_german(side_german: bool, words: &[Token]) -> bool {
     let german = german_words(words);
     german_enough(german, words.len()) || (side_german && english_words(words) <= german)
-}
-
-/// Whether a lower-case word is one of the common German function words
-/// whose share tells a German text.
-pub fn is_german_function_word(word: &str) -> bool {
-    GERMAN_FUNCTION_WORDS.contains(&word)
 }
 
 /// How many of `words` are common English function words.

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::FactKind;
-use super::casing::{Casing, NameTest};
+use super::casing::Casing;
 use super::dates::dates_in_words;
 use super::name_key::fold;
 use super::names::names_in_scan;
@@ -78,7 +78,7 @@ impl<'a> Spotter<'a> {
     /// texts are tallied for it.
     fn tallied(scans: Vec<Scan<'a>>, pair: Option<&'a PairEvidence>) -> Self {
         let mut casing = Casing::default();
-        if pair.and_then(PairEvidence::names).is_none() {
+        if pair.and_then(PairEvidence::casing).is_none() {
             for scan in &scans {
                 casing.tally_case_only(scan);
             }
@@ -95,17 +95,18 @@ impl<'a> Spotter<'a> {
     pub fn spots(&self, i: usize) -> Vec<Spot> {
         self.scans
             .get(i)
-            .map_or_else(Vec::new, |scan| spots_of(scan, self.name_test()))
+            .map_or_else(Vec::new, |scan| spots_of(scan, self.name_evidence()))
     }
 
-    fn name_test(&self) -> NameTest<'_> {
+    /// The pair's evidence when it was read, else the texts' own.
+    fn name_evidence(&self) -> &Casing {
         self.pair
-            .and_then(PairEvidence::names)
-            .unwrap_or_else(|| self.casing.names())
+            .and_then(PairEvidence::casing)
+            .unwrap_or(&self.casing)
     }
 }
 
-fn spots_of(scan: &Scan, names: NameTest) -> Vec<Spot> {
+fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
     let (text, words) = (scan.text, &scan.words);
     // Every date has a day and every number a figure, both starting with
     // an ASCII digit: a text without one (most sentences) has neither,
@@ -121,7 +122,7 @@ fn spots_of(scan: &Scan, names: NameTest) -> Vec<Spot> {
             });
         }
     }
-    for n in names_in_scan(scan, names) {
+    for n in names_in_scan(scan, casing) {
         if !overlaps(&out, &n.range) {
             out.push(Spot {
                 kind: FactKind::Name,
