@@ -33,13 +33,13 @@ struct Found {
     unit: usize,
     spot: Spot,
     /// Where in its change (the words between two equal runs) this fact
-    /// stands, if it opens or closes it.
-    place: Option<Place>,
+    /// stands.
+    place: Place,
 }
 
-/// A fact that opens or closes a change of the diff: a name that another
-/// takes the place of ("Witkoff said" → "Kushner said") does one or both
-/// on each side.
+/// Where a fact stands in a change of the diff: a name that another takes
+/// the place of ("Witkoff said" → "Kushner said") opens or closes the
+/// same change on each side.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Place {
     change: usize,
@@ -82,7 +82,8 @@ impl OnlyHere {
 
     /// Where `range` of `unit` stands in the change of the first
     /// only-here span touching it: whether no only-here word of that
-    /// change comes before it, and whether none comes after.
+    /// change comes before it, and whether none comes after; `None` when
+    /// no only-here span touches it.
     fn place_of(&self, unit: usize, range: &std::ops::Range<usize>) -> Option<Place> {
         let touches = |s: &Span| s.unit == unit && s.start < range.end && range.start < s.end;
         let first = self.spans.iter().position(touches)?;
@@ -159,12 +160,7 @@ fn differing(spotter: &Spotter, first: usize, indices: &[usize], only: &OnlyHere
             continue;
         }
         for spot in spotter.spots(first + n) {
-            let touched = only
-                .spans
-                .iter()
-                .any(|s| s.unit == unit && s.start < spot.range.end && spot.range.start < s.end);
-            if touched {
-                let place = only.place_of(unit, &spot.range);
+            if let Some(place) = only.place_of(unit, &spot.range) {
                 out.push(Found { unit, spot, place });
             }
         }
@@ -283,7 +279,7 @@ fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found], german: bool) -> V
     if rest_left.len() == rest_right.len() && rest_left.len() <= MAX_PAIRED_IN_ORDER {
         for (l, r) in rest_left.iter().zip(&rest_right) {
             let in_place = kind != FactKind::Name
-                || l.place.zip(r.place).is_some_and(|(a, b)| a.matches(b))
+                || l.place.matches(r.place)
                 || spelled_alike(&l.spot.value, &r.spot.value);
             if in_place && differs(kind, &l.spot.value, &r.spot.value, german) {
                 out.push(callout(l, r));
