@@ -17,6 +17,7 @@ mod candidates;
 mod cleanup;
 mod closeness;
 mod grouping;
+mod lcs;
 mod lengths;
 mod moved;
 mod order;

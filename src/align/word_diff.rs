@@ -14,6 +14,7 @@ use similar::{Algorithm, capture_diff_slices_deadline};
 
 use super::callouts::{Callout, callouts};
 use super::cleanup::{Step, steps_into};
+use super::lcs::Lcs;
 use super::shared::{Fate, Sharing, share_with};
 use super::word_tokens::{Token, tokens_into};
 
@@ -27,14 +28,10 @@ use crate::parallel::map_in_order_until;
 /// costs nothing, small enough that both cores finish together.
 const LINKS_PER_CHUNK: usize = 128;
 
-/// Bound on the work for one link: a pathological pair of huge paragraphs
-/// gets a coarser (still correct) diff instead of a stall.
+/// Bound on the work for one link too long for [`Lcs`]'s table: a
+/// pathological pair of huge paragraphs gets a coarser (still correct)
+/// diff instead of a stall.
 const DIFF_TIME_LIMIT: Duration = Duration::from_millis(200);
-
-/// Links with fewer tokens than this (both sides) run without a deadline:
-/// their diff is cheap whatever the texts, and reading the clock inside
-/// the diff loop cost more than the diff itself.
-const DEADLINE_ABOVE_TOKENS: usize = 4_000;
 
 /// A link's word diff and how much of it is unchanged.
 pub struct WordDiff {
@@ -59,6 +56,7 @@ pub struct Scratch {
     /// The link's ops as they are found; copied out at their exact size,
     /// instead of a vector grown op by op (and kept with its slack).
     ops: Vec<DiffOp>,
+    lcs: Lcs,
 }
 
 /// The diffs of all links, in their order, on all cores; `None` once
@@ -154,14 +152,16 @@ fn diff_group_with(
         unmatched,
         steps,
         ops: out,
+        lcs,
     } = scratch;
     tokens_into(left_idx, left, left_tokens, left_keys);
     tokens_into(right_idx, right, right_tokens, right_keys);
     let (left_tokens, left_keys) = (&left_tokens[..], &left_keys[..]);
     let (right_tokens, right_keys) = (&right_tokens[..], &right_keys[..]);
-    let deadline = (left_keys.len() + right_keys.len() > DEADLINE_ABOVE_TOKENS)
-        .then(|| Instant::now() + DIFF_TIME_LIMIT);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, left_keys, right_keys, deadline);
+    let ops = lcs.diff_ops(left_keys, right_keys).unwrap_or_else(|| {
+        let deadline = Some(Instant::now() + DIFF_TIME_LIMIT);
+        capture_diff_slices_deadline(Algorithm::Myers, left_keys, right_keys, deadline)
+    });
     let kept: usize = ops
         .iter()
         .filter(|op| op.tag() == similar::DiffTag::Equal)

@@ -1,0 +1,378 @@
+//! The word diff's engine: a longest common subsequence of two token-key
+//! lists, found with bit-parallel rows (Allison–Dix, in Hyyrö's form).
+//! A row of the LCS table is one machine word per 64 tokens, so a link
+//! of two 30-word paragraphs costs a few hundred instructions where a
+//! general-purpose Myers search cost tens of thousands; and the result
+//! is always minimal, with no deadline needed below [`MAX_ROW_WORDS`].
+//!
+//! The table is built over the reversed lists, so the walk that reads the
+//! diff off it goes forward: it takes a common word at its first chance,
+//! and a deletion before an insertion when both keep the subsequence as
+//! long. Among the many longest subsequences of two paraphrases that
+//! picks one; `similar`'s compaction then slides the changes as it did
+//! for Myers' choice.
+
+use similar::DiffOp;
+use similar::algorithms::{Capture, Compact, DiffHook, Replace};
+
+/// Largest table (rows × words per row) built; larger changed middles
+/// return `None` and go to a bounded Myers search instead. 2^20 words is
+/// 8 MiB: two 8,000-word texts diffed as one link.
+const MAX_ROW_WORDS: usize = 1 << 20;
+
+/// The table's buffers, kept by a word-diff worker from link to link so
+/// a link allocates nothing but its ops.
+#[derive(Default)]
+pub struct Lcs {
+    table: Table,
+    /// The new list's tokens as (key, place from the end), sorted.
+    keyed: Vec<(u64, usize)>,
+    matches: Vec<u64>,
+}
+
+impl Lcs {
+    /// The diff of `old` and `new` as `similar`'s ops, compacted and with
+    /// replacements merged exactly as `similar::capture_diff_slices`
+    /// gives them; `None` when the changed middle is too large for a
+    /// table.
+    pub fn diff_ops(&mut self, old: &[u64], new: &[u64]) -> Option<Vec<DiffOp>> {
+        let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
+        self.emit(&mut hook, old, new)?;
+        hook.finish().ok()?;
+        Some(hook.into_inner().into_inner().into_ops())
+    }
+
+    /// Emits the diff into `hook` (not finished); `None`, with nothing
+    /// emitted, when the changed middle is too large.
+    fn emit<D: DiffHook>(&mut self, hook: &mut D, old: &[u64], new: &[u64]) -> Option<()> {
+        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
+        let suffix = old_rest
+            .iter()
+            .rev()
+            .zip(new_rest.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let old_mid = &old_rest[..old_rest.len() - suffix];
+        let new_mid = &new_rest[..new_rest.len() - suffix];
+        let changed_both = !old_mid.is_empty() && !new_mid.is_empty();
+        if changed_both {
+            self.fill(old_mid, new_mid)?;
+        }
+        let mut out = Emitter::new(hook);
+        out.run(Run::Equal, prefix);
+        if changed_both {
+            self.table.walk(old_mid, new_mid, &mut out);
+        } else {
+            out.run(Run::Delete, old_mid.len());
+            out.run(Run::Insert, new_mid.len());
+        }
+        out.run(Run::Equal, suffix);
+        out.flush();
+        Some(())
+    }
+
+    /// Builds the table of two non-empty lists; `None` when too large.
+    fn fill(&mut self, old: &[u64], new: &[u64]) -> Option<()> {
+        let width = new.len().div_ceil(64);
+        if (old.len() + 1).saturating_mul(width) > MAX_ROW_WORDS {
+            return None;
+        }
+        // Which places hold a key: the new list sorted once, then each
+        // old token's matches are one run of it.
+        self.keyed.clear();
+        self.keyed
+            .extend(new.iter().rev().enumerate().map(|(j, &key)| (key, j)));
+        self.keyed.sort_unstable();
+        let table = &mut self.table;
+        table.width = width;
+        table.columns = new.len();
+        table.rows.clear();
+        table.rows.resize((old.len() + 1) * width, u64::MAX);
+        self.matches.resize(width, 0);
+        for (i, key) in old.iter().rev().enumerate() {
+            // Bit j: the j-th new token from the end is this old token.
+            self.matches.fill(0);
+            let first = self.keyed.partition_point(|&(k, _)| k < *key);
+            for &(_, j) in self.keyed[first..].iter().take_while(|(k, _)| k == key) {
+                self.matches[j / 64] |= 1 << (j % 64);
+            }
+            table.next_row(i, &self.matches);
+        }
+        Some(())
+    }
+}
+
+/// Rows of the bit-parallel LCS table of the reversed lists: bit `j` of
+/// row `i` is clear when the LCS of the last `i` old tokens with the last
+/// `j + 1` new ones is one longer than with the last `j`.
+#[derive(Default)]
+struct Table {
+    /// Words per row.
+    width: usize,
+    /// Row 0 (all bits set: nothing in common yet), then one row per old
+    /// token, last token first.
+    rows: Vec<u64>,
+    /// Tokens in the new list: bits past it in the last word are ignored.
+    columns: usize,
+}
+
+impl Table {
+    /// Row `i + 1` from row `i` and the places matching old token `i`
+    /// (from the end): `V' = (V + (V & M)) | (V & !M)`, carried across
+    /// words.
+    fn next_row(&mut self, i: usize, matches: &[u64]) {
+        let width = self.width;
+        let (done, next) = self.rows.split_at_mut((i + 1) * width);
+        let previous = &done[i * width..];
+        let mut carry = false;
+        for ((v, m), out) in previous.iter().zip(matches).zip(next.iter_mut()) {
+            let u = v & m;
+            let (sum, overflow_a) = v.overflowing_add(u);
+            let (sum, overflow_b) = sum.overflowing_add(u64::from(carry));
+            carry = overflow_a || overflow_b;
+            *out = sum | (v & !m);
+        }
+    }
+
+    /// The LCS of the last `i` old tokens and the last `j` new ones.
+    fn lcs(&self, i: usize, j: usize) -> usize {
+        let row = &self.rows[i * self.width..(i + 1) * self.width];
+        let (full, part) = (j / 64, j % 64);
+        let mut zeros: usize = row[..full].iter().map(|w| w.count_zeros() as usize).sum();
+        if part > 0 {
+            zeros += (!row[full] & ((1u64 << part) - 1)).count_ones() as usize;
+        }
+        zeros
+    }
+
+    /// Reads the diff off the table from the front: a common token is
+    /// taken at once, else whichever side's token can go without
+    /// shortening the subsequence (the old one on a tie).
+    fn walk<D: DiffHook>(&self, old: &[u64], new: &[u64], out: &mut Emitter<'_, D>) {
+        let (n, m) = (old.len(), self.columns);
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            if old[i] == new[j] {
+                out.run(Run::Equal, 1);
+                i += 1;
+                j += 1;
+            } else if self.lcs(n - i - 1, m - j) >= self.lcs(n - i, m - j - 1) {
+                out.run(Run::Delete, 1);
+                i += 1;
+            } else {
+                out.run(Run::Insert, 1);
+                j += 1;
+            }
+        }
+        out.run(Run::Delete, n - i);
+        out.run(Run::Insert, m - j);
+    }
+}
+
+/// What a run of tokens is to the diff.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// Gathers single steps into runs and hands each run to the hook once.
+struct Emitter<'h, D: DiffHook> {
+    hook: &'h mut D,
+    /// The open run: its kind, where it starts on both sides, its length.
+    open: Option<(Run, usize, usize, usize)>,
+    /// Where the next token of each side is.
+    old_at: usize,
+    new_at: usize,
+    /// The hook's first error, which ends the emitting.
+    failed: bool,
+}
+
+impl<'h, D: DiffHook> Emitter<'h, D> {
+    fn new(hook: &'h mut D) -> Self {
+        Emitter {
+            hook,
+            open: None,
+            old_at: 0,
+            new_at: 0,
+            failed: false,
+        }
+    }
+
+    fn run(&mut self, kind: Run, len: usize) {
+        if len == 0 {
+            return;
+        }
+        match &mut self.open {
+            Some((open, _, _, open_len)) if *open == kind => *open_len += len,
+            _ => {
+                self.flush();
+                self.open = Some((kind, self.old_at, self.new_at, len));
+            }
+        }
+        if kind != Run::Insert {
+            self.old_at += len;
+        }
+        if kind != Run::Delete {
+            self.new_at += len;
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some((kind, old, new, len)) = self.open.take() else {
+            return;
+        };
+        if self.failed {
+            return;
+        }
+        let sent = match kind {
+            Run::Equal => self.hook.equal(old, new, len),
+            Run::Delete => self.hook.delete(old, len, new),
+            Run::Insert => self.hook.insert(old, new, len),
+        };
+        self.failed = sent.is_err();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+    fn kept(ops: &[DiffOp]) -> usize {
+        ops.iter()
+            .filter(|op| op.tag() == DiffTag::Equal)
+            .map(|op| op.old_range().len())
+            .sum()
+    }
+
+    /// The LCS length by the textbook table.
+    fn lcs_by_table(a: &[u64], b: &[u64]) -> usize {
+        let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                table[i][j] = if a[i - 1] == b[j - 1] {
+                    table[i - 1][j - 1] + 1
+                } else {
+                    table[i - 1][j].max(table[i][j - 1])
+                };
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    /// Ops cover both lists in order, and equal ops pair equal tokens.
+    fn assert_consistent(ops: &[DiffOp], a: &[u64], b: &[u64]) {
+        let (mut i, mut j) = (0, 0);
+        for op in ops {
+            let (tag, old, new) = op.as_tag_tuple();
+            assert_eq!((old.start, new.start), (i, j), "{ops:?}");
+            if tag == DiffTag::Equal {
+                assert_eq!(a[old.clone()], b[new.clone()]);
+            }
+            (i, j) = (old.end, new.end);
+        }
+        assert_eq!((i, j), (a.len(), b.len()));
+    }
+
+    fn lists(seed: &mut u64, alphabet: u64, max_len: u64) -> (Vec<u64>, Vec<u64>) {
+        let mut next = |bound: u64| {
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (*seed >> 33) % bound
+        };
+        let (n, m) = (next(max_len + 1), next(max_len + 1));
+        let a = (0..n).map(|_| next(alphabet)).collect();
+        let b = (0..m).map(|_| next(alphabet)).collect();
+        (a, b)
+    }
+
+    #[test]
+    fn the_diff_keeps_a_longest_common_subsequence() {
+        let mut seed = 3u64;
+        // Short lists, one word per row, and rows of several words with
+        // carries between them.
+        for (alphabet, max_len) in [(3, 12), (8, 40), (4, 70), (20, 200), (2, 150)] {
+            for _ in 0..60 {
+                let (a, b) = lists(&mut seed, alphabet, max_len);
+                let ops = Lcs::default()
+                    .diff_ops(&a, &b)
+                    .expect("small lists fit a table");
+                assert_consistent(&ops, &a, &b);
+                assert_eq!(kept(&ops), lcs_by_table(&a, &b), "{a:?} {b:?}");
+                // Myers is minimal too: the same number of words kept.
+                let myers = capture_diff_slices(Algorithm::Myers, &a, &b);
+                assert_eq!(kept(&ops), kept(&myers), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// The walk's own ops, before compaction.
+    fn walked(
+        a: &[u64],
+        b: &[u64],
+    ) -> Vec<(DiffTag, std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let mut capture = Capture::new();
+        Lcs::default()
+            .emit(&mut capture, a, b)
+            .expect("small lists fit a table");
+        capture
+            .into_ops()
+            .iter()
+            .map(DiffOp::as_tag_tuple)
+            .collect()
+    }
+
+    #[test]
+    fn a_common_word_is_taken_at_its_first_chance() {
+        // The left's word could pair with either of the right's two.
+        assert_eq!(
+            walked(&[1, 7], &[5, 1, 1, 8]),
+            [
+                (DiffTag::Insert, 0..0, 0..1),
+                (DiffTag::Equal, 0..1, 1..2),
+                (DiffTag::Delete, 1..2, 2..2),
+                (DiffTag::Insert, 2..2, 2..4),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_deletion_comes_before_an_insertion() {
+        assert_eq!(
+            walked(&[1, 2, 3], &[1, 4, 3]),
+            [
+                (DiffTag::Equal, 0..1, 0..1),
+                (DiffTag::Delete, 1..2, 1..1),
+                (DiffTag::Insert, 2..2, 1..2),
+                (DiffTag::Equal, 2..3, 2..3),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_identical_lists() {
+        assert_eq!(
+            Lcs::default().diff_ops(&[], &[]).map(|ops| ops.len()),
+            Some(0)
+        );
+        let same = [4, 5, 6];
+        assert_eq!(
+            Lcs::default().diff_ops(&same, &same).map(|ops| kept(&ops)),
+            Some(same.len())
+        );
+        let ops = Lcs::default().diff_ops(&[], &same).unwrap_or_default();
+        assert_eq!(ops.len(), 1);
+        assert_eq!(ops[0].tag(), DiffTag::Insert);
+    }
+
+    #[test]
+    fn a_middle_too_large_for_a_table_is_declined() {
+        let old: Vec<u64> = (0..2_000).collect();
+        let new: Vec<u64> = (10_000..(10_000 + 40_000)).collect();
+        assert!(Lcs::default().diff_ops(&old, &new).is_none());
+    }
+}
