@@ -4,6 +4,7 @@
 //! grows with the text, not with its square.
 
 use super::band::Band;
+use super::positions::sort_by_place;
 use super::scoring::score_in_parallel;
 use super::weights::Bags;
 use crate::parallel::join;
@@ -107,7 +108,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     // The rows by left unit come sorted; only the rest needs a sort.
     let in_order: Vec<(usize, usize)> = band.pairs_by_left().filter(scorable).collect();
     let mut others: Vec<(usize, usize)> = band.other_pairs().filter(scorable).collect();
-    others.sort_unstable();
+    sort_by_place(&mut others, |&position| position);
     let mut extra = merge_positions(&in_order, &others);
     drop((in_order, others));
     // Both lists are sorted by position, so one walk along `pairs` drops
@@ -207,7 +208,7 @@ fn indexed_pairs(bags: &Bags) -> Vec<Position> {
         || {
             let found = best_partners(&bags.right, &bags.left, bags, &rare);
             let mut mirrored: Vec<Position> = found.into_iter().map(|(r, l)| (l, r)).collect();
-            mirrored.sort_unstable();
+            sort_by_place(&mut mirrored, |&(l, r)| (l as usize, r as usize));
             mirrored
         },
     );

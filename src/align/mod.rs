@@ -21,6 +21,7 @@ mod lcs;
 mod lengths;
 mod moved;
 mod order;
+mod positions;
 mod scoring;
 mod shared;
 mod stages;
