@@ -29,9 +29,11 @@ pub struct Callout {
 }
 
 /// A recognised fact of one unit of the link.
-struct Found {
+struct Found<'a> {
     unit: usize,
     spot: Spot,
+    /// The fact as its text writes it (the spot's value is folded).
+    written: &'a str,
     /// Where in its change (the words between two equal runs) this fact
     /// stands.
     place: Place,
@@ -129,13 +131,13 @@ pub fn callouts(
         .chain(right_idx.iter().map(|&i| (right[i].text.as_str(), RIGHT)))
         .collect();
     let spotter = Spotter::of_link(&texts, pair);
-    let lefts = differing(&spotter, 0, left_idx, &only_left);
+    let lefts = differing(&spotter, 0, (left_idx, left), &only_left);
     // A callout pairs a differing fact of each side: with none on the
     // left, the right side's facts need not be looked for.
     if lefts.is_empty() {
         return Vec::new();
     }
-    let rights = differing(&spotter, left_idx.len(), right_idx, &only_right);
+    let rights = differing(&spotter, left_idx.len(), (right_idx, right), &only_right);
     let mut out = Vec::new();
     for kind in [
         FactKind::Number,
@@ -145,7 +147,7 @@ pub fn callouts(
     ] {
         let l: Vec<&Found> = lefts.iter().filter(|f| f.spot.kind == kind).collect();
         let r: Vec<&Found> = rights.iter().filter(|f| f.spot.kind == kind).collect();
-        out.extend(pair_up(kind, &l, &r, pair.has_german()));
+        out.extend(pair_up(kind, &l, &r, pair));
     }
     out.sort_by_key(|c| (c.left, c.right));
     out
@@ -153,15 +155,27 @@ pub fn callouts(
 
 /// The facts of units `indices` (texts `first..` of `spotter`) that an
 /// only-here span touches. Units without one are not read for facts.
-fn differing(spotter: &Spotter, first: usize, indices: &[usize], only: &OnlyHere) -> Vec<Found> {
+fn differing<'a>(
+    spotter: &Spotter,
+    first: usize,
+    (indices, units): (&[usize], &'a [Unit]),
+    only: &OnlyHere,
+) -> Vec<Found<'a>> {
     let mut out = Vec::new();
     for (n, &unit) in indices.iter().enumerate() {
         if !only.spans.iter().any(|s| s.unit == unit) {
             continue;
         }
+        let text = units.get(unit).map_or("", |u| u.text.as_str());
         for spot in spotter.spots(first + n) {
             if let Some(place) = only.place_of(unit, &spot.range) {
-                out.push(Found { unit, spot, place });
+                let written = text.get(spot.range.clone()).unwrap_or("");
+                out.push(Found {
+                    unit,
+                    spot,
+                    place,
+                    written,
+                });
             }
         }
     }
@@ -228,7 +242,7 @@ fn quote_mark_at(bytes: &[u8], i: usize) -> bool {
 /// is too loose a likeness to group facts by): two unlike names that
 /// merely come in the same order ("Zelensky" and "US", on the seeds) are
 /// no changed fact.
-fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found], german: bool) -> Vec<Callout> {
+fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found], pair: &PairEvidence) -> Vec<Callout> {
     let callout = |l: &Found, r: &Found| Callout {
         kind,
         left: Span {
@@ -258,7 +272,7 @@ fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found], german: bool) -> V
             if let Some((j, r)) = found {
                 used_left[i] = true;
                 used_right[j] = true;
-                if differs(kind, &l.spot.value, &r.spot.value, german) {
+                if differs(kind, l, r, pair) {
                     out.push(callout(l, r));
                 }
             }
@@ -281,7 +295,7 @@ fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found], german: bool) -> V
             let in_place = kind != FactKind::Name
                 || l.place.matches(r.place)
                 || spelled_alike(&l.spot.value, &r.spot.value);
-            if in_place && differs(kind, &l.spot.value, &r.spot.value, german) {
+            if in_place && differs(kind, l, r, pair) {
                 out.push(callout(l, r));
             }
         }
@@ -292,10 +306,12 @@ fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found], german: bool) -> V
 /// Whether two values of a fact say different things. In a pair with a
 /// German side, a name and its genitive ("Joram" → "Jorams", "Davids" →
 /// "David") are one name: German adds -s to a name that ends in a
-/// consonant. A name ending in a vowel is left alone, since there the -s
-/// form is as often an older spelling ("Moses" → "Mose", "Elias" →
-/// "Elia") as a genitive.
-fn differs(kind: FactKind, a: &str, b: &str, german: bool) -> bool {
+/// consonant. After a vowel the -s form is as often an older spelling
+/// ("Moses" → "Mose", "Elias" → "Elia") as a genitive ("Galiläa" →
+/// "Galiläas"), and so is a Latin case ("Jesus" → "Jesu"); which one it
+/// is, the side that writes it tells (see [`PairEvidence::inflects`]).
+fn differs(kind: FactKind, left: &Found, right: &Found, pair: &PairEvidence) -> bool {
+    let (a, b) = (left.spot.value.as_str(), right.spot.value.as_str());
     let genitive = |long: &str, short: &str| {
         long.strip_suffix('s') == Some(short)
             && short
@@ -303,7 +319,21 @@ fn differs(kind: FactKind, a: &str, b: &str, german: bool) -> bool {
                 .last()
                 .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouysxz".contains(c))
     };
-    a != b && !(kind == FactKind::Name && german && (genitive(a, b) || genitive(b, a)))
+    // Word by word, so "Jesus Christus" → "Jesu Christi" is one name too.
+    let inflected = |side: usize, form: &str, base: &str| {
+        let (forms, bases) = (form.split_whitespace(), base.split_whitespace());
+        forms.clone().count() == bases.clone().count()
+            && forms
+                .zip(bases)
+                .all(|(f, b)| f == b || pair.inflects(side, f, b))
+    };
+    let one_name = || {
+        genitive(a, b)
+            || genitive(b, a)
+            || inflected(LEFT, left.written, right.written)
+            || inflected(RIGHT, right.written, left.written)
+    };
+    a != b && !(kind == FactKind::Name && pair.has_german() && one_name())
 }
 
 /// Whether two folded names differ in fewer than half the characters of
@@ -428,6 +458,27 @@ mod tests {
             .map(|(_, l, r)| (l.as_str(), r.as_str()))
             .collect();
         assert_eq!(names, vec![("Steve Witkoff", "Steve Whitcoff")]);
+    }
+
+    #[test]
+    fn a_side_that_declines_a_name_gives_no_callout() {
+        // The right side writes "Galiläa" and "Jesus" as its usual forms and
+        // "Galiläas", "Jesu" as their cases; the left's "Moses" is its own
+        // spelling (it never writes "Mose"), so that one is a change.
+        let left = "Und Jesus ging wieder nach Galiläa, und die Leute folgten ihm.\n\n\
+            Da sprach er zu Moses und zu den Jüngern, und sie hörten ihn.\n\n\
+            Das sind die Worte von Jesus, und sie sind nicht schwer.\n\n\
+            Er lehrte in den Städten von Galiläa und in den Dörfern am See.";
+        let right = "Und Jesus ging wieder nach Galiläa, und die Leute folgten ihm.\n\n\
+            Da sprach er zu Mose und zu den Jüngern, und sie hörten ihn.\n\n\
+            Das sind die Worte Jesu, und sie sind nicht schwer.\n\n\
+            Er lehrte in den Städten Galiläas und in den Dörfern am See.";
+        let callouts = called_out(left, right);
+        let names: Vec<(&str, &str)> = callouts
+            .iter()
+            .map(|(_, l, r)| (l.as_str(), r.as_str()))
+            .collect();
+        assert_eq!(names, vec![("Moses", "Mose")]);
     }
 
     #[test]

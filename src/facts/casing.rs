@@ -35,6 +35,17 @@ pub struct Casing {
     german: GermanEvidence,
 }
 
+/// How often a text writes each capitalised word inside a sentence.
+#[derive(Debug, Default)]
+pub struct Forms(HashMap<u64, usize, PackedState>);
+
+impl Forms {
+    /// The tally of `word` (its case folded).
+    pub fn count(&self, word: &str) -> usize {
+        self.0.get(&case_key(word)).copied().unwrap_or(0)
+    }
+}
+
 /// The paragraphs facts are read from: the story, not page furniture or
 /// captions (captions repeat the story in another script or credit photos).
 pub fn scanned(article: &Article) -> impl Iterator<Item = (usize, &str, Kind)> {
@@ -243,6 +254,12 @@ impl Casing {
         self.merge(other);
         self.german.finish();
         self
+    }
+
+    /// How often each capitalised word was written inside a sentence:
+    /// one side's own forms, kept apart before the sides are merged.
+    pub(super) fn forms(&self) -> Forms {
+        Forms(self.capitalised_inside.clone())
     }
 
     /// Whether `word` of a German paragraph has name evidence, by the

@@ -9,7 +9,7 @@
 //! pairs keep judging names by each link's own texts, which costs nothing
 //! up front.
 
-use super::casing::{Casing, german_enough, german_words};
+use super::casing::{Casing, Forms, german_enough, german_words};
 use super::lexicon::with_lower;
 use super::scan::Scan;
 use super::tokens::{Token, tokens};
@@ -32,6 +32,9 @@ const ENGLISH_FUNCTION_WORDS: [&str; 11] = [
 pub struct PairEvidence {
     german: [bool; SIDES],
     casing: Option<Casing>,
+    /// Per side, how often it writes each capitalised word inside a
+    /// sentence: which of two forms of a name is that side's usual one.
+    forms: [Forms; SIDES],
 }
 
 impl PairEvidence {
@@ -49,7 +52,7 @@ impl PairEvidence {
         if !german.contains(&true) {
             return Some(PairEvidence {
                 german,
-                casing: None,
+                ..PairEvidence::default()
             });
         }
         let bytes: usize = left.iter().chain(right).map(|t| t.len()).sum();
@@ -70,9 +73,11 @@ impl PairEvidence {
         if stop() {
             return None;
         }
+        let forms = [left_casing.forms(), right_casing.forms()];
         Some(PairEvidence {
             german,
             casing: Some(left_casing.merged_with(right_casing)),
+            forms,
         })
     }
 
@@ -100,6 +105,25 @@ impl PairEvidence {
             .iter()
             .filter(|w| w.is_capitalised())
             .any(|w| w.is_acronym() || casing.is_german_name(w.stem()))
+    }
+
+    /// Whether `form`, written on `side`, is that side's inflection of
+    /// the name `base`: a genitive -s ("Galiläa" → "Galiläas") or a Latin
+    /// case ("Jesus" → "Jesu", "Christus" → "Christi"), and the side
+    /// writes the base at least as often. An older spelling is instead
+    /// the side's usual form ("Moses", where the other side writes
+    /// "Mose", is how that side writes the name) and stays a change.
+    pub fn inflects(&self, side: usize, form: &str, base: &str) -> bool {
+        let genitive = form.strip_suffix('s') == Some(base);
+        let latin = base
+            .strip_suffix("us")
+            .and_then(|stem| form.strip_prefix(stem))
+            .is_some_and(|ending| ending == "u" || ending == "i");
+        let Some(forms) = self.forms.get(side) else {
+            return false;
+        };
+        let usual = forms.count(base);
+        (genitive || latin) && usual > 0 && usual >= forms.count(form)
     }
 
     fn side_is_german(&self, side: usize) -> bool {
