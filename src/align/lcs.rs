@@ -20,8 +20,12 @@ use similar::algorithms::{Capture, Compact, DiffHook, Replace};
 /// 8 MiB: two 8,000-word texts diffed as one link.
 const MAX_ROW_WORDS: usize = 1 << 20;
 
+/// Tables this large (in words) are let go of after their link: a rare
+/// huge paragraph does not keep megabytes for the rest of the run.
+const KEPT_ROW_WORDS: usize = 1 << 16;
+
 /// The table's buffers, kept by a word-diff worker from link to link so
-/// a link allocates nothing but its ops.
+/// the table of a link allocates nothing.
 #[derive(Default)]
 pub struct Lcs {
     table: Table,
@@ -37,7 +41,11 @@ impl Lcs {
     /// table.
     pub fn diff_ops(&mut self, old: &[u64], new: &[u64]) -> Option<Vec<DiffOp>> {
         let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
-        self.emit(&mut hook, old, new)?;
+        let emitted = self.emit(&mut hook, old, new);
+        if self.table.rows.capacity() > KEPT_ROW_WORDS {
+            self.table.rows = Vec::new();
+        }
+        emitted?;
         hook.finish().ok()?;
         Some(hook.into_inner().into_inner().into_ops())
     }
@@ -367,6 +375,17 @@ mod tests {
         let ops = Lcs::default().diff_ops(&[], &same).unwrap_or_default();
         assert_eq!(ops.len(), 1);
         assert_eq!(ops[0].tag(), DiffTag::Insert);
+    }
+
+    #[test]
+    fn a_large_table_is_let_go_after_its_link() {
+        let old: Vec<u64> = (0..3_000).collect();
+        let new: Vec<u64> = (1..3_001).rev().collect();
+        let mut lcs = Lcs::default();
+        assert!(lcs.diff_ops(&old, &new).is_some());
+        assert_eq!(lcs.table.rows.capacity(), 0);
+        assert!(lcs.diff_ops(&[1, 2, 3], &[3, 2, 1]).is_some());
+        assert!(lcs.table.rows.capacity() > 0, "a small table is kept");
     }
 
     #[test]
