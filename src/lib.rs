@@ -16,4 +16,6 @@ pub mod progress;
 pub mod report;
 #[cfg(feature = "serve")]
 pub mod serve;
+#[cfg(test)]
+mod test_rng;
 pub mod ui;

@@ -389,6 +389,14 @@ mod tests {
             .collect()
     }
 
+    /// The left and right texts of callouts, as [`called_out`] gives them.
+    fn texts(callouts: &[(FactKind, String, String)]) -> Vec<(&str, &str)> {
+        callouts
+            .iter()
+            .map(|(_, l, r)| (l.as_str(), r.as_str()))
+            .collect()
+    }
+
     #[test]
     fn german_nouns_of_short_verses_are_not_called_out_as_names() {
         // Verse 3 is too short to show a German function word: read on
@@ -453,10 +461,7 @@ mod tests {
              European officials. Washington is attempting to increase pressure on Kiev to \
              accept terms that could lead to an end to the war.",
         );
-        let names: Vec<(&str, &str)> = callouts
-            .iter()
-            .map(|(_, l, r)| (l.as_str(), r.as_str()))
-            .collect();
+        let names = texts(&callouts);
         assert_eq!(names, vec![("Steve Witkoff", "Steve Whitcoff")]);
     }
 
@@ -474,10 +479,7 @@ mod tests {
             Das sind die Worte Jesu, und sie sind nicht schwer.\n\n\
             Er lehrte in den Städten Galiläas und in den Dörfern am See.";
         let callouts = called_out(left, right);
-        let names: Vec<(&str, &str)> = callouts
-            .iter()
-            .map(|(_, l, r)| (l.as_str(), r.as_str()))
-            .collect();
+        let names = texts(&callouts);
         assert_eq!(names, vec![("Moses", "Mose")]);
     }
 
@@ -490,10 +492,7 @@ mod tests {
             Das ist das Buch von David, und es ist nicht schwer.\n\n\
             Da kam das Volk zu Mose und zu David.";
         let callouts = called_out(left, right);
-        let names: Vec<(&str, &str)> = callouts
-            .iter()
-            .map(|(_, l, r)| (l.as_str(), r.as_str()))
-            .collect();
+        let names = texts(&callouts);
         assert!(names.contains(&("Moses", "Mose")), "{names:?}");
         assert!(!names.contains(&("Davids", "David")), "{names:?}");
     }

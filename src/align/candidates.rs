@@ -372,9 +372,7 @@ mod tests {
         for n in [0, 3, 8, 9, 40, 200] {
             let offers: Vec<(f64, u32)> = (0..n)
                 .map(|unit| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
+                    let seed = crate::test_rng::next(&mut seed);
                     (f64::from((seed >> 60) as u32) + 0.5, unit)
                 })
                 .collect();

@@ -286,12 +286,7 @@ mod tests {
     }
 
     fn lists(seed: &mut u64, alphabet: u64, max_len: u64) -> (Vec<u64>, Vec<u64>) {
-        let mut next = |bound: u64| {
-            *seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (*seed >> 33) % bound
-        };
+        let mut next = |bound: u64| (crate::test_rng::next(seed) >> 33) % bound;
         let (n, m) = (next(max_len + 1), next(max_len + 1));
         let a = (0..n).map(|_| next(alphabet)).collect();
         let b = (0..m).map(|_| next(alphabet)).collect();

@@ -44,9 +44,7 @@ mod tests {
         for len in [0, 1, 2, 7, 100, 5_000] {
             let mut positions: Vec<(u32, u32)> = (0..len)
                 .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
+                    let seed = crate::test_rng::next(&mut seed);
                     ((seed >> 40) as u32 % 97, (seed >> 20) as u32 % 61)
                 })
                 .collect();
