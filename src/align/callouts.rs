@@ -106,9 +106,9 @@ impl OnlyHere {
     }
 }
 
-/// Left and right, as [`PairEvidence`] numbers the sides.
-const LEFT: usize = 0;
-const RIGHT: usize = 1;
+/// The sides, numbered as [`PairEvidence`] numbers them.
+const LEFT: usize = PairEvidence::LEFT;
+const RIGHT: usize = PairEvidence::RIGHT;
 
 /// The callouts of one link from its word diff; `pair` tells German
 /// nouns from names.

@@ -38,6 +38,11 @@ pub struct PairEvidence {
 }
 
 impl PairEvidence {
+    /// How the left side is numbered where a side is asked for.
+    pub const LEFT: usize = 0;
+    /// How the right side is numbered.
+    pub const RIGHT: usize = 1;
+
     /// Reads the story paragraphs of both sides, given which sides are
     /// German as a whole. A pair with no German side costs nothing; a
     /// German one is read like `facts` reads articles, each side on its
@@ -67,8 +72,8 @@ impl PairEvidence {
         };
         let (left_casing, right_casing) = join(
             bytes >= SPLIT_FROM_BYTES,
-            || tally(left, 0),
-            || tally(right, 1),
+            || tally(left, Self::LEFT),
+            || tally(right, Self::RIGHT),
         );
         if stop() {
             return None;
@@ -81,7 +86,7 @@ impl PairEvidence {
         })
     }
 
-    /// Whether a paragraph of `side` (0 left, 1 right) with these words
+    /// Whether a paragraph of `side` ([`Self::LEFT`] or [`Self::RIGHT`]) with these words
     /// follows German capitalisation.
     pub fn is_german(&self, side: usize, words: &[Token]) -> bool {
         paragraph_is_german(self.side_is_german(side), words)
