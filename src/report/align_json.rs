@@ -107,11 +107,10 @@ fn side<W: Write>(json: &mut PrettyJson<W>, side: Side, units: &[Unit]) -> io::R
     json.uint(side.words);
     json.key("units");
     json.open_array();
-    for unit in units {
-        json.item();
+    write_in_parts(json, units, UNITS_PER_PART, |unit| unit.text.len() + 16, |json, unit| {
         json.string(&unit.text);
-        json.spill()?;
-    }
+        Ok(())
+    })?;
     json.close_array();
     json.key("kinds");
     json.open_array();
@@ -133,36 +132,53 @@ fn side<W: Write>(json: &mut PrettyJson<W>, side: Side, units: &[Unit]) -> io::R
 /// Groups rendered as one piece by one thread.
 const GROUPS_PER_PART: usize = 128;
 
-/// Groups rendered before they are written: on a book-length pair a
-/// batch is a few megabytes, so the document is still never held whole.
-const GROUPS_PER_BATCH: usize = 16 * GROUPS_PER_PART;
+/// Unit texts rendered as one piece by one thread: about 64 KB of news
+/// paragraphs or verses.
+const UNITS_PER_PART: usize = 256;
 
-/// The groups as elements of the open array, rendered on every core in
-/// parts and written in order: most of a big document's bytes are its
-/// groups' diffs, and one thread writing them left a core idle at the
-/// end of every run.
+/// Parts rendered before they are written: on a book-length pair a
+/// batch is a few megabytes, so the document is still never held whole.
+const PARTS_PER_BATCH: usize = 16;
+
+/// The groups as elements of the open array. Most of a big document's
+/// bytes are its groups' diffs: one thread writing them left a core idle
+/// at the end of every run.
 fn write_groups<W: Write>(json: &mut PrettyJson<W>, groups: &[Group]) -> io::Result<()> {
+    // Most of a group's bytes are its ops, about 70 bytes each.
+    let bytes = |g: &Group| 160 + 80 * g.diff.len();
+    write_in_parts(json, groups, GROUPS_PER_PART, bytes, write_group)
+}
+
+/// `items` as elements of the open array, each written by `write_one`
+/// after its `item()`: rendered on every core in parts of `per_part`
+/// (with room for about the `bytes` each item says it takes) and written
+/// in order, a batch of parts at a time.
+fn write_in_parts<W: Write, T: Sync>(
+    json: &mut PrettyJson<W>,
+    items: &[T],
+    per_part: usize,
+    bytes: impl Fn(&T) -> usize + Sync,
+    write_one: impl Fn(&mut Part, &T) -> io::Result<()> + Sync,
+) -> io::Result<()> {
     let first = json.place();
     let later = first.after_first();
-    for (b, batch) in groups.chunks(GROUPS_PER_BATCH).enumerate() {
-        let parts: Vec<(Place, &[Group])> = batch
-            .chunks(GROUPS_PER_PART)
+    for (b, batch) in items.chunks(per_part * PARTS_PER_BATCH).enumerate() {
+        let parts: Vec<(Place, &[T])> = batch
+            .chunks(per_part)
             .enumerate()
             .map(|(p, part)| (if b == 0 && p == 0 { first } else { later }, part))
             .collect();
-        let render = |_: &mut (), &(place, part): &(Place, &[Group])| -> io::Result<Part> {
-            // Most of a group's bytes are its ops, about 70 bytes each.
-            let bytes = part.iter().map(|g| 160 + 80 * g.diff.len()).sum();
-            let mut json = place.part(bytes);
-            for group in part {
+        let render = |_: &mut (), &(place, part): &(Place, &[T])| -> io::Result<Part> {
+            let mut json = place.part(part.iter().map(&bytes).sum());
+            for item in part {
                 json.item();
-                write_group(&mut json, group)?;
+                write_one(&mut json, item)?;
             }
             Ok(json)
         };
         // Never stopped, so every part comes back.
         let rendered = map_in_order_until(&parts, 1, || (), render, &|| false)
-            .ok_or_else(|| io::Error::other("rendering the groups stopped"))?;
+            .ok_or_else(|| io::Error::other("rendering the document stopped"))?;
         for part in rendered {
             json.append(part?)?;
         }
