@@ -88,7 +88,12 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
         p.left_total = bags.left[p.left].total;
         p.right_total = right.total;
         if p.dice() >= LOCAL_MIN_DICE {
-            p.local = if bags.left[p.left].statements.len() <= MARKED_STATEMENTS {
+            let left = &bags.left[p.left];
+            p.local = if left.is_one_statement() && right.is_one_statement() {
+                // One statement a side, each its whole unit: the same ids
+                // summed in the same order, so the same Dice to the bit.
+                p.dice()
+            } else if left.statements.len() <= MARKED_STATEMENTS {
                 best_statement_dice_marked(bags, marks, p.left, p.right)
             } else {
                 best_statement_dice(bags, p.left, p.right)

@@ -29,6 +29,15 @@ pub struct Bag {
     pub statements: Vec<(Vec<u32>, f64)>,
 }
 
+impl Bag {
+    /// The unit is one substantial statement and nothing else (a verse, a
+    /// one-sentence paragraph): its best statement overlap with any unit
+    /// is then its whole overlap, already known.
+    pub fn is_one_statement(&self) -> bool {
+        matches!(&self.statements[..], [(ids, _)] if ids.len() == self.ids.len())
+    }
+}
+
 /// The bags of both sides and the weight of every token id.
 #[derive(Debug)]
 pub struct Bags {

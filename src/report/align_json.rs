@@ -107,10 +107,16 @@ fn side<W: Write>(json: &mut PrettyJson<W>, side: Side, units: &[Unit]) -> io::R
     json.uint(side.words);
     json.key("units");
     json.open_array();
-    write_in_parts(json, units, UNITS_PER_PART, |unit| unit.text.len() + 16, |json, unit| {
-        json.string(&unit.text);
-        Ok(())
-    })?;
+    write_in_parts(
+        json,
+        units,
+        UNITS_PER_PART,
+        |unit| unit.text.len() + 16,
+        |json, unit| {
+            json.string(&unit.text);
+            Ok(())
+        },
+    )?;
     json.close_array();
     json.key("kinds");
     json.open_array();

@@ -249,8 +249,9 @@ fn names_are_serde_names() {
 #[test]
 fn groups_rendered_in_parts_join_seamlessly() {
     // More groups than one batch of parts, so batch and part boundaries
-    // (where commas and indentation are joined) are crossed.
-    let paragraphs = super::GROUPS_PER_BATCH + super::GROUPS_PER_PART + 7;
+    // (where commas and indentation are joined) are crossed; unit texts
+    // cross part boundaries too.
+    let paragraphs = super::GROUPS_PER_PART * super::PARTS_PER_BATCH + super::GROUPS_PER_PART + 7;
     let text = |side: usize| {
         (0..paragraphs)
             .map(|i| match (i % 5, side) {
@@ -264,4 +265,40 @@ fn groups_rendered_in_parts_join_seamlessly() {
     let left = parse_article("left.txt", "left.txt", &text(0));
     let right = parse_article("right.txt", "right.txt", &text(1));
     assert_same(&left, &right, Granularity::Paragraph);
+}
+
+#[test]
+fn elements_written_in_parts_are_the_array_serde_writes() {
+    // Parts of three, so part and batch boundaries fall at every kind of
+    // place: the first element, mid-batch, and between batches.
+    for count in [
+        0,
+        1,
+        3,
+        4,
+        3 * super::PARTS_PER_BATCH,
+        3 * super::PARTS_PER_BATCH + 2,
+    ] {
+        let items: Vec<String> = (0..count).map(|i| format!("item \"{i}\"\n")).collect();
+        let mut out = Vec::new();
+        let mut json = PrettyJson::new(&mut out);
+        json.open_object();
+        json.key("items");
+        json.open_array();
+        write_in_parts(&mut json, &items, 3, String::len, |json, item| {
+            json.string(item);
+            Ok(())
+        })
+        .expect("writes to a vector");
+        json.close_array();
+        json.close_object();
+        json.finish().expect("writes to a vector");
+        let expected = serde_json::to_string_pretty(&serde_json::json!({ "items": items }))
+            .expect("serialises");
+        assert_eq!(
+            String::from_utf8(out).expect("UTF-8"),
+            expected + "\n",
+            "{count} items"
+        );
+    }
 }
