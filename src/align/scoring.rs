@@ -135,3 +135,90 @@ fn best_statement_dice(bags: &Bags, left: usize, right: usize) -> f64 {
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Granularity;
+    use crate::align::candidates::Pair;
+    use crate::align::units::units_of;
+    use crate::article::parse_article;
+
+    /// Paragraphs of one to three sentences (some with a quote) over a
+    /// small vocabulary, so units share words, statements and whole
+    /// sentences in every combination.
+    fn paragraphs(seed: &mut u64) -> String {
+        const WORDS: &[&str] = &[
+            "army",
+            "border",
+            "council",
+            "Kyiv",
+            "talks",
+            "plan",
+            "peace",
+            "votes",
+            "Smith",
+            "guarantee",
+            "region",
+            "said",
+            "signed",
+            "month",
+            "treaty",
+            "envoy",
+        ];
+        let mut next = |bound: u64| (crate::test_rng::next(seed) >> 33) % bound;
+        let mut text = Vec::new();
+        for _ in 0..30 {
+            let sentences: Vec<String> = (0..1 + next(3))
+                .map(|_| {
+                    let words: Vec<&str> = (0..4 + next(9))
+                        .map(|_| WORDS[next(WORDS.len() as u64) as usize])
+                        .collect();
+                    match next(4) {
+                        0 => format!("“{}”, the envoy said.", words.join(" ")),
+                        _ => format!("The {}.", words.join(" ")),
+                    }
+                })
+                .collect();
+            text.push(sentences.join(" "));
+        }
+        text.join("\n\n")
+    }
+
+    #[test]
+    fn statement_overlaps_are_those_of_merged_lists() {
+        let mut seed = 7;
+        for _ in 0..5 {
+            let side = |seed: &mut u64| {
+                units_of(
+                    &parse_article("t", "t", &paragraphs(seed)),
+                    Granularity::Paragraph,
+                )
+            };
+            let (left, right) = (side(&mut seed), side(&mut seed));
+            let bags = Bags::build(&left, &right, |_| true);
+            let mut pairs: Vec<Pair> = (0..left.len())
+                .flat_map(|l| (0..right.len()).map(move |r| Pair::half_shared(l, r)))
+                .collect();
+            score_in_parallel(&bags, &mut pairs);
+            let mut one_statement = 0;
+            for p in &pairs {
+                let (l, r) = (&bags.left[p.left], &bags.right[p.right]);
+                assert_eq!(p.shared.to_bits(), bags.shared(&l.ids, &r.ids).to_bits());
+                let expected = if p.dice() >= LOCAL_MIN_DICE {
+                    best_statement_dice(&bags, p.left, p.right)
+                } else {
+                    0.0
+                };
+                assert_eq!(
+                    p.local.to_bits(),
+                    expected.to_bits(),
+                    "{:?}",
+                    (p.left, p.right)
+                );
+                one_statement += usize::from(l.is_one_statement() && r.is_one_statement());
+            }
+            assert!(one_statement > 0 && one_statement < pairs.len());
+        }
+    }
+}
