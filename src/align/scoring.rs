@@ -63,8 +63,8 @@ impl Marks {
         for &id in &bag.ids {
             self.bits[id as usize] = IN_UNIT;
         }
-        if bag.statements.len() <= MARKED_STATEMENTS {
-            for (k, (ids, _)) in bag.statements.iter().enumerate() {
+        if bag.statement_count() <= MARKED_STATEMENTS {
+            for (k, (ids, _)) in bag.statements().enumerate() {
                 for &id in ids {
                     self.bits[id as usize] |= 1 << k;
                 }
@@ -93,7 +93,7 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
                 // One statement a side, each its whole unit: the same ids
                 // summed in the same order, so the same Dice to the bit.
                 p.dice()
-            } else if left.statements.len() <= MARKED_STATEMENTS {
+            } else if left.statement_count() <= MARKED_STATEMENTS {
                 best_statement_dice_marked(bags, marks, p.left, p.right)
             } else {
                 best_statement_dice(bags, p.left, p.right)
@@ -105,10 +105,10 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
 /// The best Dice overlap of a statement of `left` (marked) with one of
 /// `right`.
 fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right: usize) -> f64 {
-    let statements = &bags.left[left].statements;
+    let statements = &bags.left[left];
     let mut best: f64 = 0.0;
-    for (t, t_total) in &bags.right[right].statements {
-        let sums = &mut marks.sums[..statements.len()];
+    for (t, t_total) in bags.right[right].statements() {
+        let sums = &mut marks.sums[..statements.statement_count()];
         sums.fill(0.0);
         for &id in t {
             let mut bits = marks.bits[id as usize] & !IN_UNIT;
@@ -117,8 +117,8 @@ fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right
                 bits &= bits - 1;
             }
         }
-        for (sum, (_, s_total)) in sums.iter().zip(statements) {
-            best = best.max(dice(*sum, *s_total, *t_total));
+        for (sum, (_, s_total)) in sums.iter().zip(statements.statements()) {
+            best = best.max(dice(*sum, s_total, t_total));
         }
     }
     best
@@ -128,9 +128,9 @@ fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right
 /// too many statements to mark.
 fn best_statement_dice(bags: &Bags, left: usize, right: usize) -> f64 {
     let mut best: f64 = 0.0;
-    for (s, s_total) in &bags.left[left].statements {
-        for (t, t_total) in &bags.right[right].statements {
-            best = best.max(dice(bags.shared(s, t), *s_total, *t_total));
+    for (s, s_total) in bags.left[left].statements() {
+        for (t, t_total) in bags.right[right].statements() {
+            best = best.max(dice(bags.shared(s, t), s_total, t_total));
         }
     }
     best

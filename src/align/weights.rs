@@ -26,15 +26,34 @@ const MIN_STATEMENT_TOKENS: usize = 6;
 pub struct Bag {
     pub ids: Vec<u32>,
     pub total: f64,
-    pub statements: Vec<(Vec<u32>, f64)>,
+    /// The statements, unless the unit is one statement from its first
+    /// token to its last (`whole`): then that statement is the unit's own
+    /// ids and total, not kept twice.
+    statements: Vec<(Vec<u32>, f64)>,
+    whole: bool,
 }
 
 impl Bag {
+    /// The unit's substantial statements: sorted ids and summed weight.
+    pub fn statements(&self) -> impl Iterator<Item = (&[u32], f64)> {
+        let whole = self.whole.then_some((&self.ids[..], self.total));
+        let kept = self
+            .statements
+            .iter()
+            .map(|(ids, total)| (&ids[..], *total));
+        whole.into_iter().chain(kept)
+    }
+
+    /// How many statements [`Self::statements`] gives.
+    pub fn statement_count(&self) -> usize {
+        usize::from(self.whole) + self.statements.len()
+    }
+
     /// The unit is one substantial statement and nothing else (a verse, a
     /// one-sentence paragraph): its best statement overlap with any unit
     /// is then its whole overlap, already known.
     pub fn is_one_statement(&self) -> bool {
-        matches!(&self.statements[..], [(ids, _)] if ids.len() == self.ids.len())
+        self.whole || matches!(&self.statements[..], [(ids, _)] if ids.len() == self.ids.len())
     }
 }
 
@@ -103,16 +122,18 @@ impl Bags {
             .map(|(&d, &(name, number))| rarity(units, d) * boost(name, number))
             .collect();
         let total = |ids: &[u32]| ids.iter().map(|&i| weight[i as usize]).sum::<f64>();
-        let bag = |(ids, statements): (Vec<u32>, Vec<Vec<u32>>)| Bag {
-            total: total(&ids),
-            statements: statements
+        let bag = |unit: RemappedUnit| Bag {
+            total: total(&unit.ids),
+            statements: unit
+                .statements
                 .into_iter()
                 .map(|s| {
                     let t = total(&s);
                     (s, t)
                 })
                 .collect(),
-            ids,
+            whole: unit.whole,
+            ids: unit.ids,
         };
         let (left, right) = join(
             split,
@@ -218,16 +239,35 @@ fn push_statement(statements: &mut Vec<Range<usize>>, range: Range<usize>) {
     }
 }
 
+/// One unit's ids in the merged vocabulary, distinct and sorted.
+struct RemappedUnit {
+    ids: Vec<u32>,
+    /// Its statements' ids, unless it is `whole`.
+    statements: Vec<Vec<u32>>,
+    /// One statement spans all its tokens: the statement's ids are the
+    /// unit's own.
+    whole: bool,
+}
+
 impl Side {
     /// Per unit, its distinct global ids and its statements', sorted.
-    fn remap(&self, map: &[u32]) -> Vec<(Vec<u32>, Vec<Vec<u32>>)> {
+    fn remap(&self, map: &[u32]) -> Vec<RemappedUnit> {
         let ids = |range: &Range<usize>| self.ids.get(range.clone()).unwrap_or_default();
         self.units
             .iter()
             .map(|(unit, statements)| {
                 let statements = self.statements.get(statements.clone()).unwrap_or_default();
-                let statements = statements.iter().map(|s| remap_ids(ids(s), map)).collect();
-                (remap_ids(ids(unit), map), statements)
+                let whole = matches!(statements, [only] if only == unit);
+                let statements = if whole {
+                    Vec::new()
+                } else {
+                    statements.iter().map(|s| remap_ids(ids(s), map)).collect()
+                };
+                RemappedUnit {
+                    ids: remap_ids(ids(unit), map),
+                    statements,
+                    whole,
+                }
             })
             .collect()
     }
@@ -240,10 +280,10 @@ fn remap_ids(ids: &[u32], map: &[u32]) -> Vec<u32> {
     ids
 }
 
-fn document_frequency(side: &[(Vec<u32>, Vec<Vec<u32>>)], size: usize) -> Vec<u32> {
+fn document_frequency(side: &[RemappedUnit], size: usize) -> Vec<u32> {
     let mut df = vec![0u32; size];
-    for (ids, _) in side {
-        for &id in ids {
+    for unit in side {
+        for &id in &unit.ids {
             df[id as usize] += 1;
         }
     }
