@@ -277,16 +277,29 @@ fn align_units_watched(
     // Bags and candidate pairs are done with: freed before the word diffs,
     // which reuse their memory instead of adding to the peak. Freeing a
     // long text's hundreds of thousands of them takes as long as the
-    // moved flags, so on a long pair the two run side by side.
-    let (moved, ()) = crate::parallel::join(
-        lengths.long,
-        || moved::moved_flags(&links, &lengths),
-        move || drop((bags, pairs, first)),
-    );
+    // moved flags, so on a long pair the two run side by side, and the
+    // freeing side then works out the reading order, which needs only
+    // which units each link holds.
+    let (moved, (alone, order, similarity)) = {
+        let (links, left, right, lengths) = (&links, &left, &right, &lengths);
+        crate::parallel::join(
+            lengths.long,
+            || moved::moved_flags(links, lengths),
+            move || {
+                drop((bags, pairs, first));
+                let members = || links.iter().map(|l| (&l.left[..], &l.right[..]));
+                let alone = order::unmatched_units(members(), left.len(), right.len());
+                let lone = alone.iter().map(|(l, r)| (&l[..], &r[..]));
+                let order = order::reading_order_of(members().chain(lone));
+                let similarity = overall_similarity(members(), (left, right), lengths);
+                (alone, order, similarity)
+            },
+        )
+    };
     clock.lap(&mut times.moved);
     let diffs = word_diff::diff_links(&links, (&left, &right), german, &|| watch.cancelled())?;
     clock.lap(&mut times.word_diff);
-    let mut groups: Vec<Group> = links
+    let linked = links
         .into_iter()
         .zip(moved)
         .zip(diffs)
@@ -297,11 +310,16 @@ fn align_units_watched(
             moved,
             diff: diff.ops,
             callouts: diff.callouts,
-        })
-        .collect();
-    groups.extend(order::unmatched(&groups, left.len(), right.len()));
-    let groups = order::reading_order(groups);
-    let similarity = overall_similarity(&groups, (&left, &right), &lengths);
+        });
+    let unmatched = alone.into_iter().map(|(left, right)| Group {
+        left,
+        right,
+        score: 0.0,
+        moved: false,
+        diff: Vec::new(),
+        callouts: Vec::new(),
+    });
+    let groups = order::arranged(linked.chain(unmatched).collect(), &order);
     let alignment = Alignment {
         granularity: options.granularity,
         left,
@@ -342,10 +360,11 @@ pub fn rediff_links(alignment: &Alignment, stats: &AlignStats) -> usize {
         .sum()
 }
 
-/// Linked story length / story length, over both sides. Page furniture
-/// counts on neither side of the fraction.
-fn overall_similarity(
-    groups: &[Group],
+/// Linked story length / story length, over both sides, given the
+/// links' (left, right) members. Page furniture counts on neither side of
+/// the fraction.
+fn overall_similarity<'a>(
+    links: impl Iterator<Item = (&'a [usize], &'a [usize])>,
     (left, right): (&[Unit], &[Unit]),
     lengths: &lengths::Lengths,
 ) -> f64 {
@@ -364,12 +383,11 @@ fn overall_similarity(
             0.0
         };
     }
-    let linked: u64 = groups
-        .iter()
-        .filter(|g| g.is_link())
-        .map(|g| {
-            story_len(left, left_chars, &mut g.left.iter().copied())
-                + story_len(right, right_chars, &mut g.right.iter().copied())
+    let linked: u64 = links
+        .filter(|(l, r)| !l.is_empty() && !r.is_empty())
+        .map(|(l, r)| {
+            story_len(left, left_chars, &mut l.iter().copied())
+                + story_len(right, right_chars, &mut r.iter().copied())
         })
         .sum();
     (linked as f64 / total as f64).min(1.0)
