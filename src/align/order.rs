@@ -36,6 +36,9 @@ pub fn arranged(groups: Vec<Group>, order: &[usize]) -> Vec<Group> {
         .collect()
 }
 
+/// A group's index and its (left, right) members.
+type Indexed<'a> = (usize, &'a [usize], &'a [usize]);
+
 /// The indices of groups given by their (left, right) members, in
 /// reading order (see the module doc): worked out on the members alone,
 /// so it can be known before the groups are built.
@@ -47,7 +50,7 @@ pub fn reading_order_of<'a>(
         .flat_map(|(_, right)| right.iter())
         .max()
         .map_or(0, |m| m + 1);
-    let (mut anchored, mut right_only): (Vec<(usize, &[usize], &[usize])>, Vec<_>) = members
+    let (mut anchored, mut right_only): (Vec<Indexed>, Vec<Indexed>) = members
         .enumerate()
         .map(|(i, (left, right))| (i, left, right))
         .partition(|(_, left, _)| !left.is_empty());
