@@ -105,10 +105,19 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
         bags.left.get(l).is_some_and(|b| !b.ids.is_empty())
             && bags.right.get(r).is_some_and(|b| !b.ids.is_empty())
     };
-    // The rows by left unit come sorted; only the rest needs a sort.
-    let in_order: Vec<(usize, usize)> = band.pairs_by_left().filter(scorable).collect();
-    let mut others: Vec<(usize, usize)> = band.other_pairs().filter(scorable).collect();
-    sort_by_place(&mut others, |&position| position);
+    // The rows by left unit come sorted; only the rest needs a sort, on
+    // its own thread (a long text's band is hundreds of thousands of
+    // pairs).
+    let split = bags.left.len() + bags.right.len() >= SPLIT_FROM_UNITS;
+    let (in_order, others) = join(
+        split,
+        || -> Vec<(usize, usize)> { band.pairs_by_left().filter(scorable).collect() },
+        || {
+            let mut others: Vec<(usize, usize)> = band.other_pairs().filter(scorable).collect();
+            sort_by_place(&mut others, |&position| position);
+            others
+        },
+    );
     let mut extra = merge_positions(&in_order, &others);
     drop((in_order, others));
     // Both lists are sorted by position, so one walk along `pairs` drops
