@@ -17,6 +17,9 @@ const IN_ORDER_SHARE: f64 = 0.6;
 const MIN_LINKS: usize = 8;
 /// Units of slack on either side of the band.
 const SLACK: usize = 3;
+/// Chain links from which the two sides' ranges are worked out on two
+/// threads.
+const SPLIT_FROM_LINKS: usize = 4096;
 /// A band never spans more than this many units, however long the
 /// stretch without chain links.
 const MAX_HALF_WIDTH: usize = 40;
@@ -122,15 +125,25 @@ pub fn detect(links: &[(usize, usize)], left_len: usize, right_len: usize) -> Op
         return None;
     }
     chain.sort_unstable();
-    let mut mirrored: Vec<(usize, usize)> = chain.iter().map(|&(l, r)| (r, l)).collect();
-    mirrored.sort_unstable();
+    // Each side's ranges on its own thread on a long text.
+    let (left, right) = crate::parallel::join(
+        chain.len() >= SPLIT_FROM_LINKS,
+        || -> Vec<(usize, usize)> {
+            (0..left_len)
+                .map(|l| range_of(&chain, l, right_len))
+                .collect()
+        },
+        || -> Vec<(usize, usize)> {
+            let mut mirrored: Vec<(usize, usize)> = chain.iter().map(|&(l, r)| (r, l)).collect();
+            mirrored.sort_unstable();
+            (0..right_len)
+                .map(|r| range_of(&mirrored, r, left_len))
+                .collect()
+        },
+    );
     Some(Band {
-        left: (0..left_len)
-            .map(|l| range_of(&chain, l, right_len))
-            .collect(),
-        right: (0..right_len)
-            .map(|r| range_of(&mirrored, r, left_len))
-            .collect(),
+        left,
+        right,
         squares: Vec::new(),
         reach: 0,
         lens: (left_len, right_len),

@@ -21,8 +21,8 @@ pub fn moved_flags(links: &[Link], lengths: &Lengths) -> Vec<bool> {
                 + length(&lengths.right, &link.right),
         })
         .collect();
-    let ending = heaviest_chain_ending(&points, |p| (p.x, p.y));
-    let starting = heaviest_chain_ending(&points, |p| (usize::MAX - p.x, usize::MAX - p.y));
+    // Beside the freeing of the bags already: one thread here.
+    let (ending, starting) = chain_weights(&points, false);
     let best = ending.iter().copied().max().unwrap_or(0);
     let on_best: Vec<bool> = (0..points.len())
         .map(|i| ending[i] + starting[i] - points[i].weight == best)
@@ -51,8 +51,7 @@ pub fn on_heaviest_chain(links: &[(usize, usize)]) -> (Vec<bool>, usize) {
         .iter()
         .map(|&(x, y)| Point { x, y, weight: 1 })
         .collect();
-    let ending = heaviest_chain_ending(&points, |p| (p.x, p.y));
-    let starting = heaviest_chain_ending(&points, |p| (usize::MAX - p.x, usize::MAX - p.y));
+    let (ending, starting) = chain_weights(&points, points.len() >= SPLIT_FROM_LINKS);
     let best = ending.iter().copied().max().unwrap_or(0);
     let on = (0..points.len())
         .map(|i| ending[i] + starting[i] - 1 == best)
@@ -72,6 +71,21 @@ struct Point {
 /// Characters of the units at `indices`, each counting at least one.
 fn length(chars: &[u64], indices: &[usize]) -> u64 {
     indices.iter().map(|&i| chars[i].max(1)).sum()
+}
+
+/// Links from which the two passes of [`chain_weights`] run on two
+/// threads where the other core is idle.
+const SPLIT_FROM_LINKS: usize = 4096;
+
+/// For each point, the weights of the heaviest chains ending and starting
+/// at it (itself included in both), the two passes side by side when
+/// `split`.
+fn chain_weights(points: &[Point], split: bool) -> (Vec<u64>, Vec<u64>) {
+    crate::parallel::join(
+        split,
+        || heaviest_chain_ending(points, |p| (p.x, p.y)),
+        || heaviest_chain_ending(points, |p| (usize::MAX - p.x, usize::MAX - p.y)),
+    )
 }
 
 /// For each point, the weight of the heaviest chain ending at it (itself
