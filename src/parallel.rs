@@ -43,6 +43,21 @@ pub fn join<A: Send, B: Send>(
     })
 }
 
+/// What `keep` gives for each of `items`, in input order, each half of
+/// the list read on its own core when `split`: a long text's hundreds of
+/// thousands of candidate pairs are tens of megabytes to scan.
+pub fn filter_map_halves<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    split: bool,
+    keep: impl Fn(&'a T) -> Option<R> + Sync,
+) -> Vec<R> {
+    let (front, back) = items.split_at(items.len() / 2);
+    let scan = |half: &'a [T]| -> Vec<R> { half.iter().filter_map(&keep).collect() };
+    let (mut kept, rest) = join(split, || scan(front), || scan(back));
+    kept.extend(rest);
+    kept
+}
+
 /// `items` sorted by `order`, each half on its own core when `split` and
 /// the halves then merged: the order one unstable sort gives whenever no
 /// two items compare equal (callers break ties by input place). Ranking

@@ -23,6 +23,7 @@ use super::lengths::Lengths;
 use super::units::Unit;
 use super::weights::Bags;
 use crate::article::Kind;
+use crate::parallel;
 
 mod ranked;
 mod rehome;
@@ -57,6 +58,9 @@ const JOIN_REACH: usize = 2;
 /// twin far away, but a paragraph moved whole still beats a loose
 /// paraphrase that happens to sit in the band.
 const IN_BAND_BONUS: f64 = 0.3;
+/// Candidate pairs from which a scan of them runs on two threads: a
+/// tenth of a millisecond's work, the price of starting one.
+const SPLIT_FROM_PAIRS: usize = 16 * 1024;
 /// Outside the positional band, a pair links only on strong evidence:
 /// this overlap as a whole…
 const OUT_OF_BAND_DICE: f64 = 0.40;
@@ -226,19 +230,18 @@ impl<'a> Grouper<'a> {
     /// one compact list in rank order instead of pair records scattered
     /// over tens of MB.
     fn ranked_anchors(&self, pairs: &[Pair]) -> Vec<Anchor> {
-        let strong: Vec<Anchor> = pairs
-            .iter()
-            .filter(|p| is_anchor(p) && self.headings_match(p))
-            .filter_map(|p| {
-                let in_band = self.in_band(p);
-                (in_band || is_strong(p)).then(|| Anchor {
-                    left: p.left,
-                    right: p.right,
-                    dice: p.dice(),
-                    rank: strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 },
-                })
+        let strong = parallel::filter_map_halves(pairs, pairs.len() >= SPLIT_FROM_PAIRS, |p| {
+            if !is_anchor(p) || !self.headings_match(p) {
+                return None;
+            }
+            let in_band = self.in_band(p);
+            (in_band || is_strong(p)).then(|| Anchor {
+                left: p.left,
+                right: p.right,
+                dice: p.dice(),
+                rank: strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 },
             })
-            .collect();
+        });
         ranked::best_first(strong, |a| (a.rank, 0.0, (a.left, a.right)))
     }
 
@@ -247,10 +250,10 @@ impl<'a> Grouper<'a> {
         // Which pairs may join does not change between rounds, and joining
         // only takes units: a pair with both sides linked never offers a
         // join again, so it is dropped (on a long text, most of them).
-        let mut joinable: Vec<&Pair> = pairs
-            .iter()
-            .filter(|p| p.dice() >= JOIN_DICE && self.headings_match(p))
-            .collect();
+        let mut joinable =
+            parallel::filter_map_halves(pairs, pairs.len() >= SPLIT_FROM_PAIRS, |p| {
+                (p.dice() >= JOIN_DICE && self.headings_match(p)).then_some(p)
+            });
         loop {
             joinable.retain(|p| {
                 self.left_owner[p.left].is_none() || self.right_owner[p.right].is_none()
