@@ -262,6 +262,18 @@ mod tests {
     }
 
     #[test]
+    fn halves_keep_what_one_filter_keeps_in_order() {
+        for len in [0, 1, 2, 7, 1001] {
+            let items: Vec<u32> = (0..len).map(|i| i * 7 % 13).collect();
+            let keep = |&x: &u32| (x % 3 != 0).then_some(x * 2);
+            let expected: Vec<u32> = items.iter().filter_map(keep).collect();
+            for split in [false, true] {
+                assert_eq!(filter_map_halves(&items, split, keep), expected, "{len}");
+            }
+        }
+    }
+
+    #[test]
     fn join_gives_both_results_split_or_not() {
         for split in [false, true] {
             let (a, b) = join(split, || 1 + 1, || "two".len());
