@@ -105,10 +105,10 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
 /// The best Dice overlap of a statement of `left` (marked) with one of
 /// `right`.
 fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right: usize) -> f64 {
-    let statements = &bags.left[left];
+    let marked = &bags.left[left];
     let mut best: f64 = 0.0;
     for (t, t_total) in bags.right[right].statements() {
-        let sums = &mut marks.sums[..statements.statement_count()];
+        let sums = &mut marks.sums[..marked.statement_count()];
         sums.fill(0.0);
         for &id in t {
             let mut bits = marks.bits[id as usize] & !IN_UNIT;
@@ -117,7 +117,7 @@ fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right
                 bits &= bits - 1;
             }
         }
-        for (sum, (_, s_total)) in sums.iter().zip(statements.statements()) {
+        for (sum, (_, s_total)) in sums.iter().zip(marked.statements()) {
             best = best.max(dice(*sum, s_total, t_total));
         }
     }
