@@ -8,7 +8,7 @@
 //! all scored and ranked first; pairs outside it still link when their
 //! evidence is strong, so a paragraph really moved is found and flagged.
 
-use super::moved::on_heaviest_chain;
+use super::moved::{SPLIT_FROM_LINKS, on_heaviest_chain};
 
 /// Share of first-pass links on the heaviest order-keeping chain that
 /// makes a pair "mostly in order".
@@ -17,9 +17,6 @@ const IN_ORDER_SHARE: f64 = 0.6;
 const MIN_LINKS: usize = 8;
 /// Units of slack on either side of the band.
 const SLACK: usize = 3;
-/// Chain links from which the two sides' ranges are worked out on two
-/// threads.
-const SPLIT_FROM_LINKS: usize = 4096;
 /// A band never spans more than this many units, however long the
 /// stretch without chain links.
 const MAX_HALF_WIDTH: usize = 40;

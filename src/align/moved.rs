@@ -73,9 +73,10 @@ fn length(chars: &[u64], indices: &[usize]) -> u64 {
     indices.iter().map(|&i| chars[i].max(1)).sum()
 }
 
-/// Links from which the two passes of [`chain_weights`] run on two
-/// threads where the other core is idle.
-const SPLIT_FROM_LINKS: usize = 4096;
+/// Links from which work along the order-keeping chain (the two passes
+/// of [`chain_weights`], the band's two sides) runs on two threads where
+/// the other core is idle.
+pub(super) const SPLIT_FROM_LINKS: usize = 4096;
 
 /// For each point, the weights of the heaviest chains ending and starting
 /// at it (itself included in both), the two passes side by side when
