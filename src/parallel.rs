@@ -22,6 +22,17 @@ pub fn workers() -> usize {
     *WORKERS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
+/// Threads for `pieces` pieces of work: one for a single piece, without
+/// asking how many cores there are (that asking is a dozen system calls,
+/// a noticeable part of a short pair's run).
+fn threads_for(pieces: usize) -> usize {
+    if pieces <= 1 {
+        1
+    } else {
+        workers().min(pieces)
+    }
+}
+
 /// `a` here and `b` on a second thread when `split` (and there is a
 /// second core), else one after the other; both run to completion and a
 /// panic in either is the caller's.
@@ -168,7 +179,7 @@ where
         }
         done
     };
-    let threads = workers().min(chunks).max(1);
+    let threads = threads_for(chunks);
     let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(worker)).collect();
         let mut parts = worker();
@@ -199,7 +210,7 @@ pub fn for_each_chunk_mut<T, S>(
     T: Send,
 {
     let chunk = chunk.max(1);
-    let threads = workers().min(items.len().div_ceil(chunk)).max(1);
+    let threads = threads_for(items.len().div_ceil(chunk));
     let pieces = Mutex::new(items.chunks_mut(chunk));
     let worker = || {
         let mut scratch = new_scratch();

@@ -117,7 +117,7 @@ fn load_stdin(
     options: &LoadOptions,
     loaded: &mut Loaded,
 ) -> Result<(), LoadError> {
-    let bytes = read_bounded(stdin, "<stdin>", options.max_input_bytes)?;
+    let bytes = read_bounded(stdin, "<stdin>", options.max_input_bytes, 0)?;
     let origin = Origin {
         path: "-".to_string(),
         source: "stdin".to_string(),
@@ -220,7 +220,8 @@ fn is_article_file(path: &Path) -> bool {
 fn load_file(path: &Path, options: &LoadOptions, loaded: &mut Loaded) -> Result<(), LoadError> {
     let shown = path.to_string_lossy();
     let mut file = fs::File::open(path).map_err(|e| LoadError::io(&shown, &e))?;
-    let bytes = read_bounded(&mut file, &shown, options.max_input_bytes)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let bytes = read_bounded(&mut file, &shown, options.max_input_bytes, size)?;
     let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
