@@ -4,6 +4,7 @@
 //! straight quotes, dashes, "U.S."/"US" and "percent"/"%".
 
 use std::hash::Hasher;
+use std::ops::Range;
 
 use super::units::Unit;
 use crate::chars::{char_at, is_ideograph};
@@ -31,7 +32,7 @@ pub fn tokens_into(
         let text = units[unit].text.as_str();
         word_bounds(text, |start, end| {
             tokens.push(Token { unit, start, end });
-            keys.push(comparison_key(&text[start..end]));
+            keys.push(token_key(text, start..end));
         });
     }
 }
@@ -47,12 +48,13 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     let mut word: Option<usize> = None;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        if b.is_ascii_alphanumeric() {
+        if ASCII_ALPHANUMERIC[usize::from(b)] {
             word.get_or_insert(at);
-            at += 1;
-            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
-                at += 1;
-            }
+            let rest = bytes.get(at..).unwrap_or_default();
+            at += rest
+                .iter()
+                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+                .unwrap_or(rest.len());
             continue;
         }
         if b == b' ' {
@@ -107,6 +109,18 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     }
 }
 
+/// Which bytes are ASCII letters and digits, by lookup: the scan's
+/// inner loop runs over most bytes of every linked text.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// `rest` (what follows an apostrophe) is a possessive "s" ending a word.
 fn is_possessive_s(rest: &str) -> bool {
     let mut chars = rest.chars();
@@ -119,62 +133,100 @@ fn is_dotted_acronym(word: &str) -> bool {
 }
 
 /// Typographic variants, case and "percent"/"%" fold together; spelling
-/// does not. The key is a 64-bit hash of the folded token, so the diff
-/// compares integers; a collision among the few hundred words of one link
-/// is vanishingly unlikely, and would only show two different words as
-/// equal.
-fn comparison_key(segment: &str) -> u64 {
-    let mut hasher = FastHasher::default();
-    if is_percent_word(segment) {
-        hasher.write_u32('%' as u32);
-        return hasher.finish();
+/// does not. The key is a 64-bit hash of the folded token's UTF-8 bytes
+/// (as [`FastHasher::write`] reads them), so the diff compares integers;
+/// a collision among the few hundred words of one link is vanishingly
+/// unlikely, and would only show two different words as equal.
+///
+/// Most tokens are keyed from their bytes, without making (and
+/// boundary-checking) a string slice.
+fn token_key(text: &str, range: Range<usize>) -> u64 {
+    let bytes = text.as_bytes().get(range.clone()).unwrap_or_default();
+    if is_percent_word(bytes) {
+        return folded_key(|push| push(b'%'));
     }
-    let bytes = segment.as_bytes();
-    if bytes.iter().all(|&b| b.is_ascii() && b != b'.') {
-        // Most tokens: ASCII and no dot, so no acronym to check for.
-        for &b in bytes {
-            let folded = if b == b'`' {
-                b'\''
-            } else {
-                b.to_ascii_lowercase()
-            };
-            hasher.write_u32(u32::from(folded));
-        }
-        return hasher.finish();
+    if let Some(key) = plain_ascii_key(bytes) {
+        return key;
     }
+    let segment = text.get(range).unwrap_or_default();
     let acronym = is_dotted_acronym(segment);
-    if segment.is_ascii() {
-        // The same keys as the loop below, without the Unicode case
-        // tables: of the folds, only '`' is ASCII.
-        for &b in segment.as_bytes() {
-            let folded = match b {
-                b'.' if acronym => continue,
-                b'`' => b'\'',
-                b => b.to_ascii_lowercase(),
+    folded_key(|push| {
+        for c in segment.chars().flat_map(char::to_lowercase) {
+            let folded = match c {
+                '.' if acronym => continue,
+                '“' | '”' | '„' | '«' | '»' | '″' => '"',
+                '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
+                '–' | '—' | '‒' | '―' | '−' => '-',
+                c => c,
             };
-            hasher.write_u32(u32::from(folded));
+            folded.encode_utf8(&mut [0; 4]).bytes().for_each(&mut *push);
         }
-        return hasher.finish();
-    }
-    for c in segment.chars().flat_map(char::to_lowercase) {
-        let folded = match c {
-            '.' if acronym => continue,
-            '“' | '”' | '„' | '«' | '»' | '″' => '"',
-            '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
-            '–' | '—' | '‒' | '―' | '−' => '-',
-            c => c,
-        };
-        hasher.write_u32(folded as u32);
+    })
+}
+
+/// The key of the bytes `fold` pushes, fed to the hasher eight at a time.
+fn folded_key(fold: impl FnOnce(&mut dyn FnMut(u8))) -> u64 {
+    let mut hasher = FastHasher::default();
+    let (mut word, mut filled) = (0u64, 0u32);
+    fold(&mut |byte| {
+        word |= u64::from(byte) << (8 * filled);
+        filled += 1;
+        if filled == 8 {
+            hasher.write_u64(word);
+            (word, filled) = (0, 0);
+        }
+    });
+    if filled > 0 {
+        hasher.write_u64(word);
     }
     hasher.finish()
 }
 
+/// Most tokens: ASCII without a dot (so no acronym), lower-cased and '`'
+/// read as '\'' eight bytes at a time; `None` for any other token.
+fn plain_ascii_key(bytes: &[u8]) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// High bit set in each byte of `word` that is zero.
+    fn zero_bytes(word: u64) -> u64 {
+        !(((word & !HIGH) + !HIGH) | word | !HIGH)
+    }
+    let mut hasher = FastHasher::default();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut add = |word: u64| -> Option<()> {
+        if word & HIGH != 0 || zero_bytes(word ^ (ONES * u64::from(b'.'))) != 0 {
+            return None;
+        }
+        // Capitals: at least 'A' and at most 'Z' (no byte carries: all
+        // are below 0x80).
+        let upper = (word + ONES * (0x80 - u64::from(b'A')))
+            & !(word + ONES * (0x80 - u64::from(b'Z') - 1))
+            & HIGH;
+        let backticks = zero_bytes(word ^ (ONES * u64::from(b'`')));
+        let folded = (word | (upper >> 2)) ^ ((backticks >> 7) * u64::from(b'`' ^ b'\''));
+        hasher.write_u64(folded);
+        Some(())
+    };
+    for chunk in &mut chunks {
+        add(u64::from_le_bytes(chunk.try_into().ok()?))?;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let word = rest
+            .iter()
+            .rev()
+            .fold(0u64, |word, &byte| (word << 8) | u64::from(byte));
+        add(word)?;
+    }
+    Some(hasher.finish())
+}
+
 /// "percent" and its translations, which mean "%".
-fn is_percent_word(segment: &str) -> bool {
+fn is_percent_word(segment: &[u8]) -> bool {
     matches!(segment.len(), 7 | 8)
         && ["percent", "prozent", "pourcent", "procent"]
             .iter()
-            .any(|w| segment.eq_ignore_ascii_case(w))
+            .any(|w| segment.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 #[cfg(test)]
@@ -232,6 +284,82 @@ mod tests {
         let mut out = Vec::new();
         word_bounds(text, |s, e| out.push((s, e)));
         out
+    }
+
+    /// A token folded as the diff compares it, as a string.
+    fn reference_fold(segment: &str) -> String {
+        if is_percent_word(segment.as_bytes()) {
+            return "%".to_string();
+        }
+        let acronym = is_dotted_acronym(segment);
+        let mut out = String::new();
+        for c in segment.chars().flat_map(char::to_lowercase) {
+            out.push(match c {
+                '.' if acronym => continue,
+                '“' | '”' | '„' | '«' | '»' | '″' => '"',
+                '‘' | '’' | 'ʼ' | '′' | '`' => '\'',
+                '–' | '—' | '‒' | '―' | '−' => '-',
+                c => c,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn keys_hash_the_folded_token_on_every_path() {
+        let mut tokens: Vec<String> = [
+            "",
+            "a",
+            "A",
+            "Zz",
+            "`",
+            "don`t",
+            "don’t",
+            "DON'T",
+            "U.S.",
+            "US",
+            "u.s",
+            "E.U.",
+            "3.5",
+            "1,000",
+            "Percent",
+            "PROZENT",
+            "%",
+            "Straße",
+            "STRASSE",
+            "Київ",
+            "ÉTÉ’s",
+            "«",
+            "—",
+            "–",
+            "@[`{",
+            "ABCDEFGH",
+            "abcdefghi",
+            "AbCdEfGhIjKlMnOpQ",
+            "x.y.z",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Every ASCII byte in every place of tokens up to 17 bytes long.
+        for len in 1..=17 {
+            for b in 1u8..0x80 {
+                for place in [0, len / 2, len - 1] {
+                    let mut token = vec![b'k'; len];
+                    token[place] = b;
+                    tokens.extend(String::from_utf8(token).ok());
+                }
+            }
+        }
+        for token in &tokens {
+            let mut hasher = FastHasher::default();
+            hasher.write(reference_fold(token).as_bytes());
+            assert_eq!(
+                token_key(token, 0..token.len()),
+                hasher.finish(),
+                "{token:?}"
+            );
+        }
     }
 
     #[test]
