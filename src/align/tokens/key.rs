@@ -27,10 +27,59 @@ const PERCENT_WORDS: &[&str] = &[
 /// Writes the comparison key of `word` into `buffer`; returns whether it
 /// is capitalised (a name candidate) and whether it is a number.
 pub(super) fn word_key(word: &str, buffer: &mut String, lower: &mut String) -> (bool, bool) {
-    if word.is_ascii() {
-        ascii_word_key(word, buffer)
-    } else {
-        unicode_word_key(word, buffer, lower)
+    let bytes = without_possessive(word.as_bytes());
+    match AsciiClasses::of(bytes) {
+        Some(classes) => ascii_word_key(bytes, classes, buffer),
+        None => unicode_word_key(word, buffer, lower),
+    }
+}
+
+/// What an ASCII word holds, by class: read eight bytes at a time, since
+/// this runs for every word of both texts and most words are short.
+#[derive(Clone, Copy)]
+struct AsciiClasses {
+    letters: u32,
+    lower_case: bool,
+    digit: bool,
+}
+
+impl AsciiClasses {
+    /// The classes of `bytes`, or `None` if any byte is not ASCII.
+    fn of(bytes: &[u8]) -> Option<Self> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // High bit of each byte in `from..=to`; every byte is below 0x80,
+        // so no sum carries into the next byte.
+        let within = |word: u64, from: u8, to: u8| {
+            (word + ONES * u64::from(0x80 - from)) & !(word + ONES * u64::from(0x7f - to)) & HIGH
+        };
+        let mut classes = AsciiClasses {
+            letters: 0,
+            lower_case: false,
+            digit: false,
+        };
+        let mut add = |word: u64| -> Option<()> {
+            if word & HIGH != 0 {
+                return None;
+            }
+            let lower = within(word, b'a', b'z');
+            classes.letters += (within(word, b'A', b'Z') | lower).count_ones();
+            classes.lower_case |= lower != 0;
+            classes.digit |= within(word, b'0', b'9') != 0;
+            Some(())
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            add(u64::from_le_bytes(chunk.try_into().ok()?))?;
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            add(rest
+                .iter()
+                .rev()
+                .fold(0, |word, &byte| (word << 8) | u64::from(byte)))?;
+        }
+        Some(classes)
     }
 }
 
@@ -70,21 +119,15 @@ fn unicode_word_key(word: &str, buffer: &mut String, lower: &mut String) -> (boo
     (capitalised, false)
 }
 
-/// [`word_key`] for ASCII words, without the Unicode case tables.
-fn ascii_word_key(word: &str, buffer: &mut String) -> (bool, bool) {
+/// [`word_key`] for ASCII words (`bytes`, the possessive cut), without
+/// the Unicode case tables.
+fn ascii_word_key(bytes: &[u8], classes: AsciiClasses, buffer: &mut String) -> (bool, bool) {
     buffer.clear();
-    let bytes = without_possessive(word.as_bytes());
-    // One early-exit pass (a digit decides at once): words are a few
-    // bytes, where a vectorised count cost more to set up than to run.
-    let (mut letters, mut lower_case, mut digit) = (0usize, false, false);
-    for &b in bytes {
-        if b.is_ascii_digit() {
-            digit = true;
-            break;
-        }
-        letters += usize::from(b.is_ascii_alphabetic());
-        lower_case |= b.is_ascii_lowercase();
-    }
+    let AsciiClasses {
+        letters,
+        lower_case,
+        digit,
+    } = classes;
     if digit {
         let kept = bytes.iter().filter(|b| b.is_ascii_digit() || **b == b'.');
         buffer.extend(kept.map(|&b| char::from(b)));
@@ -112,9 +155,8 @@ fn ascii_word_key(word: &str, buffer: &mut String) -> (bool, bool) {
         return (false, true);
     }
     // Every byte is a character: the stem is the word's first bytes.
-    let stem = word.get(..STEM_CHARS.min(bytes.len())).unwrap_or_default();
-    buffer.push_str(stem);
-    buffer.make_ascii_lowercase();
+    let stem = bytes.get(..STEM_CHARS.min(bytes.len())).unwrap_or_default();
+    buffer.extend(stem.iter().map(|&b| char::from(b.to_ascii_lowercase())));
     (capitalised, false)
 }
 
@@ -186,7 +228,9 @@ mod tests {
         ];
         for word in words {
             let (mut fast, mut slow, mut lower) = (String::new(), String::new(), String::new());
-            let fast_flags = ascii_word_key(word, &mut fast);
+            let bytes = without_possessive(word.as_bytes());
+            let classes = AsciiClasses::of(bytes).expect("ASCII");
+            let fast_flags = ascii_word_key(bytes, classes, &mut fast);
             let slow_flags = unicode_word_key(word, &mut slow, &mut lower);
             assert_eq!((fast, fast_flags), (slow, slow_flags), "{word}");
         }
