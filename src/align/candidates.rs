@@ -259,9 +259,14 @@ fn best_partners(
 ) -> Vec<Position> {
     let postings = Postings::of(to, bags.weight.len(), rare);
     let mut scratch = vec![0.0f64; to.len()];
-    let mut touched: Vec<u32> = Vec::new();
+    // The units touched for the current unit, each once, in a buffer with
+    // room for all: recorded without a branch (a unit's first touch is
+    // the one that finds its sum still zero), since which touch is a
+    // first is as good as random.
+    let mut touched = vec![0u32; to.len()];
     let mut pairs = Vec::new();
     for (index, bag) in from.iter().enumerate() {
+        let mut touches = 0;
         for &id in &bag.ids {
             let others = postings.of_id(id);
             if others.is_empty() {
@@ -272,18 +277,18 @@ fn best_partners(
                 let Some(sum) = scratch.get_mut(other as usize) else {
                     continue;
                 };
-                if *sum == 0.0 {
-                    touched.push(other);
+                if let Some(slot) = touched.get_mut(touches) {
+                    *slot = other;
                 }
+                touches += usize::from(*sum == 0.0);
                 *sum += weight;
             }
         }
         let mut top = TopPartners::default();
-        for &other in &touched {
+        for &other in &touched[..touches.min(touched.len())] {
             let sum = std::mem::take(&mut scratch[other as usize]);
             top.offer(sum, other);
         }
-        touched.clear();
         pairs.extend(top.units().map(|o| (index as u32, o)));
     }
     pairs
