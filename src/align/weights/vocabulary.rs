@@ -21,8 +21,11 @@ pub(super) struct Vocabulary {
     short: HashMap<u64, u32, PackedState>,
     packed: HashMap<u128, u32, PackedState>,
     long: HashMap<String, u32, FastState>,
-    /// Per id, its key.
-    keys: Vec<String>,
+    /// Every key, one after another, in id order: one buffer, not a
+    /// string (an allocation) per distinct word.
+    text: String,
+    /// Per id, where its key ends in `text`.
+    ends: Vec<usize>,
     /// Per id: (ever a name, ever a number).
     flags: Vec<(bool, bool)>,
 }
@@ -31,7 +34,7 @@ impl Vocabulary {
     /// The id of `key` (a new one if unseen), noting whether this
     /// occurrence is a name or a number.
     pub(super) fn intern(&mut self, key: &str, name: bool, number: bool) -> u32 {
-        let fresh = self.keys.len() as u32;
+        let fresh = self.ends.len() as u32;
         let id = if let Some(short) = pack::<8>(key) {
             *self.short.entry(u64::from_le_bytes(short)).or_insert(fresh)
         } else if let Some(packed) = pack::<16>(key) {
@@ -49,7 +52,8 @@ impl Vocabulary {
             }
         };
         if id == fresh {
-            self.keys.push(key.to_string());
+            self.text.push_str(key);
+            self.ends.push(self.text.len());
             self.flags.push((false, false));
         }
         if let Some(flags) = self.flags.get_mut(id as usize) {
@@ -64,15 +68,24 @@ impl Vocabulary {
         &self.flags
     }
 
+    /// How many distinct keys there are.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The keys in id order.
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| self.text.get(start..end).unwrap_or_default())
+    }
+
     /// Whether a side's tokens (`ids`, every occurrence) read as German
     /// by `facts`' rule. A function word is short, so its key is the
     /// whole word, lower-case.
     pub(super) fn is_german(&self, ids: &[u32]) -> bool {
-        let function: Vec<bool> = self
-            .keys
-            .iter()
-            .map(|key| is_german_function_word(key))
-            .collect();
+        let function: Vec<bool> = self.keys().map(is_german_function_word).collect();
         let german = ids
             .iter()
             .filter(|&&id| function.get(id as usize).copied().unwrap_or(false))
@@ -98,11 +111,10 @@ fn pack<const N: usize>(key: &str) -> Option<[u8; N]> {
 pub(super) fn merge(left: &Vocabulary, right: &Vocabulary) -> (usize, Vec<u32>, Vec<u32>) {
     // Every key of both sides, tagged with its side and local id, sorted
     // by key: an integer of its first bytes orders nearly all of them.
-    let mut all: Vec<(u128, &str, usize, usize)> =
-        Vec::with_capacity(left.keys.len() + right.keys.len());
+    let mut all: Vec<(u128, &str, usize, usize)> = Vec::with_capacity(left.len() + right.len());
     for (side, vocab) in [left, right].into_iter().enumerate() {
-        let keys = vocab.keys.iter().enumerate();
-        all.extend(keys.map(|(id, key)| (order_prefix(key), key.as_str(), side, id)));
+        let keys = vocab.keys().enumerate();
+        all.extend(keys.map(|(id, key)| (order_prefix(key), key, side, id)));
     }
     all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
     let mut keys: Vec<&str> = Vec::new();
@@ -116,7 +128,7 @@ pub(super) fn merge(left: &Vocabulary, right: &Vocabulary) -> (usize, Vec<u32>, 
         })
         .collect();
     let class = crate::align::closeness::classes(&keys, crate::align::tokens::STEM_CHARS);
-    let mut maps = [vec![0; left.keys.len()], vec![0; right.keys.len()]];
+    let mut maps = [vec![0; left.len()], vec![0; right.len()]];
     for (&(_, _, side, id), &at) in all.iter().zip(&position) {
         let slot = maps.get_mut(side).and_then(|map| map.get_mut(id));
         if let (Some(slot), Some(&class)) = (slot, class.get(at)) {
@@ -152,7 +164,7 @@ mod tests {
         assert_eq!(vocab.intern("80", false, true), 2);
         assert_eq!(vocab.intern("offer", true, false), 0);
         assert_eq!(vocab.intern(long, false, false), 1);
-        assert_eq!(vocab.keys, ["offer", long, "80"]);
+        assert_eq!(vocab.keys().collect::<Vec<_>>(), ["offer", long, "80"]);
         assert_eq!(vocab.flags(), [(true, false), (true, false), (false, true)]);
     }
 
