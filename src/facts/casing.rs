@@ -93,13 +93,10 @@ pub fn forced_capitals(text: &str, words: &[Token], kind: Kind) -> Vec<bool> {
 /// the first starts after it, and the first sentence's start lies before
 /// the second word: one-sentence units, most of a link's, are not split.
 ///
-/// Only the stretch where a break can fall is segmented (Unicode's rules
-/// cost about a hundred instructions a character): from a space after a
-/// letter or digit before the first such character, where the rules'
-/// state holds nothing that can affect a later break, to the first ASCII
-/// letter after the last one, where every look-ahead for a break stops.
-/// The first sentence's start is left out: no word after the first can
-/// need it.
+/// Only the stretches where a break can fall are segmented (Unicode's
+/// rules cost about a hundred instructions a character; see
+/// [`breakable_windows`]), and each stretch's first sentence start, which
+/// is where the stretch was cut, is left out.
 fn later_sentence_starts(text: &str, words: &[Token]) -> Vec<usize> {
     let Some(first_end) = text.find(may_end_sentence) else {
         return Vec::new();
@@ -107,48 +104,64 @@ fn later_sentence_starts(text: &str, words: &[Token]) -> Vec<usize> {
     if words.last().is_none_or(|w| w.start <= first_end) {
         return Vec::new();
     }
-    let window = breakable_window(text, first_end);
-    let Some(part) = text.get(window.clone()) else {
-        return Vec::new();
-    };
-    sentence_ranges(part)
-        .iter()
-        .skip(1)
-        .map(|r| window.start + r.start)
-        .collect()
+    let mut starts = Vec::new();
+    for window in breakable_windows(text) {
+        let Some(part) = text.get(window.clone()) else {
+            continue;
+        };
+        let later = sentence_ranges(part).into_iter().skip(1);
+        starts.extend(later.map(|r| window.start + r.start));
+    }
+    starts
 }
 
-/// The part of `text` whose sentence breaks are those of the whole text
-/// past its first sentence (see [`later_sentence_starts`]); `first_end`
-/// is the first character that may end a sentence.
-fn breakable_window(text: &str, first_end: usize) -> Range<usize> {
+/// Stretches of `text` whose sentence breaks are those of the whole text
+/// past its first sentence. The rules look back a few parts for a
+/// character that may end a sentence and ahead only to the next letter.
+/// So a stretch starts at a space after a letter or digit before such a
+/// character (with none between), where the rules' state holds nothing a
+/// later break depends on, and ends after the first ASCII letter after
+/// the last such character it holds, where every look-ahead stops;
+/// stretches that would overlap, or have no such space between them, are
+/// one. The first stretch starts at the text's start when it has no such
+/// space, or when its first such character is a line break, which could
+/// leave the cut-off part empty.
+fn breakable_windows(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    // The cut-off first sentence must keep a visible character (its
-    // first break, after a line feed, could otherwise leave it empty and
-    // shift which sentence counts as first).
-    let visible_end = text
-        .get(first_end..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| !c.is_whitespace());
-    let start = bytes
-        .get(..first_end)
-        .unwrap_or_default()
-        .windows(2)
-        .rposition(|pair| pair[0].is_ascii_alphanumeric() && pair[1] == b' ')
-        .filter(|_| visible_end)
-        .map_or(0, |at| at + 1);
-    let last_end = text
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| may_end_sentence(c))
-        .map_or(first_end, |(at, c)| at + c.len_utf8());
-    let end = bytes
-        .get(last_end..)
-        .unwrap_or_default()
-        .iter()
-        .position(u8::is_ascii_alphabetic)
-        .map_or(text.len(), |at| last_end + at + 1);
-    start..end
+    let end_after = |at: usize| {
+        bytes
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .position(u8::is_ascii_alphabetic)
+            .map_or(text.len(), |letter| at + letter + 1)
+    };
+    // The last space after a letter or digit in `from..to`.
+    let cut_in = |from: usize, to: usize| {
+        bytes
+            .get(from..to)
+            .unwrap_or_default()
+            .windows(2)
+            .rposition(|pair| pair[0].is_ascii_alphanumeric() && pair[1] == b' ')
+            .map(|at| from + at + 1)
+    };
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for (at, c) in text.char_indices().filter(|&(_, c)| may_end_sentence(c)) {
+        let after = end_after(at + c.len_utf8());
+        let visible = !c.is_whitespace();
+        match windows.last_mut() {
+            Some(last) if at < last.end => last.end = after,
+            Some(last) => match cut_in(last.end, at).filter(|_| visible) {
+                Some(cut) => windows.push(cut..after),
+                None => last.end = after,
+            },
+            None => {
+                let cut = cut_in(0, at).filter(|_| visible).unwrap_or(0);
+                windows.push(cut..after);
+            }
+        }
+    }
+    windows
 }
 
 /// Whether UAX #29 may break a sentence after `c`: a superset of its
