@@ -93,9 +93,15 @@ const ACCENTS: &[(char, &str)] = &[
 /// Lower-case, Latin, accent-free letters and digits of a word: the key
 /// two spellings must share to be the same variant.
 pub fn fold(word: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
-        if let Some((_, latin)) = CYRILLIC.iter().chain(ACCENTS).find(|(k, _)| *k == c) {
+        if c.is_ascii() {
+            // No ASCII letter is in the tables: only look those up for
+            // the others.
+            if c.is_ascii_alphanumeric() {
+                out.push(c);
+            }
+        } else if let Some((_, latin)) = CYRILLIC.iter().chain(ACCENTS).find(|(k, _)| *k == c) {
             out.push_str(latin);
         } else if c.is_alphanumeric() {
             out.push(c);
@@ -281,6 +287,12 @@ pub fn same_name_read(a: &[NameWord], b: &[NameWord]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_transliteration_tables_hold_no_ascii_letter() {
+        // `fold` passes ASCII straight through, on this ground.
+        assert!(CYRILLIC.iter().chain(ACCENTS).all(|(c, _)| !c.is_ascii()));
+    }
 
     fn words(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()
