@@ -1,14 +1,17 @@
 //! The binary edge: parse arguments, load inputs, run a command, and turn
 //! every failure into one line on stderr with a non-zero exit code.
 
+// The entry point is the C `main` below (see `startup`); test builds keep
+// the test harness's.
+#![cfg_attr(not(test), no_main)]
+
 mod cli;
 mod commands;
 mod io;
 mod output;
 mod signals;
+mod startup;
 mod tui;
-
-use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
@@ -19,9 +22,16 @@ use diptych::article::{LoadError, LoadOptions};
 
 /// Exit code for unusable input (missing, binary, empty directory, bad
 /// JSON, a URL that cannot be fetched).
-const EXIT_BAD_INPUT: u8 = 2;
+const EXIT_BAD_INPUT: i32 = 2;
 
-fn main() -> ExitCode {
+/// The process's entry (see `startup` for why it is not Rust's `main`).
+#[cfg_attr(not(test), unsafe(no_mangle))]
+extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
+    startup::run(run_cli)
+}
+
+/// The command line run to its exit code.
+fn run_cli() -> i32 {
     io::guard_standard_streams();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -29,7 +39,7 @@ fn main() -> ExitCode {
             // Clap quotes the offending argument, which may hold escapes.
             let message = error.render().to_string();
             eprint!("{}", sanitize::lines(&message));
-            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(1));
+            return u8::try_from(error.exit_code()).map_or(1, i32::from);
         }
         Err(help) => help.exit(),
     };
@@ -39,14 +49,14 @@ fn main() -> ExitCode {
         ..LoadOptions::default()
     });
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => 0,
         Err(error) => {
             // File names and URLs in the message came from input.
             let message = format!("{error:#}");
             eprintln!("diptych: {}", sanitize::line(&message));
             let bad_input = error.downcast_ref::<LoadError>().is_some()
                 || error.downcast_ref::<io::BadInput>().is_some();
-            ExitCode::from(if bad_input { EXIT_BAD_INPUT } else { 1 })
+            if bad_input { EXIT_BAD_INPUT } else { 1 }
         }
     }
 }
