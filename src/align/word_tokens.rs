@@ -28,6 +28,12 @@ pub fn tokens_into(
 ) {
     tokens.clear();
     keys.clear();
+    // Room for every token at once (a word and its space are rarely under
+    // four bytes): a link's first diff on a worker then grows each list
+    // once, not through every doubling.
+    let bytes: usize = indices.iter().map(|&unit| units[unit].text.len()).sum();
+    tokens.reserve(bytes / 4);
+    keys.reserve(bytes / 4);
     for &unit in indices {
         let text = units[unit].text.as_str();
         word_bounds(text, |start, end| {
