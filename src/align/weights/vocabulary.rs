@@ -35,13 +35,10 @@ impl Vocabulary {
     /// occurrence is a name or a number.
     pub(super) fn intern(&mut self, key: &str, name: bool, number: bool) -> u32 {
         let fresh = self.ends.len() as u32;
-        let id = if let Some(short) = pack::<8>(key) {
-            *self.short.entry(u64::from_le_bytes(short)).or_insert(fresh)
-        } else if let Some(packed) = pack::<16>(key) {
-            *self
-                .packed
-                .entry(u128::from_le_bytes(packed))
-                .or_insert(fresh)
+        let id = if let Some(short) = pack_short(key) {
+            *self.short.entry(short).or_insert(fresh)
+        } else if let Some(packed) = pack_long(key) {
+            *self.packed.entry(packed).or_insert(fresh)
         } else {
             match self.long.get(key) {
                 Some(&id) => id,
@@ -94,15 +91,29 @@ impl Vocabulary {
     }
 }
 
-/// `key`'s bytes and, in the last byte, its length, when it fits in
-/// `N - 1` bytes: no two keys share a packed value.
-fn pack<const N: usize>(key: &str) -> Option<[u8; N]> {
+/// `key`'s bytes, little-endian, and in the top byte its length, when it
+/// fits in 7 bytes: no two keys share a packed value. Built with shifts,
+/// not copied: a copy of a length known only at run time is a call to
+/// `memcpy`, once per token of both texts.
+fn pack_short(key: &str) -> Option<u64> {
     let bytes = key.as_bytes();
-    let mut word = [0u8; N];
-    let (last, head) = word.split_last_mut()?;
-    head.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    *last = bytes.len() as u8;
-    Some(word)
+    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 8)?;
+    let word = bytes
+        .iter()
+        .rev()
+        .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+    Some(word | u64::from(length) << 56)
+}
+
+/// [`pack_short`] for keys of up to 15 bytes.
+fn pack_long(key: &str) -> Option<u128> {
+    let bytes = key.as_bytes();
+    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 16)?;
+    let word = bytes
+        .iter()
+        .rev()
+        .fold(0u128, |word, &b| (word << 8) | u128::from(b));
+    Some(word | u128::from(length) << 120)
 }
 
 /// How many distinct keys the two vocabularies hold, and for each side a
@@ -187,10 +198,17 @@ mod tests {
 
     #[test]
     fn packed_keys_of_different_lengths_differ() {
-        assert_ne!(pack::<8>("a"), pack::<8>("a\0"));
-        assert_eq!(pack::<8>("x".repeat(8).as_str()), None);
-        assert!(pack::<8>("x".repeat(7).as_str()).is_some());
-        assert_eq!(pack::<16>("x".repeat(16).as_str()), None);
-        assert!(pack::<16>("x".repeat(15).as_str()).is_some());
+        assert_ne!(pack_short("a"), pack_short("a\0"));
+        assert_ne!(pack_long("a"), pack_long("a\0"));
+        assert_eq!(pack_short("x".repeat(8).as_str()), None);
+        assert!(pack_short("x".repeat(7).as_str()).is_some());
+        assert_eq!(pack_long("x".repeat(16).as_str()), None);
+        assert!(pack_long("x".repeat(15).as_str()).is_some());
+        // The same values as the keys' bytes read little-endian, with the
+        // length in the last byte.
+        let mut bytes = [0u8; 8];
+        bytes[..5].copy_from_slice(b"offer");
+        bytes[7] = 5;
+        assert_eq!(pack_short("offer"), Some(u64::from_le_bytes(bytes)));
     }
 }
