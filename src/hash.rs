@@ -16,9 +16,12 @@ fn for_each_word(bytes: &[u8], mut add: impl FnMut(u64)) {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        add(u64::from_le_bytes(word));
+        // Shifted in, not copied: a copy of a run-time length is a call
+        // to `memcpy`, which costs more than these few bytes.
+        add(rest
+            .iter()
+            .rev()
+            .fold(0, |word, &byte| (word << 8) | u64::from(byte)));
     }
 }
 

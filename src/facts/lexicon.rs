@@ -223,8 +223,11 @@ pub(super) fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut buffer = [0u8; 64];
     if word.is_ascii() {
         if let Some(bytes) = buffer.get_mut(..word.len()) {
-            bytes.copy_from_slice(word.as_bytes());
-            bytes.make_ascii_lowercase();
+            // Lower-cased as they are copied: one pass, and no call to
+            // `memcpy` for a length known only at run time.
+            for (slot, &byte) in bytes.iter_mut().zip(word.as_bytes()) {
+                *slot = byte.to_ascii_lowercase();
+            }
             return f(bytes);
         }
     } else if let Some(len) = lower_into_buffer(word, &mut buffer) {
