@@ -128,7 +128,11 @@ pub fn skeleton(folded: &str) -> String {
         ("q", "k"),
         ("x", "ks"),
     ] {
-        s = s.replace(from, to);
+        // `replace` makes a new string even when nothing matches, and most
+        // names hold few of these spellings.
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -221,11 +225,10 @@ fn same_onset(a: &str, b: &str) -> bool {
     if a.chars().next() == b.chars().next() {
         return true;
     }
-    let rest = |s: &str, p: &str| s.strip_prefix(p).map(str::to_string);
     let onset_rule = ONSETS.iter().any(|set| {
         set.iter().any(|p| {
             set.iter()
-                .any(|q| p != q && rest(a, p).is_some() && rest(b, q).is_some())
+                .any(|q| p != q && a.starts_with(p) && b.starts_with(q))
         })
     });
     let c_k = |x: &str, y: &str| {
@@ -249,8 +252,10 @@ fn loosely_same_word(a: &NameWord, b: &NameWord) -> bool {
     let (a, b) = (a.folded.as_str(), b.folded.as_str());
     let prefix = |s: &str| skeleton(s).chars().take(2).collect::<String>();
     same_onset(a, b)
-        && prefix(a).chars().count() == 2
-        && prefix(a) == prefix(b)
+        && {
+            let prefix_a = prefix(a);
+            prefix_a.chars().count() == 2 && prefix_a == prefix(b)
+        }
         && a.chars().count().min(b.chars().count()) >= 4
         && edit_distance(a, b) <= 3
 }
