@@ -5,6 +5,8 @@
 //! doubled letters, wh/w, c/k, ts/z), and finally by edit distance so
 //! that unrelated names with the same skeleton stay apart.
 
+use std::cell::OnceCell;
+
 /// Latin letters for Ukrainian and Russian Cyrillic (one common scheme; the
 /// skeleton absorbs the differences between schemes).
 const CYRILLIC: &[(char, &str)] = &[
@@ -130,19 +132,30 @@ pub fn skeleton(folded: &str) -> String {
     ] {
         // `replace` makes a new string even when nothing matches, and most
         // names hold few of these spellings.
-        if s.contains(from) {
+        if holds(s.as_bytes(), from.as_bytes()) {
             s = s.replace(from, to);
         }
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
+    let mut last = None;
     for (i, c) in s.chars().enumerate() {
-        let vowel = "aeiouy".contains(c);
-        if (i > 0 && vowel) || out.ends_with(c) {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if (i > 0 && vowel) || last == Some(c) {
             continue;
         }
         out.push(c);
+        last = Some(c);
     }
     out
+}
+
+/// Whether `text` holds `pattern`: a scan for its first byte, cheaper on
+/// a word than setting up a substring search.
+fn holds(text: &[u8], pattern: &[u8]) -> bool {
+    let Some((&first, rest)) = pattern.split_first() else {
+        return true;
+    };
+    (0..text.len()).any(|i| text[i] == first && text.get(i + 1..i + 1 + rest.len()) == Some(rest))
 }
 
 /// Levenshtein distance over chars.
@@ -170,6 +183,9 @@ pub struct NameWord {
     folded: String,
     /// Written in Cyrillic (see [`is_cyrillic`]), before folding.
     cyrillic: bool,
+    /// Its [`skeleton`], made the first time a comparison needs it: a
+    /// link's names are compared each with each.
+    skeleton: OnceCell<String>,
 }
 
 impl NameWord {
@@ -178,7 +194,12 @@ impl NameWord {
         NameWord {
             folded: fold(word),
             cyrillic: is_cyrillic(word),
+            skeleton: OnceCell::new(),
         }
+    }
+
+    fn skeleton(&self) -> &str {
+        self.skeleton.get_or_init(|| skeleton(&self.folded))
     }
 }
 
@@ -188,9 +209,9 @@ pub fn same_word(a: &str, b: &str) -> bool {
 }
 
 /// [`same_word`] on words read once; the cheap tests go first.
-fn same_name_word(a: &NameWord, b: &NameWord) -> bool {
-    let across_scripts = a.cyrillic != b.cyrillic;
-    let (a, b) = (a.folded.as_str(), b.folded.as_str());
+fn same_name_word(word_a: &NameWord, word_b: &NameWord) -> bool {
+    let across_scripts = word_a.cyrillic != word_b.cyrillic;
+    let (a, b) = (word_a.folded.as_str(), word_b.folded.as_str());
     if a == b {
         return true;
     }
@@ -201,8 +222,8 @@ fn same_name_word(a: &NameWord, b: &NameWord) -> bool {
     if shortest < 4 {
         return false;
     }
-    let sa = skeleton(a);
-    if sa.chars().count() < 2 || sa != skeleton(b) {
+    let sa = word_a.skeleton();
+    if sa.chars().count() < 2 || sa != word_b.skeleton() {
         return false;
     }
     across_scripts || edit_distance(a, b) <= 2.max(shortest / 3)
@@ -248,13 +269,13 @@ pub fn is_cyrillic(word: &str) -> bool {
 
 /// Whether a word is plausibly a misspelling of another where the rest of
 /// the name agrees ("Friedrich Murch" beside "Friedrich Merz").
-fn loosely_same_word(a: &NameWord, b: &NameWord) -> bool {
-    let (a, b) = (a.folded.as_str(), b.folded.as_str());
-    let prefix = |s: &str| skeleton(s).chars().take(2).collect::<String>();
+fn loosely_same_word(word_a: &NameWord, word_b: &NameWord) -> bool {
+    let (a, b) = (word_a.folded.as_str(), word_b.folded.as_str());
+    let prefix = |w: &NameWord| w.skeleton().chars().take(2).collect::<String>();
     same_onset(a, b)
         && {
-            let prefix_a = prefix(a);
-            prefix_a.chars().count() == 2 && prefix_a == prefix(b)
+            let prefix_a = prefix(word_a);
+            prefix_a.chars().count() == 2 && prefix_a == prefix(word_b)
         }
         && a.chars().count().min(b.chars().count()) >= 4
         && edit_distance(a, b) <= 3
@@ -292,6 +313,30 @@ pub fn same_name_read(a: &[NameWord], b: &[NameWord]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holds_is_substring_search() {
+        for text in [
+            "",
+            "w",
+            "whitcoff",
+            "tschernow",
+            "schütz",
+            "кх",
+            "xkh",
+            "ts",
+        ] {
+            for pattern in [
+                "", "wh", "ck", "tsch", "tch", "tz", "ts", "kh", "c", "x", "ü",
+            ] {
+                assert_eq!(
+                    holds(text.as_bytes(), pattern.as_bytes()),
+                    text.contains(pattern),
+                    "{text:?} {pattern:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_transliteration_tables_hold_no_ascii_letter() {
