@@ -7,7 +7,7 @@ use super::attributions::attributions_in_scan;
 use super::casing::Casing;
 use super::context::context_words;
 use super::dates::dates_in_words;
-use super::name_key::fold;
+use super::name_key::{fold, fold_joined};
 use super::names::names_in_scan;
 use super::numbers::numbers_in_words;
 use super::parallel::per_article;
@@ -89,12 +89,7 @@ fn of_article(article: usize, scans: &[Scan], casing: &Casing) -> Vec<Candidate>
             out.push(Candidate {
                 kind: FactKind::Name,
                 mention: mention(name.range.clone()),
-                cluster: name
-                    .words
-                    .iter()
-                    .map(|w| fold(w))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                cluster: fold_joined(name.words.iter().map(String::as_str)),
                 variant: name.words.last().map(|w| fold(w)).unwrap_or_default(),
                 normalized: name.words.last().map(|w| fold(w)).unwrap_or_default(),
                 words: name.words,

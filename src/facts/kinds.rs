@@ -8,7 +8,7 @@ use std::ops::Bound;
 use super::collect::Candidate;
 use super::context::same_statement;
 use super::group::{Blocking, clusters, most_used, variants};
-use super::name_key::{fold, is_cyrillic, same_name, same_word, skeleton};
+use super::name_key::{fold, fold_joined, is_cyrillic, same_name, same_word, skeleton};
 use super::quote_match::{content, is_excerpt, same_content, same_quote, word_diff};
 use super::{Fact, FactKind, Variant};
 use crate::hash::FastState;
@@ -404,7 +404,7 @@ fn split_joined_names(candidates: Vec<Candidate>) -> Vec<Candidate> {
     for c in candidates.iter().filter(|c| c.kind == FactKind::Name) {
         *seen.entry(c.cluster.clone()).or_default() += 1;
     }
-    let key = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
+    let key = |words: &[String]| fold_joined(words.iter().map(String::as_str));
     // Looked up in the sorted keys, not scanned: names run to thousands.
     let known = |words: &[String], whole: &str, opens: bool| {
         let half = key(words);
@@ -453,7 +453,7 @@ fn split_at(c: &Candidate, k: usize) -> Vec<Candidate> {
             half.mention.range = c.mention.range.start + from..c.mention.range.start + to;
             half.mention.text = c.mention.text[from..to].to_string();
             half.words = words.to_vec();
-            half.cluster = words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
+            half.cluster = fold_joined(words.iter().map(String::as_str));
             half.variant = words.last().map(|w| fold(w)).unwrap_or_default();
             half.normalized = half.variant.clone();
             half

@@ -96,6 +96,25 @@ const ACCENTS: &[(char, &str)] = &[
 /// two spellings must share to be the same variant.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// The words' [`fold`]s joined by spaces, as one name's key, written into
+/// one string (not a string per word and another to join them).
+pub fn fold_joined<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, word) in words.into_iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        fold_into(word, &mut out);
+    }
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(word: &str, out: &mut String) {
     for c in word.chars().flat_map(char::to_lowercase) {
         if c.is_ascii() {
             // No ASCII letter is in the tables: only look those up for
@@ -109,7 +128,6 @@ pub fn fold(word: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// The consonant skeleton of a folded word: first letter kept, vowels and

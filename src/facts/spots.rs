@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::FactKind;
 use super::casing::Casing;
 use super::dates::dates_in_words;
-use super::name_key::fold;
+use super::name_key::{fold, fold_joined};
 use super::names::names_in_scan;
 use super::numbers::numbers_in_words;
 use super::pair::PairEvidence;
@@ -126,12 +126,7 @@ fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
         if !overlaps(&out, &n.range) {
             out.push(Spot {
                 kind: FactKind::Name,
-                value: n
-                    .words
-                    .iter()
-                    .map(|w| fold(w))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                value: fold_joined(n.words.iter().map(String::as_str)),
                 range: n.range,
             });
         }
