@@ -278,6 +278,19 @@ impl Casing {
     /// evidence: a link's few texts are too little of it to resolve, so
     /// their German capitals are never names (acronyms aside), and that
     /// tally was a quarter of a German pair's alignment.
+    /// An empty tally with room for `words` words, so tallying a link's
+    /// few texts does not grow (and rehash) its maps step by step.
+    pub(super) fn with_room(words: usize) -> Self {
+        Casing {
+            lower: HashMap::with_capacity_and_hasher(words, PackedState::default()),
+            capitalised_inside: HashMap::with_capacity_and_hasher(
+                words / 4,
+                PackedState::default(),
+            ),
+            german: GermanEvidence::default(),
+        }
+    }
+
     pub(super) fn tally_case_only(&mut self, scan: &Scan) {
         self.tally_case(scan, false);
     }

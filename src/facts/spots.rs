@@ -77,12 +77,15 @@ impl<'a> Spotter<'a> {
     /// A pair that was read for names lends its evidence; otherwise the
     /// texts are tallied for it.
     fn tallied(scans: Vec<Scan<'a>>, pair: Option<&'a PairEvidence>) -> Self {
-        let mut casing = Casing::default();
-        if pair.and_then(PairEvidence::casing).is_none() {
+        let casing = if pair.and_then(PairEvidence::casing).is_none() {
+            let mut casing = Casing::with_room(scans.iter().map(|scan| scan.words.len()).sum());
             for scan in &scans {
                 casing.tally_case_only(scan);
             }
-        }
+            casing
+        } else {
+            Casing::default()
+        };
         Spotter {
             scans,
             casing,
