@@ -352,20 +352,23 @@ impl Casing {
             return false;
         }
         let stem = word.stem();
-        if lexicon::is_calendar_word(stem) || lexicon::is_title(stem) {
-            return false;
-        }
-        if word.is_acronym() {
-            return true;
-        }
-        if german && !self.german.is_name(stem) {
-            return false;
-        }
-        let key = case_key(stem);
-        let inside = self.capitalised_inside.get(&key).copied().unwrap_or(0);
-        let lower = self.lower.get(&key).copied().unwrap_or(0);
-        let evidence = if forced { inside > 0 } else { true };
-        evidence && lower <= inside
+        // Lower-cased once for the word lists and the tally key alike.
+        lexicon::with_lower_bytes(stem, |lowered| {
+            if lexicon::is_calendar_lower(lowered) || lexicon::is_title_lower(lowered) {
+                return false;
+            }
+            if word.is_acronym() {
+                return true;
+            }
+            if german && !self.german.is_name(stem) {
+                return false;
+            }
+            let key = hash_bytes(lowered);
+            let inside = self.capitalised_inside.get(&key).copied().unwrap_or(0);
+            let lower = self.lower.get(&key).copied().unwrap_or(0);
+            let evidence = if forced { inside > 0 } else { true };
+            evidence && lower <= inside
+        })
     }
 }
 

@@ -281,12 +281,8 @@ pub fn weekday(word: &str) -> Option<u8> {
     WEEKDAY_MAP.get(word)
 }
 
-/// Whether a word is a title or office (never part of a name).
-pub fn is_title(word: &str) -> bool {
-    TITLE_SET.contains(word.trim_end_matches('.'))
-}
-
-/// [`is_title`] of a word already lower-cased.
+/// Whether a word, already lower-cased, is a title or office (never part
+/// of a name); final dots do not count ("Gen.").
 pub(super) fn is_title_lower(lower: &[u8]) -> bool {
     let end = lower.iter().rposition(|&b| b != b'.').map_or(0, |i| i + 1);
     TITLE_SET.contains_lower(&lower[..end])
@@ -327,12 +323,8 @@ pub fn is_report_verb(word: &str) -> bool {
     REPORT_VERB_SET.contains(word)
 }
 
-/// Whether a word names a weekday or a month: never a person's name.
-pub fn is_calendar_word(word: &str) -> bool {
-    with_lower_bytes(word, is_calendar_lower)
-}
-
-/// [`is_calendar_word`] of a word already lower-cased.
+/// Whether a word, already lower-cased, names a weekday or a month:
+/// never a person's name.
 pub(super) fn is_calendar_lower(lower: &[u8]) -> bool {
     MONTH_MAP.get_lower(lower).is_some() || WEEKDAY_MAP.get_lower(lower).is_some()
 }
