@@ -14,14 +14,22 @@ const READ_CHUNK: u64 = 64 * 1024;
 /// the first [`BINARY_SNIFF_BYTES`] have arrived, so `/dev/zero`,
 /// `/dev/urandom` and `yes |` end with one line instead of eating memory.
 /// `expected` (a file's size, or 0) sizes the buffer once, so a 3 MB
-/// article is not copied through every doubling.
+/// article is not copied through every doubling; a file larger than
+/// `max` is refused before it is read.
 pub(super) fn read_bounded(
     reader: &mut dyn Read,
     name: &str,
     max: u64,
     expected: u64,
 ) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(max)).unwrap_or(0));
+    let too_large = || LoadError::TooLarge {
+        path: name.to_string(),
+        limit: max,
+    };
+    if expected > max {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     let mut sniffed = false;
     loop {
         // Straight into `bytes`, a chunk at a time: no zeroed staging
@@ -34,10 +42,7 @@ pub(super) fn read_bounded(
             Err(e) => return Err(LoadError::io(name, &e)),
         }
         if bytes.len() as u64 > max {
-            return Err(LoadError::TooLarge {
-                path: name.to_string(),
-                limit: max,
-            });
+            return Err(too_large());
         }
         if !sniffed && bytes.len() >= BINARY_SNIFF_BYTES {
             sniffed = true;
@@ -82,5 +87,10 @@ mod tests {
             read_bounded(&mut short, "x", 5, 5).ok(),
             Some(b"hello".to_vec())
         );
+        // A file whose size is over the bound is refused unread.
+        let mut short: &[u8] = b"hello";
+        let error = read_bounded(&mut short, "big", 4, 5).expect_err("too large");
+        assert!(error.to_string().contains("larger than"), "{error}");
+        assert_eq!(short, b"hello");
     }
 }
