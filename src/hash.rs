@@ -5,25 +5,7 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// `bytes` as little-endian 8-byte words, the last one padded with
-/// zeros: how both hashers here read bytes.
-fn for_each_word(bytes: &[u8], mut add: impl FnMut(u64)) {
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        add(u64::from_le_bytes(word));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Shifted in, not copied: a copy of a run-time length is a call
-        // to `memcpy`, which costs more than these few bytes.
-        add(rest
-            .iter()
-            .rev()
-            .fold(0, |word, &byte| (word << 8) | u64::from(byte)));
-    }
-}
+use crate::ascii;
 
 /// FxHash-style: multiply-rotate over 8-byte words.
 #[derive(Default, Clone, Copy)]
@@ -39,7 +21,10 @@ impl FastHasher {
 
 impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for_each_word(bytes, |word| self.add(word));
+        ascii::each_word(bytes, |word| {
+            self.add(word);
+            true
+        });
     }
 
     fn write_u8(&mut self, byte: u8) {
@@ -82,7 +67,10 @@ const FOLD: u64 = 0x9e37_79b9_7f4a_7c15;
 
 impl Hasher for PackedHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for_each_word(bytes, |word| self.write_u64(word));
+        ascii::each_word(bytes, |word| {
+            self.write_u64(word);
+            true
+        });
     }
 
     fn write_u64(&mut self, value: u64) {

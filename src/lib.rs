@@ -6,6 +6,7 @@
 pub mod align;
 pub mod app;
 pub mod article;
+mod ascii;
 mod chars;
 pub mod config;
 pub mod corpus;

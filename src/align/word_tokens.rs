@@ -7,6 +7,7 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 use super::units::Unit;
+use crate::ascii;
 use crate::chars::{char_at, is_ideograph};
 use crate::hash::FastHasher;
 
@@ -191,40 +192,17 @@ fn folded_key(fold: impl FnOnce(&mut dyn FnMut(u8))) -> u64 {
 /// Most tokens: ASCII without a dot (so no acronym), lower-cased and '`'
 /// read as '\'' eight bytes at a time; `None` for any other token.
 fn plain_ascii_key(bytes: &[u8]) -> Option<u64> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// High bit set in each byte of `word` that is zero.
-    fn zero_bytes(word: u64) -> u64 {
-        !(((word & !HIGH) + !HIGH) | word | !HIGH)
-    }
     let mut hasher = FastHasher::default();
-    let mut chunks = bytes.chunks_exact(8);
-    let mut add = |word: u64| -> Option<()> {
-        if word & HIGH != 0 || zero_bytes(word ^ (ONES * u64::from(b'.'))) != 0 {
-            return None;
+    let plain = ascii::each_word(bytes, |word| {
+        if word & ascii::HIGH != 0 || ascii::equal(word, b'.') != 0 {
+            return false;
         }
-        // Capitals: at least 'A' and at most 'Z' (no byte carries: all
-        // are below 0x80).
-        let upper = (word + ONES * (0x80 - u64::from(b'A')))
-            & !(word + ONES * (0x80 - u64::from(b'Z') - 1))
-            & HIGH;
-        let backticks = zero_bytes(word ^ (ONES * u64::from(b'`')));
-        let folded = (word | (upper >> 2)) ^ ((backticks >> 7) * u64::from(b'`' ^ b'\''));
+        let backticks = ascii::equal(word, b'`');
+        let folded = ascii::lower_cased(word) ^ ((backticks >> 7) * u64::from(b'`' ^ b'\''));
         hasher.write_u64(folded);
-        Some(())
-    };
-    for chunk in &mut chunks {
-        add(u64::from_le_bytes(chunk.try_into().ok()?))?;
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let word = rest
-            .iter()
-            .rev()
-            .fold(0u64, |word, &byte| (word << 8) | u64::from(byte));
-        add(word)?;
-    }
-    Some(hasher.finish())
+        true
+    });
+    plain.then(|| hasher.finish())
 }
 
 /// "percent" and its translations, which mean "%".

@@ -2,7 +2,7 @@
 //! characters removed, exotic spaces made plain. Everything downstream (and
 //! the terminal) may then trust that text holds no surprises.
 
-use super::ascii;
+use crate::ascii;
 
 /// Cleans raw decoded text. Keeps `\n` as the only line break; tabs become
 /// spaces; a leading byte-order mark is dropped.

@@ -4,7 +4,6 @@
 //! Nothing here knows about alignment or the terminal; the engine and the
 //! UI both consume [`Article`] values.
 
-mod ascii;
 mod assemble;
 mod classify;
 mod clean;

@@ -6,8 +6,8 @@
 //! only other characters are decoded. Every figure is what the
 //! char-by-char definition gives.
 
-use super::ascii;
 use super::script::{Script, ScriptCounts, script_of};
+use crate::ascii;
 
 /// What one paragraph is made of.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 //! the same keys as the Unicode path (a test checks both).
 
 use super::STEM_CHARS;
+use crate::ascii;
 use crate::chars::is_acronym;
 
 /// Words meaning "percent" in the languages users compare most.
@@ -46,40 +47,22 @@ struct AsciiClasses {
 impl AsciiClasses {
     /// The classes of `bytes`, or `None` if any byte is not ASCII.
     fn of(bytes: &[u8]) -> Option<Self> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        // High bit of each byte in `from..=to`; every byte is below 0x80,
-        // so no sum carries into the next byte.
-        let within = |word: u64, from: u8, to: u8| {
-            (word + ONES * u64::from(0x80 - from)) & !(word + ONES * u64::from(0x7f - to)) & HIGH
-        };
         let mut classes = AsciiClasses {
             letters: 0,
             lower_case: false,
             digit: false,
         };
-        let mut add = |word: u64| -> Option<()> {
-            if word & HIGH != 0 {
-                return None;
+        let all_ascii = ascii::each_word(bytes, |word| {
+            if word & ascii::HIGH != 0 {
+                return false;
             }
-            let lower = within(word, b'a', b'z');
-            classes.letters += (within(word, b'A', b'Z') | lower).count_ones();
+            let lower = ascii::within(word, b'a', b'z');
+            classes.letters += ascii::count(ascii::capitals(word) | lower) as u32;
             classes.lower_case |= lower != 0;
-            classes.digit |= within(word, b'0', b'9') != 0;
-            Some(())
-        };
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            add(u64::from_le_bytes(chunk.try_into().ok()?))?;
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            add(rest
-                .iter()
-                .rev()
-                .fold(0, |word, &byte| (word << 8) | u64::from(byte)))?;
-        }
-        Some(classes)
+            classes.digit |= ascii::within(word, b'0', b'9') != 0;
+            true
+        });
+        all_ascii.then_some(classes)
     }
 }
 

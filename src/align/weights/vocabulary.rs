@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use crate::ascii;
 use crate::facts::{german_enough, is_german_function_word};
 use crate::hash::{FastState, PackedState};
 
@@ -92,28 +93,21 @@ impl Vocabulary {
 }
 
 /// `key`'s bytes, little-endian, and in the top byte its length, when it
-/// fits in 7 bytes: no two keys share a packed value. Built with shifts,
-/// not copied: a copy of a length known only at run time is a call to
-/// `memcpy`, once per token of both texts.
+/// fits in 7 bytes: no two keys share a packed value. Built with shifts
+/// ([`ascii::padded`]), not copied: a copy of a length known only at run
+/// time is a call to `memcpy`, once per token of both texts.
 fn pack_short(key: &str) -> Option<u64> {
     let bytes = key.as_bytes();
     let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 8)?;
-    let word = bytes
-        .iter()
-        .rev()
-        .fold(0u64, |word, &b| (word << 8) | u64::from(b));
-    Some(word | u64::from(length) << 56)
+    Some(ascii::padded(bytes) | u64::from(length) << 56)
 }
 
 /// [`pack_short`] for keys of up to 15 bytes.
 fn pack_long(key: &str) -> Option<u128> {
     let bytes = key.as_bytes();
     let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 16)?;
-    let word = bytes
-        .iter()
-        .rev()
-        .fold(0u128, |word, &b| (word << 8) | u128::from(b));
-    Some(word | u128::from(length) << 120)
+    let high = ascii::padded(bytes.get(8..).unwrap_or_default());
+    Some(u128::from(ascii::padded(bytes)) | u128::from(high) << 64 | u128::from(length) << 120)
 }
 
 /// How many distinct keys the two vocabularies hold, and for each side a

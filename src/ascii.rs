@@ -1,9 +1,10 @@
 //! Eight ASCII bytes at a time. Loading a book passes over every byte of
-//! it several times (cleaning, squashing, tallying, counting words); most
-//! of those bytes are ASCII, and the questions asked of them (is it a
-//! space, a letter, a control?) can be answered for a whole `u64` of them
-//! with a few additions and masks ("SIMD within a register"), where a byte
-//! loop spends a dozen instructions on each.
+//! it several times (cleaning, squashing, tallying, counting words), and
+//! the engine keys every word of it (twice); most of those bytes are
+//! ASCII, and the questions asked of them (is it a space, a letter, a
+//! capital, a control?) can be answered for a whole `u64` of them with a
+//! few additions and masks ("SIMD within a register"), where a byte loop
+//! spends a dozen instructions on each.
 //!
 //! Every mask here has the high bit of each byte set where the answer is
 //! yes, and is only meaningful for words whose bytes are all ASCII
@@ -25,10 +26,45 @@ pub fn ascii_word(bytes: &[u8], at: usize) -> Option<u64> {
     (word & HIGH == 0).then_some(word)
 }
 
+/// Calls `each` with the 8-byte little-endian words of `bytes` (any
+/// bytes), the last one zero-padded, while it returns true; whether it
+/// saw them all. How a short word is read whole: the padding is built
+/// with shifts ([`padded`]), not copied, since a copy of a length known
+/// only at run time is a call to `memcpy`, which costs more than these
+/// few bytes.
+#[inline(always)]
+pub fn each_word(bytes: &[u8], mut each: impl FnMut(u64) -> bool) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        if !each(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
+            return false;
+        }
+    }
+    let rest = chunks.remainder();
+    rest.is_empty() || each(padded(rest))
+}
+
+/// Up to eight bytes as one little-endian word, zero-padded (only the
+/// first eight count).
+#[inline(always)]
+pub fn padded(bytes: &[u8]) -> u64 {
+    let bytes = bytes.get(..8).unwrap_or(bytes);
+    bytes
+        .iter()
+        .rev()
+        .fold(0, |word, &byte| (word << 8) | u64::from(byte))
+}
+
 /// Bytes `>= n` (for `n <= 0x80`).
 #[inline(always)]
 fn at_least(word: u64, n: u8) -> u64 {
     word.wrapping_add(ONES * u64::from(0x80 - n)) & HIGH
+}
+
+/// Bytes in `from..=to`.
+#[inline(always)]
+pub fn within(word: u64, from: u8, to: u8) -> u64 {
+    at_least(word, from) & !at_least(word, to + 1)
 }
 
 /// Bytes equal to `b` (ASCII).
@@ -48,6 +84,18 @@ pub fn space_controls(word: u64) -> u64 {
 #[inline(always)]
 pub fn spaces(word: u64) -> u64 {
     space_controls(word) | equal(word, b' ')
+}
+
+/// `A`–`Z`.
+#[inline(always)]
+pub fn capitals(word: u64) -> u64 {
+    within(word, b'A', b'Z')
+}
+
+/// The word with its capitals lower-cased.
+#[inline(always)]
+pub fn lower_cased(word: u64) -> u64 {
+    word | (capitals(word) >> 2)
 }
 
 /// `a`–`z` and `A`–`Z`.
@@ -131,7 +179,40 @@ mod tests {
                 assert_eq!(letters(word), mask_of(bytes, |c| c.is_ascii_alphabetic()));
                 assert_eq!(controls(word), mask_of(bytes, |c| c.is_ascii_control()));
                 assert_eq!(equal(word, b' '), mask_of(bytes, |c| c == b' '));
+                assert_eq!(capitals(word), mask_of(bytes, |c| c.is_ascii_uppercase()));
+                assert_eq!(
+                    within(word, b'0', b'9'),
+                    mask_of(bytes, |c| c.is_ascii_digit())
+                );
+                assert_eq!(
+                    lower_cased(word).to_le_bytes(),
+                    bytes.map(|c| c.to_ascii_lowercase())
+                );
             }
+        }
+        for len in 0..=17 {
+            let bytes: Vec<u8> = (1..=len).collect();
+            let expected: Vec<u64> = bytes
+                .chunks(8)
+                .map(|c| {
+                    let mut word = [0u8; 8];
+                    word[..c.len()].copy_from_slice(c);
+                    u64::from_le_bytes(word)
+                })
+                .collect();
+            let mut seen = Vec::new();
+            assert!(each_word(&bytes, |word| {
+                seen.push(word);
+                true
+            }));
+            assert_eq!(seen, expected, "{len} bytes");
+            // Stopped after the first word.
+            let mut calls = 0;
+            let all = each_word(&bytes, |_| {
+                calls += 1;
+                false
+            });
+            assert_eq!((all, calls), (len == 0, usize::from(len > 0)));
         }
         assert_eq!(ascii_word(b"abcdefg\x80", 0), None);
         assert_eq!(ascii_word(b"abcdefgh", 1), None);
