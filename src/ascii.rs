@@ -152,6 +152,20 @@ pub fn first(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
 }
 
+/// The words [`each_word`] gives, made by copying each chunk into a
+/// zeroed array: the reference its tests (and the hashers') check against.
+#[cfg(test)]
+pub fn words_by_copy(bytes: &[u8]) -> Vec<u64> {
+    bytes
+        .chunks(8)
+        .map(|chunk| {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            u64::from_le_bytes(word)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,14 +206,7 @@ mod tests {
         }
         for len in 0..=17 {
             let bytes: Vec<u8> = (1..=len).collect();
-            let expected: Vec<u64> = bytes
-                .chunks(8)
-                .map(|c| {
-                    let mut word = [0u8; 8];
-                    word[..c.len()].copy_from_slice(c);
-                    u64::from_le_bytes(word)
-                })
-                .collect();
+            let expected = words_by_copy(&bytes);
             let mut seen = Vec::new();
             assert!(each_word(&bytes, |word| {
                 seen.push(word);

@@ -102,14 +102,7 @@ mod tests {
         let bytes: Vec<u8> = (1..=17).collect();
         for len in 0..=bytes.len() {
             let part = &bytes[..len];
-            let words: Vec<u64> = part
-                .chunks(8)
-                .map(|c| {
-                    let mut word = [0u8; 8];
-                    word[..c.len()].copy_from_slice(c);
-                    u64::from_le_bytes(word)
-                })
-                .collect();
+            let words = ascii::words_by_copy(part);
             let (mut fast, mut fast_words) = (FastHasher::default(), FastHasher::default());
             let (mut packed, mut packed_words) = (PackedHasher::default(), PackedHasher::default());
             fast.write(part);
