@@ -9,11 +9,13 @@
 //! diff off it goes forward: it takes a common word at its first chance,
 //! and a deletion before an insertion when both keep the subsequence as
 //! long. Among the many longest subsequences of two paraphrases that
-//! picks one; `similar`'s compaction then slides the changes as it did
+//! picks one; the compaction then slides the changes as `similar`'s did
 //! for Myers' choice.
 
-use similar::DiffOp;
-use similar::algorithms::{Capture, Compact, DiffHook, Replace};
+use similar::algorithms::DiffHook;
+
+use super::cleanup::Step;
+use super::compaction::Compactor;
 
 /// Largest table (rows × words per row) built; larger changed middles
 /// return `None` and go to a bounded Myers search instead. 2^20 words is
@@ -32,22 +34,26 @@ pub struct Lcs {
     /// The new list's tokens as (key, place from the end), sorted.
     keyed: Vec<(u64, usize)>,
     matches: Vec<u64>,
+    /// The walk's ops, compacted into steps.
+    ops: Compactor,
 }
 
 impl Lcs {
-    /// The diff of `old` and `new` as `similar`'s ops, compacted and with
-    /// replacements merged exactly as `similar::capture_diff_slices`
-    /// gives them; `None` when the changed middle is too large for a
-    /// table.
-    pub fn diff_ops(&mut self, old: &[u64], new: &[u64]) -> Option<Vec<DiffOp>> {
-        let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
-        let emitted = self.emit(&mut hook, old, new);
+    /// The diff of `old` and `new` as steps into `steps` (cleared
+    /// first), compacted exactly as `similar`'s hooks would (see
+    /// [`Compactor`]); returns how many tokens stay equal, or `None`, with
+    /// `steps` left as they were, when the changed middle is too large
+    /// for a table.
+    pub fn steps_into(&mut self, old: &[u64], new: &[u64], steps: &mut Vec<Step>) -> Option<usize> {
+        let mut ops = std::mem::take(&mut self.ops);
+        ops.clear();
+        let emitted = self.emit(&mut ops, old, new);
         if self.table.rows.capacity() > KEPT_ROW_WORDS {
             self.table.rows = Vec::new();
         }
-        emitted?;
-        hook.finish().ok()?;
-        Some(hook.into_inner().into_inner().into_ops())
+        let kept = emitted.map(|()| ops.steps_into(old, new, steps));
+        self.ops = ops;
+        kept
     }
 
     /// Emits the diff into `hook` (not finished); `None`, with nothing
@@ -247,13 +253,24 @@ impl<'h, D: DiffHook> Emitter<'h, D> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use similar::{Algorithm, DiffTag, capture_diff_slices};
+    use crate::align::cleanup::steps_into;
+    use similar::algorithms::{Capture, Compact, Replace};
+    use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
 
     fn kept(ops: &[DiffOp]) -> usize {
         ops.iter()
             .filter(|op| op.tag() == DiffTag::Equal)
             .map(|op| op.old_range().len())
             .sum()
+    }
+
+    /// The table's diff as steps, and the tokens kept.
+    fn steps(a: &[u64], b: &[u64]) -> (Vec<Step>, usize) {
+        let mut steps = Vec::new();
+        let kept = Lcs::default()
+            .steps_into(a, b, &mut steps)
+            .expect("small lists fit a table");
+        (steps, kept)
     }
 
     /// The LCS length by the textbook table.
@@ -271,15 +288,18 @@ mod tests {
         table[a.len()][b.len()]
     }
 
-    /// Ops cover both lists in order, and equal ops pair equal tokens.
-    fn assert_consistent(ops: &[DiffOp], a: &[u64], b: &[u64]) {
+    /// Steps cover both lists in order, and same steps pair equal tokens.
+    fn assert_consistent(steps: &[Step], a: &[u64], b: &[u64]) {
         let (mut i, mut j) = (0, 0);
-        for op in ops {
-            let (tag, old, new) = op.as_tag_tuple();
-            assert_eq!((old.start, new.start), (i, j), "{ops:?}");
-            if tag == DiffTag::Equal {
-                assert_eq!(a[old.clone()], b[new.clone()]);
-            }
+        for step in steps {
+            let (old, new) = match step {
+                Step::Same(old, new) => {
+                    assert_eq!(a[old.clone()], b[new.clone()]);
+                    (old, new)
+                }
+                Step::Changed(old, new) => (old, new),
+            };
+            assert_eq!((old.start, new.start), (i, j), "{steps:?}");
             (i, j) = (old.end, new.end);
         }
         assert_eq!((i, j), (a.len(), b.len()));
@@ -301,14 +321,12 @@ mod tests {
         for (alphabet, max_len) in [(3, 12), (8, 40), (4, 70), (20, 200), (2, 150)] {
             for _ in 0..60 {
                 let (a, b) = lists(&mut seed, alphabet, max_len);
-                let ops = Lcs::default()
-                    .diff_ops(&a, &b)
-                    .expect("small lists fit a table");
-                assert_consistent(&ops, &a, &b);
-                assert_eq!(kept(&ops), lcs_by_table(&a, &b), "{a:?} {b:?}");
+                let (steps, kept_here) = steps(&a, &b);
+                assert_consistent(&steps, &a, &b);
+                assert_eq!(kept_here, lcs_by_table(&a, &b), "{a:?} {b:?}");
                 // Myers is minimal too: the same number of words kept.
                 let myers = capture_diff_slices(Algorithm::Myers, &a, &b);
-                assert_eq!(kept(&ops), kept(&myers), "{a:?} {b:?}");
+                assert_eq!(kept_here, kept(&myers), "{a:?} {b:?}");
             }
         }
     }
@@ -356,30 +374,49 @@ mod tests {
         );
     }
 
+    /// The steps `similar`'s `Compact` and `Replace` hooks make of the
+    /// walk's ops, and the tokens they keep.
+    fn steps_by_hooks(a: &[u64], b: &[u64]) -> (Vec<Step>, usize) {
+        let mut hook = Compact::new(Replace::new(Capture::new()), a, b);
+        Lcs::default()
+            .emit(&mut hook, a, b)
+            .expect("small lists fit a table");
+        hook.finish().expect("capturing never fails");
+        let ops = hook.into_inner().into_inner().into_ops();
+        let mut steps = Vec::new();
+        steps_into(&ops, &mut steps);
+        (steps, kept(&ops))
+    }
+
+    #[test]
+    fn the_steps_are_those_of_similars_compaction() {
+        let mut seed = 11u64;
+        // Small alphabets make many ops to slide and join; the longest
+        // lists have more ops than the compaction keeps for itself.
+        for (alphabet, max_len) in [(2, 10), (3, 30), (5, 60), (4, 200), (9, 400), (30, 900)] {
+            for _ in 0..150 {
+                let (a, b) = lists(&mut seed, alphabet, max_len);
+                assert_eq!(steps(&a, &b), steps_by_hooks(&a, &b), "{a:?} {b:?}");
+            }
+        }
+    }
+
     #[test]
     fn empty_and_identical_lists() {
-        assert_eq!(
-            Lcs::default().diff_ops(&[], &[]).map(|ops| ops.len()),
-            Some(0)
-        );
+        assert_eq!(steps(&[], &[]), (Vec::new(), 0));
         let same = [4, 5, 6];
-        assert_eq!(
-            Lcs::default().diff_ops(&same, &same).map(|ops| kept(&ops)),
-            Some(same.len())
-        );
-        let ops = Lcs::default().diff_ops(&[], &same).unwrap_or_default();
-        assert_eq!(ops.len(), 1);
-        assert_eq!(ops[0].tag(), DiffTag::Insert);
+        assert_eq!(steps(&same, &same), (vec![Step::Same(0..3, 0..3)], 3));
+        assert_eq!(steps(&[], &same), (vec![Step::Changed(0..0, 0..3)], 0));
     }
 
     #[test]
     fn a_large_table_is_let_go_after_its_link() {
         let old: Vec<u64> = (0..3_000).collect();
         let new: Vec<u64> = (1..3_001).rev().collect();
-        let mut lcs = Lcs::default();
-        assert!(lcs.diff_ops(&old, &new).is_some());
+        let (mut lcs, mut steps) = (Lcs::default(), Vec::new());
+        assert!(lcs.steps_into(&old, &new, &mut steps).is_some());
         assert_eq!(lcs.table.rows.capacity(), 0);
-        assert!(lcs.diff_ops(&[1, 2, 3], &[3, 2, 1]).is_some());
+        assert!(lcs.steps_into(&[1, 2, 3], &[3, 2, 1], &mut steps).is_some());
         assert!(lcs.table.rows.capacity() > 0, "a small table is kept");
     }
 
@@ -387,6 +424,8 @@ mod tests {
     fn a_middle_too_large_for_a_table_is_declined() {
         let old: Vec<u64> = (0..2_000).collect();
         let new: Vec<u64> = (10_000..(10_000 + 40_000)).collect();
-        assert!(Lcs::default().diff_ops(&old, &new).is_none());
+        let mut steps = vec![Step::Same(0..1, 0..1)];
+        assert!(Lcs::default().steps_into(&old, &new, &mut steps).is_none());
+        assert_eq!(steps, [Step::Same(0..1, 0..1)], "steps left as they were");
     }
 }

@@ -16,6 +16,7 @@ mod callouts;
 mod candidates;
 mod cleanup;
 mod closeness;
+mod compaction;
 mod grouping;
 mod lcs;
 mod lengths;

@@ -158,22 +158,25 @@ fn diff_group_with(
     tokens_into(right_idx, right, right_tokens, right_keys);
     let (left_tokens, left_keys) = (&left_tokens[..], &left_keys[..]);
     let (right_tokens, right_keys) = (&right_tokens[..], &right_keys[..]);
-    let ops = lcs.diff_ops(left_keys, right_keys).unwrap_or_else(|| {
-        let deadline = Some(Instant::now() + DIFF_TIME_LIMIT);
-        capture_diff_slices_deadline(Algorithm::Myers, left_keys, right_keys, deadline)
-    });
-    let kept: usize = ops
-        .iter()
-        .filter(|op| op.tag() == similar::DiffTag::Equal)
-        .map(|op| op.old_range().len())
-        .sum();
+    let kept = match lcs.steps_into(left_keys, right_keys, steps) {
+        Some(kept) => kept,
+        None => {
+            let deadline = Some(Instant::now() + DIFF_TIME_LIMIT);
+            let ops =
+                capture_diff_slices_deadline(Algorithm::Myers, left_keys, right_keys, deadline);
+            steps_into(&ops, steps);
+            ops.iter()
+                .filter(|op| op.tag() == similar::DiffTag::Equal)
+                .map(|op| op.old_range().len())
+                .sum()
+        }
+    };
     let total = left_keys.len() + right_keys.len();
     let same = if total == 0 {
         1.0
     } else {
         2.0 * kept as f64 / total as f64
     };
-    steps_into(&ops, steps);
     let sharing = unmatched.sort(steps, left_tokens, left_keys, right_tokens, right_keys);
     let right_unmatched = &unmatched.right_tokens;
     out.clear();
