@@ -81,8 +81,8 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             let after = j + c.len_utf8();
             if c.is_alphanumeric() {
                 j = after;
-            } else if let Some(n) =
-                char_at(text, after).filter(|&n| is_joiner(c) && n.is_alphanumeric())
+            } else if is_joiner(c)
+                && let Some(n) = char_at(text, after).filter(|n| n.is_alphanumeric())
                 && joins(text, j, c, n)
             {
                 j = after + n.len_utf8();
@@ -91,7 +91,8 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
         }
         let mut end = j;
-        if is_initials(&text[start..end]) && text[end..].starts_with('.') {
+        // Most words are not followed by a period: asked first.
+        if text[end..].starts_with('.') && is_initials(&text[start..end]) {
             end += 1;
             j += 1;
         }
