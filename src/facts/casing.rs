@@ -203,7 +203,7 @@ pub fn german_enough(german: usize, words: usize) -> bool {
 pub fn german_words(words: &[Token]) -> usize {
     words
         .iter()
-        .filter(|w| lexicon::with_lower(w.text, is_german_function_word))
+        .filter(|w| lexicon::is_listed_any_case(w.text, &GERMAN_FUNCTION_WORDS))
         .count()
 }
 

@@ -261,6 +261,16 @@ fn lower_into_buffer(word: &str, buffer: &mut [u8]) -> Option<usize> {
     Some(len)
 }
 
+/// Whether `word` lower-cased is one of `list` (lower-case ASCII words
+/// without a "k"), told without lower-casing it: only ASCII letters and
+/// the Kelvin sign lower-case to ASCII, and the Kelvin sign to "k", so a
+/// word holding any other non-ASCII character is none of them, and an
+/// ASCII-only comparison that ignores case answers for the rest. Asked of
+/// every word of a paragraph to tell its language.
+pub(super) fn is_listed_any_case(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|listed| listed.eq_ignore_ascii_case(word))
+}
+
 /// Calls `f` with `word` lower-cased, as [`str::to_lowercase`] gives it;
 /// a short ASCII word (most of them, asked about once per capitalised
 /// word) is lower-cased on the stack instead of into a new string.
@@ -347,6 +357,47 @@ pub fn is_preposition(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_ascii_and_the_kelvin_sign_lower_case_to_ascii() {
+        let to_ascii: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{212A}']);
+        assert_eq!('\u{212A}'.to_lowercase().to_string(), "k");
+    }
+
+    #[test]
+    fn listed_any_case_is_listed_once_lower_cased() {
+        let list = ["der", "die", "und", "the", "of"];
+        let words = [
+            "der",
+            "DER",
+            "Der",
+            "dEr",
+            "de",
+            "derr",
+            "Dié",
+            "DİE",
+            "Und",
+            "UND",
+            "unD",
+            "The",
+            "ÖF",
+            "Of",
+            "of",
+            "",
+            "d",
+            "und\u{301}",
+            "\u{212A}",
+            "tHe",
+        ];
+        for word in words {
+            let lowered = with_lower(word, |lower| list.contains(&lower));
+            assert_eq!(is_listed_any_case(word, &list), lowered, "{word}");
+        }
+    }
 
     #[test]
     fn stack_lower_case_is_to_lowercase() {

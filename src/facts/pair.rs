@@ -10,7 +10,7 @@
 //! up front.
 
 use super::casing::{Casing, Forms, german_enough, german_words};
-use super::lexicon::with_lower;
+use super::lexicon::is_listed_any_case;
 use super::scan::Scan;
 use super::tokens::{Token, tokens};
 use crate::article::Kind;
@@ -153,7 +153,7 @@ fn paragraph_is_german(side_german: bool, words: &[Token]) -> bool {
 fn english_words(words: &[Token]) -> usize {
     words
         .iter()
-        .filter(|w| with_lower(w.text, |lower| ENGLISH_FUNCTION_WORDS.contains(&lower)))
+        .filter(|w| is_listed_any_case(w.text, &ENGLISH_FUNCTION_WORDS))
         .count()
 }
 
