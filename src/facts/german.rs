@@ -218,15 +218,18 @@ impl GermanEvidence {
         // Looked up, not scanned: a big text has tens of thousands of
         // capitalised words, and comparing each with each took seconds.
         let umlauts: Words = self.capitalised.iter().map(|k| umlauted(k)).collect();
+        // Every probe for a word plus an ending is built here, not in a
+        // new string each (tens of thousands of them on a book).
+        let mut probe = String::new();
         let against: HashSet<&String, FastState> = self
             .capitalised
             .iter()
-            .filter(|k| self.common_noun(k, &umlauts))
+            .filter(|k| self.common_noun(k, &umlauts, &mut probe))
             .collect();
         let mut names: Words = self
             .capitalised
             .iter()
-            .filter(|k| !against.contains(k) && self.evidence(k))
+            .filter(|k| !against.contains(k) && self.evidence(k, &mut probe))
             .cloned()
             .collect();
         for (a, b) in &self.coordinated {
@@ -244,14 +247,14 @@ impl GermanEvidence {
         after <= for_
     }
 
-    fn evidence(&self, key: &str) -> bool {
+    fn evidence(&self, key: &str, probe: &mut String) -> bool {
         let (for_, after) = self.counts.get(key).copied().unwrap_or_default();
         // A genitive -s pair counts when neither form is governed
         // ("des Sohnes Davids", not "des Vaters").
         let bare_pair =
             |other: &str| self.capitalised.contains(other) && self.never_governed(other);
         let genitive = after == 0
-            && (bare_pair(&format!("{key}s")) || key.strip_suffix('s').is_some_and(bare_pair));
+            && (bare_pair(joined(probe, key, "s")) || key.strip_suffix('s').is_some_and(bare_pair));
         let direct = for_ > 0 || genitive || self.elsewhere.contains(key);
         direct && after <= for_
     }
@@ -273,7 +276,7 @@ impl GermanEvidence {
 
     /// An adjective written as a noun ("Böses", "Gerechte", "Heiligem"):
     /// its stem appears lower-case with an adjective ending.
-    fn adjective(&self, key: &str) -> bool {
+    fn adjective(&self, key: &str, probe: &mut String) -> bool {
         let stem = ["em", "es", "en", "er", "e"]
             .iter()
             .find_map(|e| key.strip_suffix(e))
@@ -281,32 +284,32 @@ impl GermanEvidence {
         stem.chars().count() >= 3
             && ["e", "en", "er", "es", "em"]
                 .iter()
-                .any(|e| self.lower.contains(&format!("{stem}{e}")))
+                .any(|e| self.lower.contains(joined(probe, stem, e)))
     }
 
     /// A common-noun ending, a fixed idiom, or another inflected form of
     /// the word among the corpus's capitalised words (`umlauts` holds the
     /// [`umlauted`] form of each of them).
-    fn common_noun(&self, key: &str, umlauts: &Words) -> bool {
+    fn common_noun(&self, key: &str, umlauts: &Words, probe: &mut String) -> bool {
         NOUN_ENDINGS
             .iter()
             .any(|e| key.ends_with(e) && key.chars().count() > e.chars().count() + 2)
             || is_german_idiom_noun(key)
-            || self.adjective(key)
+            || self.adjective(key, probe)
             || self.compound_of_noun(key)
-            || self.has_inflected_form(key, umlauts)
+            || self.has_inflected_form(key, umlauts, probe)
     }
 
     /// Whether some capitalised word `other` of the corpus [`inflects`]
     /// with `key`: the same answer as trying every one, found by looking
     /// up the few words that could be one.
-    fn has_inflected_form(&self, key: &str, umlauts: &Words) -> bool {
+    fn has_inflected_form(&self, key: &str, umlauts: &Words, probe: &mut String) -> bool {
         let known = |word: &str| self.capitalised.contains(word);
         let umlaut = umlauted(key);
         // `other` is `key` plus an ending, on the plain or umlauted stem.
         let longer = INFLECTIONS
             .iter()
-            .any(|e| known(&format!("{key}{e}")) || known(&format!("{umlaut}{e}")));
+            .any(|e| known(joined(probe, key, e)) || known(joined(probe, &umlaut, e)));
         // `key` is `other`, or `other` umlauted, plus an ending (`other`
         // is then shorter than `key`, so never `key` itself).
         let shorter = INFLECTIONS.iter().any(|e| {
@@ -338,6 +341,14 @@ fn inflects(a: &str, b: &str) -> bool {
         })
     };
     a != b && (plus(a, b) || plus(b, a) || (umlauted(a) == b && a.chars().count() > 3))
+}
+
+/// `head` followed by `tail`, written into `buffer`.
+fn joined<'b>(buffer: &'b mut String, head: &str, tail: &str) -> &'b str {
+    buffer.clear();
+    buffer.push_str(head);
+    buffer.push_str(tail);
+    buffer
 }
 
 /// The word with its last a/o/u umlauted ("stadt" → "städt").
@@ -404,7 +415,7 @@ mod tests {
                     .iter()
                     .any(|other| inflects(key, other));
                 assert_eq!(
-                    evidence.has_inflected_form(key, &umlauts),
+                    evidence.has_inflected_form(key, &umlauts, &mut String::new()),
                     scanned,
                     "{key} among {:?}",
                     evidence.capitalised
