@@ -99,6 +99,12 @@ pub struct Compactor {
 }
 
 impl Compactor {
+    /// Records one op of the walk.
+    fn push(&mut self, tag: Tag, old: usize, new: usize, len: usize) -> Result<(), Infallible> {
+        self.ops.push(Op { tag, old, new, len });
+        Ok(())
+    }
+
     /// Forgets the last diff's ops, keeping their room.
     pub fn clear(&mut self) {
         self.ops.clear();
@@ -143,33 +149,15 @@ impl DiffHook for Compactor {
     type Error = Infallible;
 
     fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Infallible> {
-        self.ops.push(Op {
-            tag: Tag::Equal,
-            old,
-            new,
-            len,
-        });
-        Ok(())
+        self.push(Tag::Equal, old, new, len)
     }
 
     fn delete(&mut self, old: usize, len: usize, new: usize) -> Result<(), Infallible> {
-        self.ops.push(Op {
-            tag: Tag::Delete,
-            old,
-            new,
-            len,
-        });
-        Ok(())
+        self.push(Tag::Delete, old, new, len)
     }
 
     fn insert(&mut self, old: usize, new: usize, len: usize) -> Result<(), Infallible> {
-        self.ops.push(Op {
-            tag: Tag::Insert,
-            old,
-            new,
-            len,
-        });
-        Ok(())
+        self.push(Tag::Insert, old, new, len)
     }
 }
 
@@ -502,50 +490,38 @@ mod tests {
         assert!(own > 50, "lists long enough to slide far: {own}");
     }
 
+    /// Ops written as (tag, old, new, len), in `similar`'s form.
+    fn ops(list: &[(char, usize, usize, usize)]) -> Vec<similar::DiffOp> {
+        let op = |&(tag, old_index, new_index, len): &(char, usize, usize, usize)| match tag {
+            '=' => similar::DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            },
+            '-' => similar::DiffOp::Delete {
+                old_index,
+                old_len: len,
+                new_index,
+            },
+            _ => similar::DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len: len,
+            },
+        };
+        list.iter().map(op).collect()
+    }
+
     #[test]
-    fn a_change_slides_to_join_the_next() {
-        // "a b a c" against "a c": which "a" was kept should not split
-        // the deletion of "b a" in two.
-        let (a, b) = ([1, 2, 1, 3], [1, 3]);
-        let raw = [
-            similar::DiffOp::Equal {
-                old_index: 0,
-                new_index: 0,
-                len: 1,
-            },
-            similar::DiffOp::Delete {
-                old_index: 1,
-                old_len: 1,
-                new_index: 1,
-            },
-            similar::DiffOp::Equal {
-                old_index: 2,
-                new_index: 0,
-                len: 0,
-            },
-            similar::DiffOp::Delete {
-                old_index: 2,
-                old_len: 1,
-                new_index: 1,
-            },
-            similar::DiffOp::Equal {
-                old_index: 3,
-                new_index: 1,
-                len: 1,
-            },
-        ];
+    fn an_insertion_slides_to_the_end_of_the_equal_run() {
+        // "a b" against "a b c b": the diff may keep the second "b" and
+        // insert "b c" before it; sliding keeps the first and inserts
+        // "c b" after it, so the equal run reads "a b" unbroken.
+        let (a, b) = ([1, 2], [1, 2, 3, 2]);
+        let raw = ops(&[('=', 0, 0, 1), ('+', 1, 1, 2), ('=', 1, 3, 1)]);
         let [here, hooks] = both(&raw, &a, &b);
         assert_eq!(here, hooks);
-        assert_eq!(
-            here,
-            (
-                vec![
-                    Step::Same(0..1, 0..1),
-                    Step::Changed(1..3, 1..1),
-                    Step::Same(3..4, 1..2)
-                ],
-                2
-            )
-        );
+        let steps = vec![Step::Same(0..2, 0..2), Step::Changed(2..2, 2..4)];
+        assert_eq!(here, (steps, 2));
     }
 }
