@@ -15,49 +15,51 @@ const EXHAUSTIVE_PAIRS: usize = 250_000;
 const PARTNERS_PER_UNIT: usize = 8;
 
 /// A scored candidate pair: `shared` is the weight of the tokens both
-/// units hold; `left_total`/`right_total` are the bags' weights.
+/// units hold. The units' own weights, the other half of every overlap
+/// figure, are their bags' (see [`Bags::dice`]): a long text has
+/// hundreds of thousands of pairs, made, sorted and merged several
+/// times, and two copied totals were a third of each one's bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {
     pub left: usize,
     pub right: usize,
     pub shared: f64,
-    pub left_total: f64,
-    pub right_total: f64,
     /// Best overlap between one statement (sentence or quote) of each
     /// unit: a shared quote shows even when the rest of the units differ.
     pub local: f64,
 }
 
-impl Pair {
-    /// Weighted Dice overlap in [0, 1].
-    pub fn dice(&self) -> f64 {
-        dice(self.shared, self.left_total, self.right_total)
+impl Bags {
+    /// A pair's weighted Dice overlap, in [0, 1].
+    pub fn dice(&self, pair: &Pair) -> f64 {
+        dice(pair.shared, self.left_total(pair), self.right_total(pair))
     }
 
-    /// How much of the left unit the right one covers.
-    pub fn left_cover(&self) -> f64 {
-        ratio(self.shared, self.left_total)
+    /// How much of the pair's left unit the right one covers.
+    pub fn left_cover(&self, pair: &Pair) -> f64 {
+        ratio(pair.shared, self.left_total(pair))
     }
 
-    /// How much of the right unit the left one covers.
-    pub fn right_cover(&self) -> f64 {
-        ratio(self.shared, self.right_total)
+    /// How much of the pair's right unit the left one covers.
+    pub fn right_cover(&self, pair: &Pair) -> f64 {
+        ratio(pair.shared, self.right_total(pair))
+    }
+
+    fn left_total(&self, pair: &Pair) -> f64 {
+        self.totals[0].get(pair.left).copied().unwrap_or(0.0)
+    }
+
+    fn right_total(&self, pair: &Pair) -> f64 {
+        self.totals[1].get(pair.right).copied().unwrap_or(0.0)
     }
 }
 
 #[cfg(test)]
 impl Pair {
-    /// A pair sharing half of each side, for tests that only care about
+    /// A pair at these positions, for tests that only care about
     /// positions and order.
-    pub fn half_shared(left: usize, right: usize) -> Self {
-        Pair {
-            left,
-            right,
-            shared: 1.0,
-            left_total: 2.0,
-            right_total: 2.0,
-            local: 0.0,
-        }
+    pub fn at(left: usize, right: usize) -> Self {
+        unscored(left, right)
     }
 }
 
@@ -168,8 +170,6 @@ fn unscored(left: usize, right: usize) -> Pair {
         left,
         right,
         shared: 0.0,
-        left_total: 0.0,
-        right_total: 0.0,
         local: 0.0,
     }
 }

@@ -231,15 +231,15 @@ impl<'a> Grouper<'a> {
     /// over tens of MB.
     fn ranked_anchors(&self, pairs: &[Pair]) -> Vec<Anchor> {
         let strong = parallel::filter_map_halves(pairs, pairs.len() >= SPLIT_FROM_PAIRS, |p| {
-            if !is_anchor(p) || !self.headings_match(p) {
+            if !is_anchor(self.bags, p) || !self.headings_match(p) {
                 return None;
             }
             let in_band = self.in_band(p);
-            (in_band || is_strong(p)).then(|| Anchor {
+            (in_band || is_strong(self.bags, p)).then(|| Anchor {
                 left: p.left,
                 right: p.right,
-                dice: p.dice(),
-                rank: strength(p) + if in_band { IN_BAND_BONUS } else { 0.0 },
+                dice: self.bags.dice(p),
+                rank: strength(self.bags, p) + if in_band { IN_BAND_BONUS } else { 0.0 },
             })
         });
         ranked::best_first(strong, |a| (a.rank, 0.0, (a.left, a.right)))
@@ -252,7 +252,7 @@ impl<'a> Grouper<'a> {
         // join again, so it is dropped (on a long text, most of them).
         let mut joinable =
             parallel::filter_map_halves(pairs, pairs.len() >= SPLIT_FROM_PAIRS, |p| {
-                (p.dice() >= JOIN_DICE && self.headings_match(p)).then_some(p)
+                (self.bags.dice(p) >= JOIN_DICE && self.headings_match(p)).then_some(p)
             });
         loop {
             joinable.retain(|p| {
@@ -269,27 +269,27 @@ impl<'a> Grouper<'a> {
         for &pair in joinable {
             // Out of the band, a shared statement must be strong evidence.
             let shares_statement =
-                pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(pair));
+                pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(self.bags, pair));
             match (self.left_owner[pair.left], self.right_owner[pair.right]) {
                 (None, Some(index))
                     if shares_statement
-                        || (pair.left_cover() >= JOIN_COVER
+                        || (self.bags.left_cover(pair) >= JOIN_COVER
                             && near(&self.drafts[index].left, pair.left)) =>
                 {
-                    offers.push((pair.left_cover(), pair, Side::Left));
+                    offers.push((self.bags.left_cover(pair), pair, Side::Left));
                 }
                 (Some(index), None)
                     if shares_statement
-                        || (pair.right_cover() >= JOIN_COVER
+                        || (self.bags.right_cover(pair) >= JOIN_COVER
                             && near(&self.drafts[index].right, pair.right)) =>
                 {
-                    offers.push((pair.right_cover(), pair, Side::Right));
+                    offers.push((self.bags.right_cover(pair), pair, Side::Right));
                 }
                 _ => {}
             }
         }
         let offers = ranked::best_first(offers, |&(cover, pair, _)| {
-            (cover, pair.dice(), (pair.left, pair.right))
+            (cover, self.bags.dice(pair), (pair.left, pair.right))
         });
         let mut joined = false;
         for (_, pair, side) in offers {
@@ -352,7 +352,10 @@ impl<'a> Grouper<'a> {
         let weak: Vec<&Pair> = pairs
             .iter()
             .filter(|p| self.left_owner[p.left].is_none() && self.right_owner[p.right].is_none())
-            .filter(|p| p.dice() >= GAP_DICE && p.left_cover().max(p.right_cover()) >= GAP_COVER)
+            .filter(|p| {
+                self.bags.dice(p) >= GAP_DICE
+                    && self.bags.left_cover(p).max(self.bags.right_cover(p)) >= GAP_COVER
+            })
             .filter(|p| self.headings_match(p))
             .collect();
         if weak.is_empty() {
@@ -367,12 +370,12 @@ impl<'a> Grouper<'a> {
             .map(|(l, _)| span_of(l))
             .collect();
         spine.sort_unstable();
-        let weak = ranked::best_first(weak, |&p| (p.dice(), 0.0, (p.left, p.right)));
+        let weak = ranked::best_first(weak, |&p| (self.bags.dice(p), 0.0, (p.left, p.right)));
         for pair in weak {
             let free =
                 self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none();
             if free && fits_between(&spine, pair.left, pair.right) {
-                self.open(pair.left, pair.right, pair.dice());
+                self.open(pair.left, pair.right, self.bags.dice(pair));
                 let at = spine.partition_point(|s| s.0 < pair.left);
                 spine.insert(at, (pair.left, pair.left, pair.right, pair.right));
             }
@@ -499,8 +502,8 @@ impl<'a> Grouper<'a> {
 }
 
 /// Evidence that links a pair even far from where order expects it.
-fn is_strong(pair: &Pair) -> bool {
-    pair.dice() >= OUT_OF_BAND_DICE || pair.local >= OUT_OF_BAND_LOCAL
+fn is_strong(bags: &Bags, pair: &Pair) -> bool {
+    bags.dice(pair) >= OUT_OF_BAND_DICE || pair.local >= OUT_OF_BAND_LOCAL
 }
 
 /// True when `unit` is within [`JOIN_REACH`] of one of `members`.
@@ -508,13 +511,14 @@ fn near(members: &[usize], unit: usize) -> bool {
     members.iter().any(|&m| m.abs_diff(unit) <= JOIN_REACH)
 }
 
-fn is_anchor(pair: &Pair) -> bool {
-    pair.dice() >= ANCHOR_DICE || (pair.local >= STATEMENT_LOCAL && pair.dice() >= STATEMENT_DICE)
+fn is_anchor(bags: &Bags, pair: &Pair) -> bool {
+    let dice = bags.dice(pair);
+    dice >= ANCHOR_DICE || (pair.local >= STATEMENT_LOCAL && dice >= STATEMENT_DICE)
 }
 
 /// Whole-unit and best-statement overlap together rank anchors.
-fn strength(pair: &Pair) -> f64 {
-    (pair.dice() + pair.local) / 2.0
+fn strength(bags: &Bags, pair: &Pair) -> f64 {
+    (bags.dice(pair) + pair.local) / 2.0
 }
 
 /// (first left, last left, first right, last right) of a link.

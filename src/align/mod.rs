@@ -421,15 +421,15 @@ mod tuning {
         for p in candidates::scored_candidates(&bags)
             .0
             .iter()
-            .filter(|p| p.dice() > 0.12)
+            .filter(|p| bags.dice(p) > 0.12)
         {
             println!(
                 "{:3} {:3} dice {:.3} lc {:.3} rc {:.3} local {:.3}",
                 p.left,
                 p.right,
-                p.dice(),
-                p.left_cover(),
-                p.right_cover(),
+                bags.dice(p),
+                bags.left_cover(p),
+                bags.right_cover(p),
                 p.local
             );
         }

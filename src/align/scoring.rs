@@ -88,14 +88,13 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
             .ids
             .iter()
             .fold(0.0, |sum, &id| sum + marks.weights[id as usize]);
-        p.left_total = bags.left[p.left].total;
-        p.right_total = right.total;
-        if p.dice() >= LOCAL_MIN_DICE {
-            let left = &bags.left[p.left];
+        let left = &bags.left[p.left];
+        let overlap = dice(p.shared, left.total, right.total);
+        if overlap >= LOCAL_MIN_DICE {
             p.local = if left.is_one_statement() && right.is_one_statement() {
                 // One statement a side, each its whole unit: the same ids
                 // summed in the same order, so the same Dice to the bit.
-                p.dice()
+                overlap
             } else if left.statement_count() <= MARKED_STATEMENTS {
                 best_statement_dice_marked(bags, marks, p.left, p.right)
             } else {
@@ -201,14 +200,14 @@ mod tests {
             let (left, right) = (side(&mut seed), side(&mut seed));
             let bags = Bags::build(&left, &right, |_| true);
             let mut pairs: Vec<Pair> = (0..left.len())
-                .flat_map(|l| (0..right.len()).map(move |r| Pair::half_shared(l, r)))
+                .flat_map(|l| (0..right.len()).map(move |r| Pair::at(l, r)))
                 .collect();
             score_in_parallel(&bags, &mut pairs);
             let mut one_statement = 0;
             for p in &pairs {
                 let (l, r) = (&bags.left[p.left], &bags.right[p.right]);
                 assert_eq!(p.shared.to_bits(), bags.shared(&l.ids, &r.ids).to_bits());
-                let expected = if p.dice() >= LOCAL_MIN_DICE {
+                let expected = if bags.dice(p) >= LOCAL_MIN_DICE {
                     best_statement_dice(&bags, p.left, p.right)
                 } else {
                     0.0

@@ -80,7 +80,7 @@ mod tests {
     use crate::align::candidates::Pair;
 
     fn pair(left: usize, right: usize) -> Pair {
-        Pair::half_shared(left, right)
+        Pair::at(left, right)
     }
 
     #[test]

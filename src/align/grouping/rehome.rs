@@ -41,8 +41,12 @@ impl Grouper<'_> {
         };
         let cover = |u: usize, p: usize| -> f64 {
             let found = match side {
-                Side::Left => self.find_pair(pairs, u, p).map(|pair| pair.left_cover()),
-                Side::Right => self.find_pair(pairs, p, u).map(|pair| pair.right_cover()),
+                Side::Left => self
+                    .find_pair(pairs, u, p)
+                    .map(|pair| self.bags.left_cover(pair)),
+                Side::Right => self
+                    .find_pair(pairs, p, u)
+                    .map(|pair| self.bags.right_cover(pair)),
             };
             found.unwrap_or(0.0)
         };

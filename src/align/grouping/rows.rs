@@ -57,7 +57,7 @@ mod tests {
     use super::*;
 
     fn pair(left: usize, right: usize) -> Pair {
-        Pair::half_shared(left, right)
+        Pair::at(left, right)
     }
 
     #[test]

@@ -53,10 +53,10 @@ impl Grouper<'_> {
             if facing {
                 for k in 1..=run {
                     if let Some(pair) = self.find_pair(pairs, l + k, r0 + k)
-                        && pair.dice() >= FACING_DICE
+                        && self.bags.dice(pair) >= FACING_DICE
                         && self.headings_match(pair)
                     {
-                        self.open(pair.left, pair.right, pair.dice());
+                        self.open(pair.left, pair.right, self.bags.dice(pair));
                     }
                 }
             }
@@ -114,10 +114,10 @@ impl Grouper<'_> {
                     continue;
                 }
                 if let Some(pair) = self.find_pair(pairs, nl, nr)
-                    && pair.dice() >= EXTEND_DICE
+                    && self.bags.dice(pair) >= EXTEND_DICE
                     && self.headings_match(pair)
                 {
-                    self.open(nl, nr, pair.dice());
+                    self.open(nl, nr, self.bags.dice(pair));
                     work.push(self.drafts.len() - 1);
                 }
             }
