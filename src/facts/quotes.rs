@@ -28,6 +28,12 @@ pub struct FoundQuote {
 
 /// The quotations of one paragraph, in order.
 pub fn quotes_in(text: &str) -> Vec<FoundQuote> {
+    // Every opening mark is '"' or starts with byte C2 or E2 in UTF-8: a
+    // paragraph with none of those bytes, most of them, holds no quote
+    // and is not walked a character at a time.
+    if !text.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut at = 0;
     while let Some((open, closers, inner_start)) = next_opening(text, at) {
@@ -94,6 +100,14 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         quotes_in(text).into_iter().map(|q| q.text).collect()
+    }
+
+    #[test]
+    fn every_opening_mark_starts_with_a_byte_the_filter_looks_for() {
+        for (open, _) in PAIRS {
+            let first = open.to_string().as_bytes()[0];
+            assert!(matches!(first, b'"' | 0xC2 | 0xE2), "{open}");
+        }
     }
 
     #[test]
