@@ -274,10 +274,6 @@ impl Casing {
         self.tally_case(scan, true);
     }
 
-    /// Tallies how one paragraph writes its words, without German name
-    /// evidence: a link's few texts are too little of it to resolve, so
-    /// their German capitals are never names (acronyms aside), and that
-    /// tally was a quarter of a German pair's alignment.
     /// An empty tally with room for `words` words, so tallying a link's
     /// few texts does not grow (and rehash) its maps step by step.
     pub(super) fn with_room(words: usize) -> Self {
@@ -291,6 +287,10 @@ impl Casing {
         }
     }
 
+    /// Tallies how one paragraph writes its words, without German name
+    /// evidence: a link's few texts are too little of it to resolve, so
+    /// their German capitals are never names (acronyms aside), and that
+    /// tally was a quarter of a German pair's alignment.
     pub(super) fn tally_case_only(&mut self, scan: &Scan) {
         self.tally_case(scan, false);
     }
