@@ -34,10 +34,7 @@ pub fn names_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundName> {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            // Only a capital can be a name: the article before it is
-            // looked up for those alone.
-            w.is_capitalised()
-                && casing.is_name_word(w, forced[i] || (german && after_article(words, i)), german)
+            casing.is_name_word(w, forced[i] || (german && after_article(words, i)), german)
         })
         .collect();
     let mut found = Vec::new();
