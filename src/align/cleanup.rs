@@ -19,13 +19,18 @@ pub enum Step {
 }
 
 /// Steps from `similar`'s ops, consecutive changes merged, into `out`
-/// (cleared first; a word diff reuses it from link to link).
-pub fn steps_into(ops: &[DiffOp], out: &mut Vec<Step>) {
+/// (cleared first; a word diff reuses it from link to link); returns how
+/// many tokens the equal ops keep.
+pub fn steps_into(ops: &[DiffOp], out: &mut Vec<Step>) -> usize {
     out.clear();
+    let mut kept = 0;
     for op in ops {
         let (tag, old, new) = op.as_tag_tuple();
         match (tag, out.last_mut()) {
-            (DiffTag::Equal, _) => out.push(Step::Same(old, new)),
+            (DiffTag::Equal, _) => {
+                kept += old.len();
+                out.push(Step::Same(old, new));
+            }
             (_, Some(Step::Changed(o, n))) => {
                 o.end = old.end;
                 n.end = new.end;
@@ -33,6 +38,7 @@ pub fn steps_into(ops: &[DiffOp], out: &mut Vec<Step>) {
             _ => out.push(Step::Changed(old, new)),
         }
     }
+    kept
 }
 
 #[cfg(test)]
@@ -44,7 +50,7 @@ mod tests {
     fn consecutive_changes_merge_into_one_step() {
         let ops = capture_diff_slices(Algorithm::Myers, &[1, 2, 3, 4], &[1, 5, 6, 4]);
         let mut steps = vec![Step::Same(9..9, 9..9)];
-        steps_into(&ops, &mut steps);
+        assert_eq!(steps_into(&ops, &mut steps), 2, "tokens kept equal");
         assert_eq!(
             steps,
             [

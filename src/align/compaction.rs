@@ -138,11 +138,7 @@ impl Compactor {
         }
         let _ = hook.finish();
         let ops = hook.into_inner().into_inner().into_ops();
-        steps_into(&ops, steps);
-        ops.iter()
-            .filter(|op| op.tag() == similar::DiffTag::Equal)
-            .map(|op| op.old_range().len())
-            .sum()
+        steps_into(&ops, steps)
     }
 }
 

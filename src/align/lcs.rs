@@ -384,8 +384,8 @@ mod tests {
         hook.finish().expect("capturing never fails");
         let ops = hook.into_inner().into_inner().into_ops();
         let mut steps = Vec::new();
-        steps_into(&ops, &mut steps);
-        (steps, kept(&ops))
+        let kept = steps_into(&ops, &mut steps);
+        (steps, kept)
     }
 
     #[test]

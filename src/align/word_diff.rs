@@ -164,11 +164,7 @@ fn diff_group_with(
             let deadline = Some(Instant::now() + DIFF_TIME_LIMIT);
             let ops =
                 capture_diff_slices_deadline(Algorithm::Myers, left_keys, right_keys, deadline);
-            steps_into(&ops, steps);
-            ops.iter()
-                .filter(|op| op.tag() == similar::DiffTag::Equal)
-                .map(|op| op.old_range().len())
-                .sum()
+            steps_into(&ops, steps)
         }
     };
     let total = left_keys.len() + right_keys.len();
