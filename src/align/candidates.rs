@@ -309,6 +309,12 @@ struct TopPartners {
 impl TopPartners {
     fn offer(&mut self, score: f64, unit: u32) {
         let beats = |a: (f64, u32), b: (f64, u32)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).is_gt();
+        // Most offers lose to the last place by score alone: a plain
+        // comparison orders non-NaN sums as `total_cmp` does (they differ
+        // only on the sign of zero, and a sum here is never zero).
+        if self.len == PARTNERS_PER_UNIT && score < self.best[PARTNERS_PER_UNIT - 1].0 {
+            return;
+        }
         let offered = (score, unit);
         if self.len == PARTNERS_PER_UNIT {
             if !beats(offered, self.best[PARTNERS_PER_UNIT - 1]) {
