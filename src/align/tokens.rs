@@ -13,7 +13,9 @@
 
 mod key;
 
-use key::word_key;
+pub use key::Key;
+pub(super) use key::pack_short;
+use key::{Keyed, word_key};
 
 use crate::chars::{char_at, is_acronym, is_ideograph};
 
@@ -27,7 +29,7 @@ const QUOTE_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‹', '›
 
 /// Calls `emit(statement, key, name, number)` for every token of `text`,
 /// statements numbered from 0 in order.
-pub fn scan(text: &str, mut emit: impl FnMut(usize, &str, bool, bool)) {
+pub fn scan(text: &str, mut emit: impl FnMut(usize, Key<'_>, bool, bool)) {
     let mut scanner = Scanner {
         sentence_start: true,
         ..Scanner::default()
@@ -113,16 +115,21 @@ impl Scanner {
         }
     }
 
-    fn flush(&mut self, text: &str, emit: &mut impl FnMut(usize, &str, bool, bool)) {
+    fn flush(&mut self, text: &str, emit: &mut impl FnMut(usize, Key<'_>, bool, bool)) {
         let Some(Word { start, end, .. }) = self.word.take() else {
             return;
         };
         let word = text.get(start..end).unwrap_or_default();
-        self.after_abbreviation =
-            word.len() == 1 || word.chars().nth(1).is_none() || word.contains('.');
-        let (name, number) = word_key(word, &mut self.buffer, &mut self.lower);
+        let Keyed {
+            packed,
+            name,
+            number,
+            dotted,
+        } = word_key(word, &mut self.buffer, &mut self.lower);
+        self.after_abbreviation = word.len() == 1 || word.chars().nth(1).is_none() || dotted;
         let name = name && (!self.sentence_start || is_acronym(word));
-        emit(self.statement, &self.buffer, name, number);
+        let key = packed.map_or(Key::Text(&self.buffer), Key::Packed);
+        emit(self.statement, key, name, number);
         self.in_statement += 1;
         self.sentence_start = false;
     }
@@ -131,11 +138,11 @@ impl Scanner {
         &mut self,
         c: char,
         next: Option<char>,
-        emit: &mut impl FnMut(usize, &str, bool, bool),
+        emit: &mut impl FnMut(usize, Key<'_>, bool, bool),
     ) {
         match c {
             '%' | '٪' => {
-                emit(self.statement, "%", false, true);
+                emit(self.statement, Key::Text("%"), false, true);
                 self.in_statement += 1;
             }
             c if QUOTE_MARKS.contains(&c) => self.end_statement(),
@@ -183,12 +190,18 @@ mod tests {
         let mut tokens = Vec::new();
         scan(text, |_, key, name, number| {
             tokens.push(KeyToken {
-                key: key.to_string(),
+                key: written(key),
                 name,
                 number,
             });
         });
         tokens
+    }
+
+    fn written(key: Key<'_>) -> String {
+        let mut text = String::new();
+        key.push_to(&mut text);
+        text
     }
 
     fn keys(text: &str) -> Vec<String> {
@@ -201,7 +214,7 @@ mod tests {
             if out.len() <= statement {
                 out.resize(statement + 1, Vec::new());
             }
-            out[statement].push(key.to_string());
+            out[statement].push(written(key));
         });
         out
     }

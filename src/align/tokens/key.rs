@@ -25,14 +25,70 @@ const PERCENT_WORDS: &[&str] = &[
     "процентов",
 ];
 
-/// Writes the comparison key of `word` into `buffer`; returns whether it
-/// is capitalised (a name candidate) and whether it is a number.
-pub(super) fn word_key(word: &str, buffer: &mut String, lower: &mut String) -> (bool, bool) {
+/// A word's comparison key. Most words of most texts key to a short
+/// ASCII stem, which is handed over packed ([`pack_short`]) rather than
+/// written into a string that the vocabulary would read back and pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key<'a> {
+    /// An ASCII key of up to 7 bytes, as [`pack_short`] packs it.
+    Packed(u64),
+    /// Any key, written out.
+    Text(&'a str),
+}
+
+impl Key<'_> {
+    /// Appends the key's text to `out`.
+    pub fn push_to(&self, out: &mut String) {
+        match *self {
+            // Packed keys are ASCII: a byte is a character.
+            Key::Packed(packed) => out.extend(unpack_short(packed).map(char::from)),
+            Key::Text(text) => out.push_str(text),
+        }
+    }
+}
+
+/// What [`word_key`] found: the key's form, and whether the word is
+/// capitalised (a name candidate), a number, and holds a dot (U.S, e.g:
+/// the statement rules ask, and the ASCII path learns it in passing).
+pub(super) struct Keyed {
+    pub packed: Option<u64>,
+    pub name: bool,
+    pub number: bool,
+    pub dotted: bool,
+}
+
+/// The comparison key of `word`: packed in the result, or else written
+/// into `buffer`.
+pub(super) fn word_key(word: &str, buffer: &mut String, lower: &mut String) -> Keyed {
     let bytes = without_possessive(word.as_bytes());
     match AsciiClasses::of(bytes) {
         Some(classes) => ascii_word_key(bytes, classes, buffer),
-        None => unicode_word_key(word, buffer, lower),
+        None => {
+            let (name, number) = unicode_word_key(word, buffer, lower);
+            Keyed {
+                packed: None,
+                name,
+                number,
+                dotted: word.contains('.'),
+            }
+        }
     }
+}
+
+/// `key`'s bytes, little-endian, and in the top byte its length, when it
+/// fits in 7 bytes: no two keys share a packed value. Built with shifts
+/// ([`ascii::padded`]), not copied: a copy of a length known only at run
+/// time is a call to `memcpy`, once per token of both texts.
+pub(crate) fn pack_short(key: &str) -> Option<u64> {
+    let bytes = key.as_bytes();
+    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 8)?;
+    Some(ascii::padded(bytes) | u64::from(length) << 56)
+}
+
+/// The key bytes of a [`pack_short`] value.
+fn unpack_short(packed: u64) -> impl Iterator<Item = u8> {
+    let length = (packed >> 56) as usize;
+    packed.to_le_bytes().into_iter().take(length.min(7))
 }
 
 /// What an ASCII word holds, by class: read eight bytes at a time, since
@@ -42,6 +98,7 @@ struct AsciiClasses {
     letters: u32,
     lower_case: bool,
     digit: bool,
+    dot: bool,
 }
 
 impl AsciiClasses {
@@ -51,6 +108,7 @@ impl AsciiClasses {
             letters: 0,
             lower_case: false,
             digit: false,
+            dot: false,
         };
         let all_ascii = ascii::each_word(bytes, |word| {
             if word & ascii::HIGH != 0 {
@@ -60,6 +118,7 @@ impl AsciiClasses {
             classes.letters += ascii::count(ascii::capitals(word) | lower) as u32;
             classes.lower_case |= lower != 0;
             classes.digit |= ascii::within(word, b'0', b'9') != 0;
+            classes.dot |= ascii::equal(word, b'.') != 0;
             true
         });
         all_ascii.then_some(classes)
@@ -104,12 +163,20 @@ fn unicode_word_key(word: &str, buffer: &mut String, lower: &mut String) -> (boo
 
 /// [`word_key`] for ASCII words (`bytes`, the possessive cut), without
 /// the Unicode case tables.
-fn ascii_word_key(bytes: &[u8], classes: AsciiClasses, buffer: &mut String) -> (bool, bool) {
+fn ascii_word_key(bytes: &[u8], classes: AsciiClasses, buffer: &mut String) -> Keyed {
+    let dotted = classes.dot;
+    let written = |(name, number)| Keyed {
+        packed: None,
+        name,
+        number,
+        dotted,
+    };
     buffer.clear();
     let AsciiClasses {
         letters,
         lower_case,
         digit,
+        dot: _,
     } = classes;
     if digit {
         let kept = bytes.iter().filter(|b| b.is_ascii_digit() || **b == b'.');
@@ -120,12 +187,12 @@ fn ascii_word_key(bytes: &[u8], classes: AsciiClasses, buffer: &mut String) -> (
             buffer.clear();
             buffer.push_str(&trimmed);
         }
-        return (false, true);
+        return written((false, true));
     }
     if letters >= 2 && !lower_case {
         let kept = bytes.iter().filter(|b| b.is_ascii_alphabetic());
         buffer.extend(kept.map(|&b| char::from(b)));
-        return (true, false);
+        return written((true, false));
     }
     let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
     let may_be_percent = matches!(bytes.first(), Some(b'p' | b'P'));
@@ -135,12 +202,17 @@ fn ascii_word_key(bytes: &[u8], classes: AsciiClasses, buffer: &mut String) -> (
             .any(|p| p.as_bytes().eq_ignore_ascii_case(bytes))
     {
         buffer.push('%');
-        return (false, true);
+        return written((false, true));
     }
-    // Every byte is a character: the stem is the word's first bytes.
+    // Every byte is a character: the stem is the word's first bytes,
+    // lower-cased, packed with its length.
     let stem = bytes.get(..STEM_CHARS.min(bytes.len())).unwrap_or_default();
-    buffer.extend(stem.iter().map(|&b| char::from(b.to_ascii_lowercase())));
-    (capitalised, false)
+    Keyed {
+        packed: Some(ascii::lower_cased(ascii::padded(stem)) | (stem.len() as u64) << 56),
+        name: capitalised,
+        number: false,
+        dotted,
+    }
 }
 
 /// "NATO's" → "NATO", "allies'" → "allies"; two-letter words keep theirs.
@@ -213,9 +285,18 @@ mod tests {
             let (mut fast, mut slow, mut lower) = (String::new(), String::new(), String::new());
             let bytes = without_possessive(word.as_bytes());
             let classes = AsciiClasses::of(bytes).expect("ASCII");
-            let fast_flags = ascii_word_key(bytes, classes, &mut fast);
+            let keyed = ascii_word_key(bytes, classes, &mut fast);
+            if let Some(packed) = keyed.packed {
+                fast = unpack_short(packed).map(char::from).collect();
+                assert_eq!(pack_short(&fast), Some(packed), "{word}");
+            }
             let slow_flags = unicode_word_key(word, &mut slow, &mut lower);
-            assert_eq!((fast, fast_flags), (slow, slow_flags), "{word}");
+            assert_eq!(
+                (fast, (keyed.name, keyed.number)),
+                (slow, slow_flags),
+                "{word}"
+            );
+            assert_eq!(keyed.dotted, word.contains('.'), "{word}");
         }
     }
 }

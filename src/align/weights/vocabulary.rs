@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use super::super::tokens::{Key, pack_short};
 use crate::ascii;
 use crate::facts::{german_enough, is_german_function_word};
 use crate::hash::{FastState, PackedState};
@@ -34,9 +35,27 @@ pub(super) struct Vocabulary {
 impl Vocabulary {
     /// The id of `key` (a new one if unseen), noting whether this
     /// occurrence is a name or a number.
-    pub(super) fn intern(&mut self, key: &str, name: bool, number: bool) -> u32 {
+    pub(super) fn intern(&mut self, key: Key<'_>, name: bool, number: bool) -> u32 {
         let fresh = self.ends.len() as u32;
-        let id = if let Some(short) = pack_short(key) {
+        let id = match key {
+            Key::Packed(short) => *self.short.entry(short).or_insert(fresh),
+            Key::Text(text) => self.text_id(text, fresh),
+        };
+        if id == fresh {
+            key.push_to(&mut self.text);
+            self.ends.push(self.text.len());
+            self.flags.push((false, false));
+        }
+        if let Some(flags) = self.flags.get_mut(id as usize) {
+            flags.0 |= name;
+            flags.1 |= number;
+        }
+        id
+    }
+
+    /// The id of a written-out key, `fresh` if unseen (and now noted).
+    fn text_id(&mut self, key: &str, fresh: u32) -> u32 {
+        if let Some(short) = pack_short(key) {
             *self.short.entry(short).or_insert(fresh)
         } else if let Some(packed) = pack_long(key) {
             *self.packed.entry(packed).or_insert(fresh)
@@ -48,17 +67,7 @@ impl Vocabulary {
                     fresh
                 }
             }
-        };
-        if id == fresh {
-            self.text.push_str(key);
-            self.ends.push(self.text.len());
-            self.flags.push((false, false));
         }
-        if let Some(flags) = self.flags.get_mut(id as usize) {
-            flags.0 |= name;
-            flags.1 |= number;
-        }
-        id
     }
 
     /// Per id: (ever a name, ever a number).
@@ -90,16 +99,6 @@ impl Vocabulary {
             .count();
         german_enough(german, ids.len())
     }
-}
-
-/// `key`'s bytes, little-endian, and in the top byte its length, when it
-/// fits in 7 bytes: no two keys share a packed value. Built with shifts
-/// ([`ascii::padded`]), not copied: a copy of a length known only at run
-/// time is a call to `memcpy`, once per token of both texts.
-fn pack_short(key: &str) -> Option<u64> {
-    let bytes = key.as_bytes();
-    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 8)?;
-    Some(ascii::padded(bytes) | u64::from(length) << 56)
 }
 
 /// [`pack_short`] for keys of up to 15 bytes.
@@ -164,11 +163,11 @@ mod tests {
     fn ids_follow_first_sight_whatever_the_key_length() {
         let mut vocab = Vocabulary::default();
         let long = "представників";
-        assert_eq!(vocab.intern("offer", false, false), 0);
-        assert_eq!(vocab.intern(long, true, false), 1);
-        assert_eq!(vocab.intern("80", false, true), 2);
-        assert_eq!(vocab.intern("offer", true, false), 0);
-        assert_eq!(vocab.intern(long, false, false), 1);
+        assert_eq!(vocab.intern(Key::Text("offer"), false, false), 0);
+        assert_eq!(vocab.intern(Key::Text(long), true, false), 1);
+        assert_eq!(vocab.intern(Key::Text("80"), false, true), 2);
+        assert_eq!(vocab.intern(Key::Text("offer"), true, false), 0);
+        assert_eq!(vocab.intern(Key::Text(long), false, false), 1);
         assert_eq!(vocab.keys().collect::<Vec<_>>(), ["offer", long, "80"]);
         assert_eq!(vocab.flags(), [(true, false), (true, false), (false, true)]);
     }
@@ -178,10 +177,10 @@ mod tests {
         let (mut left, mut right) = (Vocabulary::default(), Vocabulary::default());
         let long = "a".repeat(17);
         for key in ["b", "a", &long, "ab", "é"] {
-            left.intern(key, false, false);
+            left.intern(Key::Text(key), false, false);
         }
         for key in ["ab", "a\0", "c", &format!("{long}b")] {
-            right.intern(key, false, false);
+            right.intern(Key::Text(key), false, false);
         }
         let (count, left_map, right_map) = merge(&left, &right);
         // a < a\0 < aaa…a < aaa…ab < ab < b < c < é
