@@ -2,6 +2,8 @@
 //! web pages declare their own encoding in a header or a `<meta>` tag, and
 //! old Cyrillic or Western pages still use windows-1251 or ISO-8859-1.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// How far into a page a `<meta charset>` is looked for. The HTML standard
@@ -9,25 +11,27 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 const META_PRESCAN_BYTES: usize = 8192;
 
 /// Text decoded from bytes, with a note when some bytes could not be.
+/// Valid UTF-8 is borrowed, not copied: a book-length input is then read
+/// into memory once, not twice.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     pub note: Option<String>,
 }
 
 /// Decodes text that declares nothing: a byte-order mark decides, else
 /// UTF-8, with invalid bytes shown as U+FFFD and noted.
-pub fn decode_plain(bytes: &[u8]) -> Decoded {
+pub fn decode_plain(bytes: &[u8]) -> Decoded<'_> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return decode_with(encoding, &bytes[bom..]);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             note: None,
         },
         Err(e) => Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
+            text: String::from_utf8_lossy(bytes),
             note: Some(format!(
                 "invalid UTF-8 at byte {}; bad bytes shown as \u{fffd}",
                 e.valid_up_to()
@@ -39,7 +43,7 @@ pub fn decode_plain(bytes: &[u8]) -> Decoded {
 /// Decodes a web page: byte-order mark, then the charset the server sent,
 /// then a `<meta>` declaration, then UTF-8 if the bytes are valid UTF-8,
 /// else windows-1252 (what browsers assume for undeclared Western pages).
-pub fn decode_html(bytes: &[u8], header_charset: Option<&str>) -> Decoded {
+pub fn decode_html<'a>(bytes: &'a [u8], header_charset: Option<&str>) -> Decoded<'a> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return decode_with(encoding, &bytes[bom..]);
     }
@@ -69,7 +73,7 @@ pub fn content_type_charset(content_type: &str) -> Option<&str> {
     })
 }
 
-fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Decoded<'a> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let note = had_errors.then(|| {
         format!(
@@ -78,7 +82,7 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
         )
     });
     Decoded {
-        text: text.into_owned(),
+        text,
         note,
     }
 }
