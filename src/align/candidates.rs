@@ -299,31 +299,38 @@ fn best_partners(
 /// order they come in. Most offers lose to the current last place in one
 /// comparison, where selecting from the whole list touched each partner
 /// several times.
-#[derive(Default)]
 struct TopPartners {
-    /// Best first; the first `len` are taken.
+    /// Best first; places not yet taken hold [`Self::EMPTY`], which every
+    /// real offer beats, so no count of taken places is kept or checked.
     best: [(f64, u32); PARTNERS_PER_UNIT],
-    len: usize,
+}
+
+impl Default for TopPartners {
+    fn default() -> Self {
+        TopPartners {
+            best: [Self::EMPTY; PARTNERS_PER_UNIT],
+        }
+    }
 }
 
 impl TopPartners {
+    /// An untaken place: below every sum of positive weights.
+    const EMPTY: (f64, u32) = (f64::NEG_INFINITY, u32::MAX);
+
     fn offer(&mut self, score: f64, unit: u32) {
         let beats = |a: (f64, u32), b: (f64, u32)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).is_gt();
+        let last = PARTNERS_PER_UNIT - 1;
         // Most offers lose to the last place by score alone: a plain
         // comparison orders non-NaN sums as `total_cmp` does (they differ
         // only on the sign of zero, and a sum here is never zero).
-        if self.len == PARTNERS_PER_UNIT && score < self.best[PARTNERS_PER_UNIT - 1].0 {
+        if score < self.best[last].0 {
             return;
         }
         let offered = (score, unit);
-        if self.len == PARTNERS_PER_UNIT {
-            if !beats(offered, self.best[PARTNERS_PER_UNIT - 1]) {
-                return;
-            }
-        } else {
-            self.len += 1;
+        if !beats(offered, self.best[last]) {
+            return;
         }
-        let mut at = self.len - 1;
+        let mut at = last;
         while at > 0 && beats(offered, self.best[at - 1]) {
             self.best[at] = self.best[at - 1];
             at -= 1;
@@ -334,11 +341,15 @@ impl TopPartners {
     /// The units taken, in index order.
     fn units(&self) -> impl Iterator<Item = u32> {
         let mut units = [0u32; PARTNERS_PER_UNIT];
-        for (slot, &(_, unit)) in units.iter_mut().zip(&self.best[..self.len]) {
-            *slot = unit;
+        let mut taken = 0;
+        for &(score, unit) in &self.best {
+            if score > f64::NEG_INFINITY {
+                units[taken] = unit;
+                taken += 1;
+            }
         }
-        units[..self.len].sort_unstable();
-        units.into_iter().take(self.len)
+        units[..taken].sort_unstable();
+        units.into_iter().take(taken)
     }
 }
 
