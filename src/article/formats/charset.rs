@@ -81,10 +81,7 @@ fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Decoded<'a> 
             encoding.name().to_uppercase()
         )
     });
-    Decoded {
-        text,
-        note,
-    }
+    Decoded { text, note }
 }
 
 /// The encoding named by `<meta charset=…>`, `<meta http-equiv=…
