@@ -229,6 +229,13 @@ impl<W: Write> PrettyJson<W> {
         serde_json::to_writer(&mut self.buf, &value).map_err(io::Error::other)
     }
 
+    /// Bytes laid out by the caller, of a length known when compiling
+    /// (a row's punctuation and field names): copied inline, where a
+    /// slice of run-time length is a call to `memcpy` for a few bytes.
+    pub fn literal<const N: usize>(&mut self, bytes: &[u8; N]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
     /// `true` or `false`.
     pub fn boolean(&mut self, value: bool) {
         let text: &[u8] = if value { b"true" } else { b"false" };

@@ -247,6 +247,54 @@ fn names_are_serde_names() {
 }
 
 #[test]
+fn op_rows_are_written_as_field_by_field() {
+    let spans = [
+        None,
+        Some(Span {
+            unit: 3,
+            start: 0,
+            end: 17,
+        }),
+    ];
+    for tag in [
+        DiffTag::Equal,
+        DiffTag::Delete,
+        DiffTag::Insert,
+        DiffTag::Moved,
+    ] {
+        for (left, right) in spans
+            .iter()
+            .flat_map(|&l| spans.iter().map(move |&r| (l, r)))
+        {
+            let op = DiffOp {
+                op: tag,
+                left,
+                right,
+            };
+            let (mut fast, mut by_field) = (Vec::new(), Vec::new());
+            let mut json = PrettyJson::new(&mut fast);
+            write_op(&mut json, &op);
+            json.finish().expect("writes to a Vec");
+            let mut json = PrettyJson::new(&mut by_field);
+            json.open_row();
+            json.key("op");
+            json.string(tag_name(tag));
+            json.key("left");
+            span(&mut json, left);
+            json.key("right");
+            span(&mut json, right);
+            json.close_row();
+            json.finish().expect("writes to a Vec");
+            assert_eq!(
+                String::from_utf8(fast),
+                String::from_utf8(by_field),
+                "{op:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn groups_rendered_in_parts_join_seamlessly() {
     // More groups than one batch of parts, so batch and part boundaries
     // (where commas and indentation are joined) are crossed; unit texts
