@@ -327,8 +327,10 @@ impl<W: Write> PrettyJson<W> {
         // One copy from a ready-made line start: a span's three numbers
         // alone take four of these, and growing the buffer by a fill was
         // most of the cost of writing them.
-        match NEWLINE_AND_INDENT.get(..1 + 2 * self.depth) {
-            Some(start) => self.buf.extend_from_slice(start),
+        let len = 1 + 2 * self.depth;
+        match NEWLINE_AND_INDENT.get(..len) {
+            // The whole block and a cut: no `memcpy` call for a line start.
+            Some(_) => push_prefix(&mut self.buf, NEWLINE_AND_INDENT, len),
             None => {
                 let end = self.buf.len() + 1 + 2 * self.depth;
                 self.buf.push(b'\n');
