@@ -111,12 +111,21 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     // its own thread (a long text's band is hundreds of thousands of
     // pairs).
     let split = bags.left.len() + bags.right.len() >= SPLIT_FROM_UNITS;
+    // Kept as 8-byte positions: a long text's band is hundreds of
+    // thousands of them, made fresh, merged and filtered.
+    let position = |(l, r): (usize, usize)| -> Position { (l as u32, r as u32) };
     let (in_order, others) = join(
         split,
-        || -> Vec<(usize, usize)> { band.pairs_by_left().filter(scorable).collect() },
+        || -> Vec<Position> {
+            band.pairs_by_left()
+                .filter(scorable)
+                .map(position)
+                .collect()
+        },
         || {
-            let mut others: Vec<(usize, usize)> = band.other_pairs().filter(scorable).collect();
-            sort_by_place(&mut others, |&position| position);
+            let mut others: Vec<Position> =
+                band.other_pairs().filter(scorable).map(position).collect();
+            sort_by_place(&mut others, |&(l, r)| (l as usize, r as usize));
             others
         },
     );
@@ -124,7 +133,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     drop((in_order, others));
     // Both lists are sorted by position, so one walk along `pairs` drops
     // the known ones (a binary search each missed the cache every step).
-    let mut known = pairs.iter().map(|p| (p.left, p.right)).peekable();
+    let mut known = pairs.iter().map(|p| position((p.left, p.right))).peekable();
     extra.retain(|position| {
         while known.next_if(|k| k < position).is_some() {}
         known.peek() != Some(position)
@@ -134,7 +143,10 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     // time, never for the whole band at once.
     let mut found: Vec<Pair> = Vec::new();
     for slice in extra.chunks(BAND_SLICE) {
-        let mut scored: Vec<Pair> = slice.iter().map(|&(l, r)| unscored(l, r)).collect();
+        let mut scored: Vec<Pair> = slice
+            .iter()
+            .map(|&(l, r)| unscored(l as usize, r as usize))
+            .collect();
         score_in_parallel(bags, &mut scored);
         found.extend(scored.into_iter().filter(|p| p.shared > 0.0));
     }
