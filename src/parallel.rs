@@ -63,8 +63,19 @@ pub fn filter_map_halves<'a, T: Sync, R: Send>(
     keep: impl Fn(&'a T) -> Option<R> + Sync,
 ) -> Vec<R> {
     let (front, back) = items.split_at(items.len() / 2);
-    let scan = |half: &'a [T]| -> Vec<R> { half.iter().filter_map(&keep).collect() };
-    let (mut kept, rest) = join(split, || scan(front), || scan(back));
+    // Each half has room for all it could keep, the front for both:
+    // neither list is copied as it grows, nor the front as the back
+    // joins it (room never written costs no memory).
+    let scan = |half: &'a [T], room: usize| -> Vec<R> {
+        let mut kept = Vec::with_capacity(room);
+        kept.extend(half.iter().filter_map(&keep));
+        kept
+    };
+    let (mut kept, rest) = join(
+        split,
+        || scan(front, items.len()),
+        || scan(back, back.len()),
+    );
     kept.extend(rest);
     kept
 }

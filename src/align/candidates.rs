@@ -141,7 +141,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     // Peak memory (issue 14): a band holds far more pairs than share a
     // word, so full pair records are made, scored and kept a slice at a
     // time, never for the whole band at once.
-    let mut found: Vec<Pair> = Vec::new();
+    let mut found: Vec<Pair> = Vec::with_capacity(extra.len());
     for slice in extra.chunks(BAND_SLICE) {
         let mut scored: Vec<Pair> = slice
             .iter()

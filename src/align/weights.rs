@@ -211,8 +211,10 @@ fn tokenise_side(units: &[Unit], scorable: &impl Fn(&Unit) -> bool) -> (Vocabula
     let mut vocab = Vocabulary::default();
     let bytes: usize = units.iter().map(|u| u.text.len()).sum();
     let mut side = Side {
-        // About one token per six bytes of text.
-        ids: Vec::with_capacity(bytes / 6),
+        // Room for a token per four bytes, more than prose holds (about
+        // one per five or six): growing a book's list copied it onto
+        // fresh pages, where room never written costs nothing.
+        ids: Vec::with_capacity(bytes / 4),
         units: Vec::with_capacity(units.len()),
         statements: Vec::new(),
     };
