@@ -18,15 +18,29 @@ const PARTNERS_PER_UNIT: usize = 8;
 /// units hold. The units' own weights, the other half of every overlap
 /// figure, are their bags' (see [`Bags::dice`]): a long text has
 /// hundreds of thousands of pairs, made, sorted and merged several
-/// times, and two copied totals were a third of each one's bytes.
+/// times, and two copied totals were a third of each one's bytes; the
+/// units' positions are 4 bytes each for the same reason (24 bytes a
+/// pair, not 32).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {
-    pub left: usize,
-    pub right: usize,
+    left_unit: u32,
+    right_unit: u32,
     pub shared: f64,
     /// Best overlap between one statement (sentence or quote) of each
     /// unit: a shared quote shows even when the rest of the units differ.
     pub local: f64,
+}
+
+impl Pair {
+    /// The left unit's index.
+    pub fn left(&self) -> usize {
+        self.left_unit as usize
+    }
+
+    /// The right unit's index.
+    pub fn right(&self) -> usize {
+        self.right_unit as usize
+    }
 }
 
 impl Bags {
@@ -46,11 +60,11 @@ impl Bags {
     }
 
     fn left_total(&self, pair: &Pair) -> f64 {
-        self.totals[0].get(pair.left).copied().unwrap_or(0.0)
+        self.totals[0].get(pair.left()).copied().unwrap_or(0.0)
     }
 
     fn right_total(&self, pair: &Pair) -> f64 {
-        self.totals[1].get(pair.right).copied().unwrap_or(0.0)
+        self.totals[1].get(pair.right()).copied().unwrap_or(0.0)
     }
 }
 
@@ -59,7 +73,7 @@ impl Pair {
     /// A pair at these positions, for tests that only care about
     /// positions and order.
     pub fn at(left: usize, right: usize) -> Self {
-        unscored(left, right)
+        unscored(left as u32, right as u32)
     }
 }
 
@@ -89,10 +103,7 @@ pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
     // sources give them sorted already, which the sort checks in one pass.
     positions.sort_unstable();
     positions.dedup();
-    let mut pairs: Vec<Pair> = positions
-        .into_iter()
-        .map(|(l, r)| unscored(l as usize, r as usize))
-        .collect();
+    let mut pairs: Vec<Pair> = positions.into_iter().map(|(l, r)| unscored(l, r)).collect();
     score_in_parallel(bags, &mut pairs);
     let scored = pairs.len();
     pairs.retain(|p| p.shared > 0.0);
@@ -133,7 +144,10 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     drop((in_order, others));
     // Both lists are sorted by position, so one walk along `pairs` drops
     // the known ones (a binary search each missed the cache every step).
-    let mut known = pairs.iter().map(|p| position((p.left, p.right))).peekable();
+    let mut known = pairs
+        .iter()
+        .map(|p| position((p.left(), p.right())))
+        .peekable();
     extra.retain(|position| {
         while known.next_if(|k| k < position).is_some() {}
         known.peek() != Some(position)
@@ -143,10 +157,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     // time, never for the whole band at once.
     let mut found: Vec<Pair> = Vec::with_capacity(extra.len());
     for slice in extra.chunks(BAND_SLICE) {
-        let mut scored: Vec<Pair> = slice
-            .iter()
-            .map(|&(l, r)| unscored(l as usize, r as usize))
-            .collect();
+        let mut scored: Vec<Pair> = slice.iter().map(|&(l, r)| unscored(l, r)).collect();
         score_in_parallel(bags, &mut scored);
         found.extend(scored.into_iter().filter(|p| p.shared > 0.0));
     }
@@ -158,7 +169,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
 /// in both, from the back and in place: linear, and without the scratch
 /// copy of every pair a sort would need.
 fn merge_sorted(pairs: &mut Vec<Pair>, extra: Vec<Pair>) {
-    let key = |p: &Pair| (p.left, p.right);
+    let key = |p: &Pair| (p.left(), p.right());
     let mut kept = pairs.len();
     let mut write = kept + extra.len();
     pairs.resize(write, unscored(0, 0));
@@ -177,10 +188,10 @@ fn merge_sorted(pairs: &mut Vec<Pair>, extra: Vec<Pair>) {
 /// Band pairs scored per slice: large enough to keep both threads busy.
 const BAND_SLICE: usize = 1 << 16;
 
-fn unscored(left: usize, right: usize) -> Pair {
+fn unscored(left: u32, right: u32) -> Pair {
     Pair {
-        left,
-        right,
+        left_unit: left,
+        right_unit: right,
         shared: 0.0,
         local: 0.0,
     }
@@ -449,7 +460,10 @@ mod tests {
     }
 
     fn at(positions: &[(usize, usize)]) -> Vec<Pair> {
-        positions.iter().map(|&(l, r)| unscored(l, r)).collect()
+        positions
+            .iter()
+            .map(|&(l, r)| unscored(l as u32, r as u32))
+            .collect()
     }
 
     /// Pairs already held, and band pairs to merge in.
@@ -469,7 +483,7 @@ mod tests {
             merge_sorted(&mut pairs, at(extra));
             let mut expected = at(kept);
             expected.extend(at(extra));
-            expected.sort_by_key(|p| (p.left, p.right));
+            expected.sort_by_key(|p| (p.left(), p.right()));
             assert_eq!(pairs, expected);
         }
     }

@@ -191,7 +191,8 @@ impl<'a> Grouper<'a> {
     }
 
     fn in_band(&self, pair: &Pair) -> bool {
-        self.band.is_none_or(|b| b.contains(pair.left, pair.right))
+        self.band
+            .is_none_or(|b| b.contains(pair.left(), pair.right()))
     }
 
     fn pair_identical_unscored(&mut self) {
@@ -236,8 +237,8 @@ impl<'a> Grouper<'a> {
             }
             let in_band = self.in_band(p);
             (in_band || is_strong(self.bags, p)).then(|| Anchor {
-                left: p.left,
-                right: p.right,
+                left: p.left(),
+                right: p.right(),
                 dice: self.bags.dice(p),
                 rank: strength(self.bags, p) + if in_band { IN_BAND_BONUS } else { 0.0 },
             })
@@ -256,7 +257,7 @@ impl<'a> Grouper<'a> {
             });
         loop {
             joinable.retain(|p| {
-                self.left_owner[p.left].is_none() || self.right_owner[p.right].is_none()
+                self.left_owner[p.left()].is_none() || self.right_owner[p.right()].is_none()
             });
             if !self.join_round(&joinable) {
                 break;
@@ -270,18 +271,18 @@ impl<'a> Grouper<'a> {
             // Out of the band, a shared statement must be strong evidence.
             let shares_statement =
                 pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(self.bags, pair));
-            match (self.left_owner[pair.left], self.right_owner[pair.right]) {
+            match (self.left_owner[pair.left()], self.right_owner[pair.right()]) {
                 (None, Some(index))
                     if shares_statement
                         || (self.bags.left_cover(pair) >= JOIN_COVER
-                            && near(&self.drafts[index].left, pair.left)) =>
+                            && near(&self.drafts[index].left, pair.left())) =>
                 {
                     offers.push((self.bags.left_cover(pair), pair, Side::Left));
                 }
                 (Some(index), None)
                     if shares_statement
                         || (self.bags.right_cover(pair) >= JOIN_COVER
-                            && near(&self.drafts[index].right, pair.right)) =>
+                            && near(&self.drafts[index].right, pair.right())) =>
                 {
                     offers.push((self.bags.right_cover(pair), pair, Side::Right));
                 }
@@ -289,7 +290,7 @@ impl<'a> Grouper<'a> {
             }
         }
         let offers = ranked::best_first(offers, |&(cover, pair, _)| {
-            (cover, self.bags.dice(pair), (pair.left, pair.right))
+            (cover, self.bags.dice(pair), (pair.left(), pair.right()))
         });
         let mut joined = false;
         for (_, pair, side) in offers {
@@ -303,8 +304,8 @@ impl<'a> Grouper<'a> {
     /// a statement.
     fn try_join(&mut self, pair: &Pair, side: Side) -> bool {
         let (free, owner) = match side {
-            Side::Left => (self.left_owner[pair.left], self.right_owner[pair.right]),
-            Side::Right => (self.right_owner[pair.right], self.left_owner[pair.left]),
+            Side::Left => (self.left_owner[pair.left()], self.right_owner[pair.right()]),
+            Side::Right => (self.right_owner[pair.right()], self.left_owner[pair.left()]),
         };
         let (None, Some(index)) = (free, owner) else {
             return false;
@@ -312,12 +313,12 @@ impl<'a> Grouper<'a> {
         let draft = &self.drafts[index];
         let (grown, score) = match side {
             Side::Left => {
-                let grown = union(&draft.left_ids, &self.bags.left[pair.left].ids);
+                let grown = union(&draft.left_ids, &self.bags.left[pair.left()].ids);
                 let score = self.score(&grown, &draft.right_ids);
                 (grown, score)
             }
             Side::Right => {
-                let grown = union(&draft.right_ids, &self.bags.right[pair.right].ids);
+                let grown = union(&draft.right_ids, &self.bags.right[pair.right()].ids);
                 let score = self.score(&draft.left_ids, &grown);
                 (grown, score)
             }
@@ -328,14 +329,14 @@ impl<'a> Grouper<'a> {
         let draft = &mut self.drafts[index];
         match side {
             Side::Left => {
-                draft.left.push(pair.left);
+                draft.left.push(pair.left());
                 draft.left_ids = Cow::Owned(grown);
-                self.left_owner[pair.left] = Some(index);
+                self.left_owner[pair.left()] = Some(index);
             }
             Side::Right => {
-                draft.right.push(pair.right);
+                draft.right.push(pair.right());
                 draft.right_ids = Cow::Owned(grown);
-                self.right_owner[pair.right] = Some(index);
+                self.right_owner[pair.right()] = Some(index);
             }
         }
         draft.score = score;
@@ -351,7 +352,9 @@ impl<'a> Grouper<'a> {
         // every pair, and then the spine need not be found at all.
         let weak: Vec<&Pair> = pairs
             .iter()
-            .filter(|p| self.left_owner[p.left].is_none() && self.right_owner[p.right].is_none())
+            .filter(|p| {
+                self.left_owner[p.left()].is_none() && self.right_owner[p.right()].is_none()
+            })
             .filter(|p| {
                 self.bags.dice(p) >= GAP_DICE
                     && self.bags.left_cover(p).max(self.bags.right_cover(p)) >= GAP_COVER
@@ -370,14 +373,14 @@ impl<'a> Grouper<'a> {
             .map(|(l, _)| span_of(l))
             .collect();
         spine.sort_unstable();
-        let weak = ranked::best_first(weak, |&p| (self.bags.dice(p), 0.0, (p.left, p.right)));
+        let weak = ranked::best_first(weak, |&p| (self.bags.dice(p), 0.0, (p.left(), p.right())));
         for pair in weak {
             let free =
-                self.left_owner[pair.left].is_none() && self.right_owner[pair.right].is_none();
-            if free && fits_between(&spine, pair.left, pair.right) {
-                self.open(pair.left, pair.right, self.bags.dice(pair));
-                let at = spine.partition_point(|s| s.0 < pair.left);
-                spine.insert(at, (pair.left, pair.left, pair.right, pair.right));
+                self.left_owner[pair.left()].is_none() && self.right_owner[pair.right()].is_none();
+            if free && fits_between(&spine, pair.left(), pair.right()) {
+                self.open(pair.left(), pair.right(), self.bags.dice(pair));
+                let at = spine.partition_point(|s| s.0 < pair.left());
+                spine.insert(at, (pair.left(), pair.left(), pair.right(), pair.right()));
             }
         }
     }
@@ -442,7 +445,7 @@ impl<'a> Grouper<'a> {
     /// sums up, and would take the lead's real counterpart from it.
     fn headings_match(&self, pair: &Pair) -> bool {
         let heading = |u: &Unit| u.kind == Kind::Heading;
-        heading(&self.left[pair.left]) == heading(&self.right[pair.right])
+        heading(&self.left[pair.left()]) == heading(&self.right[pair.right()])
     }
 
     fn snapshot(&self) -> Vec<Link> {

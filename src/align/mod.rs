@@ -425,8 +425,8 @@ mod tuning {
         {
             println!(
                 "{:3} {:3} dice {:.3} lc {:.3} rc {:.3} local {:.3}",
-                p.left,
-                p.right,
+                p.left(),
+                p.right(),
                 bags.dice(p),
                 bags.left_cover(p),
                 bags.right_cover(p),

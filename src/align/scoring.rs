@@ -82,13 +82,13 @@ impl Marks {
 
 fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
     for p in pairs {
-        marks.mark(bags, p.left);
-        let right = &bags.right[p.right];
+        marks.mark(bags, p.left());
+        let right = &bags.right[p.right()];
         p.shared = right
             .ids
             .iter()
             .fold(0.0, |sum, &id| sum + marks.weights[id as usize]);
-        let left = &bags.left[p.left];
+        let left = &bags.left[p.left()];
         let overlap = dice(p.shared, left.total, right.total);
         if overlap >= LOCAL_MIN_DICE {
             p.local = if left.is_one_statement() && right.is_one_statement() {
@@ -96,9 +96,9 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
                 // summed in the same order, so the same Dice to the bit.
                 overlap
             } else if left.statement_count() <= MARKED_STATEMENTS {
-                best_statement_dice_marked(bags, marks, p.left, p.right)
+                best_statement_dice_marked(bags, marks, p.left(), p.right())
             } else {
-                best_statement_dice(bags, p.left, p.right)
+                best_statement_dice(bags, p.left(), p.right())
             };
         }
     }
@@ -205,10 +205,10 @@ mod tests {
             score_in_parallel(&bags, &mut pairs);
             let mut one_statement = 0;
             for p in &pairs {
-                let (l, r) = (&bags.left[p.left], &bags.right[p.right]);
+                let (l, r) = (&bags.left[p.left()], &bags.right[p.right()]);
                 assert_eq!(p.shared.to_bits(), bags.shared(&l.ids, &r.ids).to_bits());
                 let expected = if bags.dice(p) >= LOCAL_MIN_DICE {
-                    best_statement_dice(&bags, p.left, p.right)
+                    best_statement_dice(&bags, p.left(), p.right())
                 } else {
                     0.0
                 };
@@ -216,7 +216,7 @@ mod tests {
                     p.local.to_bits(),
                     expected.to_bits(),
                     "{:?}",
-                    (p.left, p.right)
+                    (p.left(), p.right())
                 );
                 one_statement += usize::from(l.is_one_statement() && r.is_one_statement());
             }

@@ -119,8 +119,9 @@ mod tests {
             (0.5, &pairs[4]),
             (0.5, &pairs[1]),
         ];
-        let ranked = best_first(items, |&(v, p)| (v, 0.0, (p.left, p.right)));
-        let order: Vec<(usize, usize)> = ranked.iter().map(|(_, p)| (p.left, p.right)).collect();
+        let ranked = best_first(items, |&(v, p)| (v, 0.0, (p.left(), p.right())));
+        let order: Vec<(usize, usize)> =
+            ranked.iter().map(|(_, p)| (p.left(), p.right())).collect();
         assert_eq!(order, [(2, 2), (5, 5), (1, 3), (1, 3), (3, 1), (0, 9)]);
     }
 }

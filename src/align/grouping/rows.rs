@@ -21,7 +21,7 @@ impl Rows {
     pub(super) fn of(pairs: &[Pair], left_len: usize) -> Rows {
         let mut starts = vec![0; left_len + 1];
         for pair in pairs {
-            if let Some(count) = starts.get_mut(pair.left + 1) {
+            if let Some(count) = starts.get_mut(pair.left() + 1) {
                 *count += 1;
             }
         }
@@ -46,7 +46,7 @@ impl Rows {
             (Some(&start), Some(&end)) if self.len == pairs.len() => pairs.get(start..end)?,
             _ => pairs,
         };
-        row.binary_search_by_key(&(left, right), |p| (p.left, p.right))
+        row.binary_search_by_key(&(left, right), |p| (p.left(), p.right()))
             .ok()
             .map(|i| &row[i])
     }
@@ -66,7 +66,7 @@ mod tests {
         let rows = Rows::of(&pairs, 5);
         for l in 0..6 {
             for r in 0..6 {
-                let expected = pairs.iter().find(|p| (p.left, p.right) == (l, r));
+                let expected = pairs.iter().find(|p| (p.left(), p.right()) == (l, r));
                 assert_eq!(rows.find(&pairs, l, r), expected, "{l} {r}");
             }
         }

@@ -56,7 +56,7 @@ impl Grouper<'_> {
                         && self.bags.dice(pair) >= FACING_DICE
                         && self.headings_match(pair)
                     {
-                        self.open(pair.left, pair.right, self.bags.dice(pair));
+                        self.open(pair.left(), pair.right(), self.bags.dice(pair));
                     }
                 }
             }
