@@ -2,17 +2,24 @@
 //! characters removed, exotic spaces made plain. Everything downstream (and
 //! the terminal) may then trust that text holds no surprises.
 
+use std::borrow::Cow;
+
 use crate::ascii;
 
 /// Cleans raw decoded text. Keeps `\n` as the only line break; tabs become
-/// spaces; a leading byte-order mark is dropped.
-pub fn clean_text(raw: &str) -> String {
+/// spaces; a leading byte-order mark is dropped. Text with nothing to
+/// change (most files) is borrowed, not copied.
+pub fn clean_text(raw: &str) -> Cow<'_, str> {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let mut next = next_change(raw);
+    if next.is_none() {
+        return Cow::Borrowed(raw);
+    }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     // Runs of ordinary characters are copied whole; only the characters
     // that change are looked at one by one.
-    while let Some(at) = next_change(rest) {
+    while let Some(at) = next {
         out.push_str(&rest[..at]);
         let mut chars = rest[at..].chars();
         match chars.next() {
@@ -24,9 +31,10 @@ pub fn clean_text(raw: &str) -> String {
             _ => {}
         }
         rest = chars.as_str();
+        next = next_change(rest);
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Where the first character [`changes`] would pick starts: the same as
