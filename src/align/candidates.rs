@@ -41,6 +41,11 @@ impl Pair {
     pub fn right(&self) -> usize {
         self.right_unit as usize
     }
+
+    /// (left, right), as candidate positions are kept.
+    fn position(&self) -> Position {
+        (self.left_unit, self.right_unit)
+    }
 }
 
 impl Bags {
@@ -144,10 +149,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     drop((in_order, others));
     // Both lists are sorted by position, so one walk along `pairs` drops
     // the known ones (a binary search each missed the cache every step).
-    let mut known = pairs
-        .iter()
-        .map(|p| position((p.left(), p.right())))
-        .peekable();
+    let mut known = pairs.iter().map(Pair::position).peekable();
     extra.retain(|position| {
         while known.next_if(|k| k < position).is_some() {}
         known.peek() != Some(position)
@@ -169,7 +171,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
 /// in both, from the back and in place: linear, and without the scratch
 /// copy of every pair a sort would need.
 fn merge_sorted(pairs: &mut Vec<Pair>, extra: Vec<Pair>) {
-    let key = |p: &Pair| (p.left(), p.right());
+    let key = Pair::position;
     let mut kept = pairs.len();
     let mut write = kept + extra.len();
     pairs.resize(write, unscored(0, 0));
