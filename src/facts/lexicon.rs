@@ -268,6 +268,11 @@ fn lower_into_buffer(word: &str, buffer: &mut [u8]) -> Option<usize> {
 /// ASCII-only comparison that ignores case answers for the rest. Asked of
 /// every word of a paragraph to tell its language.
 pub(super) fn is_listed_any_case(word: &str, list: &[&str]) -> bool {
+    debug_assert!(
+        list.iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() && b != b'k')),
+        "a list for is_listed_any_case holds only lower-case ASCII letters but k: {list:?}"
+    );
     list.iter().any(|listed| listed.eq_ignore_ascii_case(word))
 }
 
