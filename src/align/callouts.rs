@@ -85,13 +85,17 @@ impl OnlyHere {
         OnlyHere { spans, changes }
     }
 
+    /// Whether an only-here span touches `range` of `unit`.
+    fn touches(&self, unit: usize, range: &std::ops::Range<usize>) -> bool {
+        self.spans.iter().any(|s| touches(s, unit, range))
+    }
+
     /// Where `range` of `unit` stands in the change of the first
     /// only-here span touching it: whether no only-here word of that
     /// change comes before it, and whether none comes after; `None` when
     /// no only-here span touches it.
     fn place_of(&self, unit: usize, range: &std::ops::Range<usize>) -> Option<Place> {
-        let touches = |s: &Span| s.unit == unit && s.start < range.end && range.start < s.end;
-        let first = self.spans.iter().position(touches)?;
+        let first = self.spans.iter().position(|s| touches(s, unit, range))?;
         let change = self.changes[first];
         let mut in_change = self
             .spans
@@ -107,6 +111,11 @@ impl OnlyHere {
             closes: (closing.0, closing.2) <= (unit, range.end),
         })
     }
+}
+
+/// Whether `span` covers part of `range` of `unit`.
+fn touches(span: &Span, unit: usize, range: &std::ops::Range<usize>) -> bool {
+    span.unit == unit && span.start < range.end && range.start < span.end
 }
 
 /// The sides, numbered as [`PairEvidence`] numbers them.
@@ -171,7 +180,7 @@ fn differing<'a>(
             continue;
         }
         let text = units.get(unit).map_or("", |u| u.text.as_str());
-        for spot in spotter.spots(first + n) {
+        for spot in spotter.spots_where(first + n, |range| only.touches(unit, range)) {
             if let Some(place) = only.place_of(unit, &spot.range) {
                 let written = text.get(spot.range.clone()).unwrap_or("");
                 out.push(Found {

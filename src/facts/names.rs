@@ -27,8 +27,35 @@ pub struct FoundName {
     pub words: Vec<String>,
 }
 
+/// Where one name stands in a paragraph, without its strings: a link's
+/// callouts look at the few names an only-here word touches, and the
+/// strings of every other name were a malloc and a free each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRun {
+    /// Byte range of the whole name in the paragraph text (without a
+    /// possessive ending).
+    pub range: Range<usize>,
+    /// Its words, as indices into the paragraph's words.
+    pub words: Range<usize>,
+}
+
 /// The names in one paragraph already read, in order.
 pub fn names_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundName> {
+    name_runs(scan, casing)
+        .into_iter()
+        .map(|run| FoundName {
+            text: scan.text[run.range.clone()].to_string(),
+            words: scan.words[run.words]
+                .iter()
+                .map(|w| w.stem().to_string())
+                .collect(),
+            range: run.range,
+        })
+        .collect()
+}
+
+/// [`names_in_scan`]'s names as ranges of the paragraph and its words.
+pub fn name_runs(scan: &Scan, casing: &Casing) -> Vec<NameRun> {
     let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
     let is_name: Vec<bool> = words
         .iter()
@@ -45,10 +72,17 @@ pub fn names_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundName> {
             continue;
         }
         let end = run_end(text, words, &is_name, i);
-        found.push(name_of(text, &words[i..=end]));
+        let (first, last) = (words[i], words[end]);
+        let range = first.start..last.start + last.stem().len();
+        // A single character is no name.
+        if text[range.clone()].chars().nth(1).is_some() {
+            found.push(NameRun {
+                range,
+                words: i..end + 1,
+            });
+        }
         i = end + 1;
     }
-    found.retain(|name| name.text.chars().count() > 1);
     found
 }
 
@@ -106,15 +140,4 @@ fn closes_with_number(text: &str, words: &[Token], at: usize) -> bool {
         && !words.get(at + 1).is_some_and(|w| {
             super::lexicon::is_percent_word(w.text) || super::lexicon::month(w.text).is_some()
         })
-}
-
-fn name_of(text: &str, words: &[Token]) -> FoundName {
-    let first = words[0];
-    let last = words[words.len() - 1];
-    let end = last.start + last.stem().len();
-    FoundName {
-        range: first.start..end,
-        text: text[first.start..end].to_string(),
-        words: words.iter().map(|w| w.stem().to_string()).collect(),
-    }
 }

@@ -10,7 +10,7 @@ use super::FactKind;
 use super::casing::Casing;
 use super::dates::dates_in_words;
 use super::name_key::{fold, fold_joined};
-use super::names::names_in_scan;
+use super::names::name_runs;
 use super::numbers::numbers_in_words;
 use super::pair::PairEvidence;
 use super::quotes::quotes_in;
@@ -96,9 +96,19 @@ impl<'a> Spotter<'a> {
     /// The facts of text `i` (as given to [`Spotter::new`]) in reading
     /// order; none for an index out of range.
     pub fn spots(&self, i: usize) -> Vec<Spot> {
+        self.spots_where(i, |_| true)
+    }
+
+    /// [`Spotter::spots`] of text `i` whose byte range `keep` accepts.
+    /// Facts are still found in the whole text (a name must not overlap a
+    /// date, nor a number either), but only the kept ones get a value: a
+    /// link asks for the few facts its only-here words touch, and the
+    /// strings and folds of every other name were a tenth of its
+    /// callouts on a book-length pair.
+    pub fn spots_where(&self, i: usize, keep: impl Fn(&Range<usize>) -> bool) -> Vec<Spot> {
         self.scans
             .get(i)
-            .map_or_else(Vec::new, |scan| spots_of(scan, self.name_evidence()))
+            .map_or_else(Vec::new, |scan| spots_of(scan, self.name_evidence(), keep))
     }
 
     /// The pair's evidence when it was read, else the texts' own.
@@ -109,28 +119,45 @@ impl<'a> Spotter<'a> {
     }
 }
 
-fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
+/// A fact found in a text, its value made only if it is kept.
+struct Found {
+    kind: FactKind,
+    range: Range<usize>,
+    value: Value,
+}
+
+/// How a found fact's value is made.
+enum Value {
+    /// Dates and numbers (few: only texts with a digit have them).
+    Made(String),
+    /// A name: its words' folded stems, from these words of the text.
+    Name(Range<usize>),
+    /// A quotation: its words folded.
+    Quote,
+}
+
+fn spots_of(scan: &Scan, casing: &Casing, keep: impl Fn(&Range<usize>) -> bool) -> Vec<Spot> {
     let (text, words) = (scan.text, &scan.words);
     // Every date has a day and every number a figure, both starting with
     // an ASCII digit: a text without one (most sentences) has neither,
     // and is not searched for them.
     let digits = text.bytes().any(|b| b.is_ascii_digit());
-    let mut out: Vec<Spot> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     if digits {
         for d in dates_in_words(text, words) {
-            out.push(Spot {
+            out.push(Found {
                 kind: FactKind::Date,
-                value: d.normalized(),
+                value: Value::Made(d.normalized()),
                 range: d.range,
             });
         }
     }
-    for n in names_in_scan(scan, casing) {
-        if !overlaps(&out, &n.range) {
-            out.push(Spot {
+    for run in name_runs(scan, casing) {
+        if !overlaps(&out, &run.range) {
+            out.push(Found {
                 kind: FactKind::Name,
-                value: fold_joined(n.words.iter().map(String::as_str)),
-                range: n.range,
+                value: Value::Name(run.words),
+                range: run.range,
             });
         }
     }
@@ -138,38 +165,54 @@ fn spots_of(scan: &Scan, casing: &Casing) -> Vec<Spot> {
         numbers(text, words, &mut out);
     }
     for q in quotes_in(text) {
-        let value = tokens(&q.text)
-            .iter()
-            .map(|t| fold(t.text))
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.push(Spot {
+        out.push(Found {
             kind: FactKind::Quote,
-            value,
+            value: Value::Quote,
             range: q.range,
         });
     }
+    out.retain(|found| keep(&found.range));
     out.sort_by_key(|s| (s.range.start, s.range.end));
-    out
+    out.into_iter()
+        .map(|found| {
+            let value = match found.value {
+                Value::Made(value) => value,
+                Value::Name(run) => {
+                    let stems = words.get(run).unwrap_or_default().iter().map(Token::stem);
+                    fold_joined(stems)
+                }
+                Value::Quote => {
+                    let quoted = text.get(found.range.clone()).unwrap_or_default();
+                    let folded: Vec<String> = tokens(quoted).iter().map(|t| fold(t.text)).collect();
+                    folded.join(" ")
+                }
+            };
+            Spot {
+                kind: found.kind,
+                range: found.range,
+                value,
+            }
+        })
+        .collect()
 }
 
 /// Adds the quantities, then the bare numbers, of a text to the dates and
 /// names found in it (which they must not overlap).
-fn numbers(text: &str, words: &[Token], out: &mut Vec<Spot>) {
+fn numbers(text: &str, words: &[Token], out: &mut Vec<Found>) {
     let taken: Vec<Range<usize>> = out.iter().map(|s| s.range.clone()).collect();
     for n in numbers_in_words(text, words, &taken) {
-        out.push(Spot {
+        out.push(Found {
             kind: FactKind::Number,
-            value: n.normalized(),
+            value: Value::Made(n.normalized()),
             range: n.range,
         });
     }
     for t in words {
         let range = t.start..t.end;
         if t.is_number() && !overlaps(out, &range) {
-            out.push(Spot {
+            out.push(Found {
                 kind: FactKind::Number,
-                value: t.text.replace(',', ""),
+                value: Value::Made(t.text.replace(',', "")),
                 range,
             });
         }
@@ -177,7 +220,7 @@ fn numbers(text: &str, words: &[Token], out: &mut Vec<Spot>) {
 }
 
 /// Whether `range` overlaps a spot already found.
-fn overlaps(out: &[Spot], range: &Range<usize>) -> bool {
+fn overlaps(out: &[Found], range: &Range<usize>) -> bool {
     out.iter()
         .any(|s| s.range.start < range.end && range.start < s.range.end)
 }
