@@ -271,33 +271,59 @@ impl Casing {
             let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
             self.german.tally(words, forced, spaced);
         }
-        self.tally_case(scan, true);
+        self.tally_case(scan);
     }
 
-    /// An empty tally with room for `words` words, so tallying a link's
-    /// few texts does not grow (and rehash) its maps step by step.
-    pub(super) fn with_room(words: usize) -> Self {
-        Casing {
-            lower: HashMap::with_capacity_and_hasher(words, PackedState::default()),
-            capitalised_inside: HashMap::with_capacity_and_hasher(
-                words / 4,
-                PackedState::default(),
-            ),
-            german: GermanEvidence::default(),
+    /// The tally of a link's few texts, without German name evidence: so
+    /// few texts cannot resolve it, so their German capitals are never
+    /// names (acronyms aside), and that evidence was a quarter of a
+    /// German pair's alignment.
+    ///
+    /// Only what [`Casing::is_name_word`] asks of these same texts is
+    /// counted. It asks about a capitalised word, and answers from the
+    /// lower-case count only when the word is also capitalised inside a
+    /// sentence somewhere (a capital there counts itself; a forced one
+    /// with none there is no name). So lower-case forms are counted only
+    /// for those words, and a lower-case word whose length and first
+    /// letter match none of them is not even keyed: hashing every word of
+    /// a link was most of this tally.
+    pub(super) fn of_link(scans: &[Scan]) -> Self {
+        let mut casing = Casing::default();
+        let mut shapes = Shapes::default();
+        for scan in scans {
+            let (words, forced, german) = (&scan.words, &scan.forced, scan.german);
+            for (i, word) in words.iter().enumerate() {
+                if word.is_capitalised() && !(forced[i] || (german && after_article(words, i))) {
+                    let key = lexicon::with_lower_bytes(word.stem(), |lower| {
+                        shapes.add(lower);
+                        hash_bytes(lower)
+                    });
+                    *casing.capitalised_inside.entry(key).or_default() += 1;
+                }
+            }
         }
+        if casing.capitalised_inside.is_empty() {
+            return casing;
+        }
+        for word in scans.iter().flat_map(|scan| &scan.words) {
+            if word.is_capitalised() {
+                continue;
+            }
+            let stem = word.stem();
+            if stem.is_ascii() && !shapes.may_hold(stem.as_bytes()) {
+                continue;
+            }
+            let key = case_key(stem);
+            if casing.capitalised_inside.contains_key(&key) {
+                *casing.lower.entry(key).or_default() += 1;
+            }
+        }
+        casing
     }
 
-    /// Tallies how one paragraph writes its words, without German name
-    /// evidence: a link's few texts are too little of it to resolve, so
-    /// their German capitals are never names (acronyms aside), and that
-    /// tally was a quarter of a German pair's alignment.
-    pub(super) fn tally_case_only(&mut self, scan: &Scan) {
-        self.tally_case(scan, false);
-    }
-
-    /// The lower-case and mid-sentence-capital tallies of one paragraph;
-    /// `evidence` also records capitals seen outside German for it.
-    fn tally_case(&mut self, scan: &Scan, evidence: bool) {
+    /// The lower-case and mid-sentence-capital tallies of one paragraph,
+    /// and the capitals it shows outside German for the German evidence.
+    fn tally_case(&mut self, scan: &Scan) {
         let (words, forced, german) = (&scan.words, &scan.forced, scan.german);
         let mut lower = String::new();
         for (i, word) in words.iter().enumerate() {
@@ -305,7 +331,7 @@ impl Casing {
             if !word.is_capitalised() {
                 *self.lower.entry(key).or_default() += 1;
             } else if !(forced[i] || (german && after_article(words, i))) {
-                if evidence && !german {
+                if !german {
                     lower_into(word.stem(), &mut lower);
                     self.german.seen_elsewhere(&lower);
                 }
@@ -395,6 +421,29 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
+/// The lengths and first bytes of a few lower-cased words, as a 256-bit
+/// filter: an ASCII word none of them shares both with is none of them.
+#[derive(Default)]
+struct Shapes([u64; 4]);
+
+impl Shapes {
+    fn bit(len: usize, first: u8) -> usize {
+        (len.wrapping_mul(31) ^ usize::from(first)) & 255
+    }
+
+    fn add(&mut self, lower: &[u8]) {
+        let bit = Self::bit(lower.len(), lower.first().copied().unwrap_or(0));
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether `ascii`, lower-cased, may be one of the words added.
+    fn may_hold(&self, ascii: &[u8]) -> bool {
+        let first = ascii.first().map_or(0, u8::to_ascii_lowercase);
+        let bit = Self::bit(ascii.len(), first);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// Whether token `i` directly follows a German article ("die Regierung").
 pub fn after_article(words: &[Token], i: usize) -> bool {
     i > 0 && lexicon::is_german_article(words[i - 1].text)
@@ -450,6 +499,81 @@ mod tests {
                 forced
             })
             .collect()
+    }
+
+    /// A link's tally answers every name question about its own words as
+    /// a tally of every word would, over texts built from words written
+    /// lower-case, capitalised, in capitals, with possessives, non-ASCII
+    /// and a Kelvin sign (a capital that lower-cases to ASCII).
+    #[test]
+    fn a_links_tally_names_what_a_whole_tally_does() {
+        const PIECES: &[&str] = &[
+            "the",
+            "The",
+            "THE",
+            "trump",
+            "Trump",
+            "Trump’s",
+            "trump’s",
+            "said",
+            "Said",
+            ". ",
+            ": ",
+            " ",
+            " ",
+            " ",
+            "“",
+            "”",
+            "Über",
+            "über",
+            "und",
+            "die",
+            "Und",
+            "\u{212a}elvin",
+            "kelvin",
+            "Kelvin",
+            "NATO",
+            "nato",
+            "Nato",
+            "3",
+            "Київ",
+            "київ",
+            "A",
+            "a",
+            "de",
+            "De",
+        ];
+        let mut seed = 5;
+        for _ in 0..3000 {
+            let mut next = |bound: u64| (crate::test_rng::next(&mut seed) >> 33) % bound;
+            let texts: Vec<String> = (0..1 + next(3))
+                .map(|_| {
+                    (0..1 + next(25))
+                        .map(|_| PIECES[next(PIECES.len() as u64) as usize])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let scans: Vec<Scan> = texts
+                .iter()
+                .map(|text| Scan::new(0, text, Kind::Body, false))
+                .collect();
+            let link = Casing::of_link(&scans);
+            let mut whole = Casing::default();
+            for scan in &scans {
+                whole.tally_case(scan);
+            }
+            for scan in &scans {
+                for (i, word) in scan.words.iter().enumerate() {
+                    let forced = scan.forced[i] || (scan.german && after_article(&scan.words, i));
+                    assert_eq!(
+                        link.is_name_word(word, forced, scan.german),
+                        whole.is_name_word(word, forced, scan.german),
+                        "{word:?} in {texts:?}"
+                    );
+                }
+            }
+        }
     }
 
     /// Segmenting only the window where breaks can fall forces the same

@@ -78,11 +78,7 @@ impl<'a> Spotter<'a> {
     /// texts are tallied for it.
     fn tallied(scans: Vec<Scan<'a>>, pair: Option<&'a PairEvidence>) -> Self {
         let casing = if pair.and_then(PairEvidence::casing).is_none() {
-            let mut casing = Casing::with_room(scans.iter().map(|scan| scan.words.len()).sum());
-            for scan in &scans {
-                casing.tally_case_only(scan);
-            }
-            casing
+            Casing::of_link(&scans)
         } else {
             Casing::default()
         };
