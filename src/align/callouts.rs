@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
+use crate::ascii;
 use crate::facts::{
     FactKind, NameWord, PairEvidence, Spot, Spotter, edit_distance, same_name_read,
 };
@@ -222,17 +223,20 @@ fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence)
 }
 
 /// Whether `text` holds one of “ " „ « », found by their UTF-8 bytes
-/// (E2 80 9C, 22, E2 80 9E, C2 AB, C2 BB): blocks of text without a lead
-/// byte of one are passed over whole, without decoding a character.
+/// (E2 80 9C, 22, E2 80 9E, C2 AB, C2 BB). Eight bytes are asked at once
+/// whether one is '"' or not ASCII: only such a block is looked at byte
+/// by byte, and a paragraph without quotes (most of a book) is passed
+/// over at a few instructions per eight bytes.
 fn has_quote_mark(text: &str) -> bool {
-    const BLOCK: usize = 32;
     let bytes = text.as_bytes();
-    bytes.chunks(BLOCK).enumerate().any(|(k, block)| {
-        let lead = block.iter().fold(false, |seen, &b| {
-            seen | (b == b'"') | (b == 0xE2) | (b == 0xC2)
-        });
-        lead && (k * BLOCK..k * BLOCK + block.len()).any(|i| quote_mark_at(bytes, i))
-    })
+    let mut block = 0;
+    let none = ascii::each_word(bytes, |word| {
+        let start = block * 8;
+        block += 1;
+        let maybe = (word & ascii::HIGH) | ascii::equal(word, b'"');
+        maybe == 0 || !(start..(start + 8).min(bytes.len())).any(|i| quote_mark_at(bytes, i))
+    });
+    !none
 }
 
 /// Whether a quotation mark of [`has_quote_mark`] starts at byte `i`.
