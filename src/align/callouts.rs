@@ -204,13 +204,21 @@ fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence)
     let fact_like = |s: &Span| {
         let text = text(s);
         let piece = text.get(s.start..s.end).unwrap_or("");
-        let before = text.get(..s.start).unwrap_or("").trim_end();
-        let capital_inside = piece.chars().next().is_some_and(char::is_uppercase)
-            && !before.is_empty()
-            && !before.ends_with(['.', '!', '?', ':', '“', '"', '„', '«']);
-        let capital = capital_inside || piece.chars().skip(1).any(char::is_uppercase);
-        piece.chars().any(|c| c.is_ascii_digit())
-            || (capital && pair.capital_may_be_name(side, piece))
+        // A digit is one byte in UTF-8, never part of another character.
+        if piece.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let capital_inside = piece.chars().next().is_some_and(char::is_uppercase) && {
+            let before = text.get(..s.start).unwrap_or("").trim_end();
+            !before.is_empty() && !before.ends_with(['.', '!', '?', ':', '“', '"', '„', '«'])
+        };
+        let capital = capital_inside
+            || if piece.is_ascii() {
+                piece.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+            } else {
+                piece.chars().skip(1).any(char::is_uppercase)
+            };
+        capital && pair.capital_may_be_name(side, piece)
     };
     // A quotation mark anywhere in a unit counts for every span in it, so
     // each unit's text is searched once, not once per span.
