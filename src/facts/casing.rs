@@ -17,6 +17,7 @@ use super::scan::{Scan, scan_article};
 use super::tokens::Token;
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
+use crate::chars::char_at;
 use crate::hash::{FastHasher, PackedState};
 use crate::progress::Progress;
 
@@ -79,11 +80,45 @@ pub fn forced_capitals(text: &str, words: &[Token], kind: Kind) -> Vec<bool> {
             }
             let forced = previous_end == 0
                 || starts.get(next).is_some_and(|&s| s <= word.start)
-                || gap.trim_end().ends_with(OPENERS);
+                || opens_before(gap);
             previous_end = word.end;
             forced
         })
         .collect()
+}
+
+/// Whether `gap`, the text before a word, ends on an opening mark once
+/// its spaces are trimmed. Most gaps are ASCII: the last byte that is
+/// not an ASCII space answers, unless it belongs to a wider character
+/// (which may be a space too), when the characters are read.
+fn opens_before(gap: &str) -> bool {
+    let bytes = gap.as_bytes();
+    // The ASCII characters `char::is_whitespace` takes: tab to carriage
+    // return, and the space.
+    match bytes
+        .iter()
+        .rposition(|&b| !matches!(b, b'\t'..=b'\r' | b' '))
+    {
+        None => false,
+        Some(at) if bytes[at].is_ascii() => matches!(bytes[at], b'"' | b'(' | b':' | b'['),
+        Some(_) => gap.trim_end().ends_with(OPENERS),
+    }
+}
+
+/// The characters of `text` after which UAX #29 may break a sentence (see
+/// [`may_end_sentence`]), with their positions: an ASCII byte is its own
+/// answer, and only a character beyond ASCII is decoded.
+fn sentence_enders(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(at, byte)| match byte {
+            b'.' | b'!' | b'?' | b'\n' | b'\r' => Some((at, char::from(byte))),
+            // Other ASCII, and the continuation bytes of a longer character.
+            0..=0xbf => None,
+            _ => char_at(text, at)
+                .filter(|&c| may_end_sentence(c))
+                .map(|c| (at, c)),
+        })
 }
 
 /// The sentence starts of `text` that can force a capital on one of
@@ -98,7 +133,7 @@ pub fn forced_capitals(text: &str, words: &[Token], kind: Kind) -> Vec<bool> {
 /// [`breakable_windows`]), and each stretch's first sentence start, which
 /// is where the stretch was cut, is left out.
 fn later_sentence_starts(text: &str, words: &[Token]) -> Vec<usize> {
-    let Some(first_end) = text.find(may_end_sentence) else {
+    let Some((first_end, _)) = sentence_enders(text).next() else {
         return Vec::new();
     };
     if words.last().is_none_or(|w| w.start <= first_end) {
@@ -146,7 +181,7 @@ fn breakable_windows(text: &str) -> Vec<Range<usize>> {
             .map(|at| from + at + 1)
     };
     let mut windows: Vec<Range<usize>> = Vec::new();
-    for (at, c) in text.char_indices().filter(|&(_, c)| may_end_sentence(c)) {
+    for (at, c) in sentence_enders(text) {
         let after = end_after(at + c.len_utf8());
         let visible = !c.is_whitespace();
         match windows.last_mut() {
@@ -461,6 +496,30 @@ mod tests {
             if !may_end_sentence(c) {
                 let text = format!("a{c} Ab");
                 assert_eq!(text.split_sentence_bounds().count(), 1, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gaps_and_sentence_enders_read_as_bytes_answer_as_characters() {
+        let mut pieces: Vec<String> = (0..0x80u8).map(|b| char::from(b).to_string()).collect();
+        pieces.extend(
+            [
+                "\u{a0}", "\u{2009}", "\u{3000}", "“", "„", "«", "»", "—", "é", "。", "\u{85}",
+            ]
+            .map(String::from),
+        );
+        for a in &pieces {
+            for b in &pieces {
+                let gap = format!("{a}{b}");
+                let by_chars = gap.trim_end().ends_with(OPENERS);
+                assert_eq!(opens_before(&gap), by_chars, "{gap:?}");
+                let enders: Vec<(usize, char)> = sentence_enders(&gap).collect();
+                let by_chars: Vec<(usize, char)> = gap
+                    .char_indices()
+                    .filter(|&(_, c)| may_end_sentence(c))
+                    .collect();
+                assert_eq!(enders, by_chars, "{gap:?}");
             }
         }
     }
