@@ -6,7 +6,7 @@
 use super::band::Band;
 use super::positions::sort_by_place;
 use super::scoring::score_in_parallel;
-use super::weights::Bags;
+use super::weights::{Bags, SideBags};
 use crate::parallel::join;
 
 /// Up to this many unit pairs (n × m) every sharing pair is scored exactly.
@@ -65,11 +65,11 @@ impl Bags {
     }
 
     fn left_total(&self, pair: &Pair) -> f64 {
-        self.totals[0].get(pair.left()).copied().unwrap_or(0.0)
+        self.left.total(pair.left())
     }
 
     fn right_total(&self, pair: &Pair) -> f64 {
-        self.totals[1].get(pair.right()).copied().unwrap_or(0.0)
+        self.right.total(pair.right())
     }
 }
 
@@ -119,10 +119,7 @@ pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
 /// (a verse's in-order neighbour can share only common words, which the
 /// rare-token index never looks up); returns how many were scored.
 pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize {
-    let scorable = |&(l, r): &(usize, usize)| {
-        bags.left.get(l).is_some_and(|b| !b.ids.is_empty())
-            && bags.right.get(r).is_some_and(|b| !b.ids.is_empty())
-    };
+    let scorable = |&(l, r): &(usize, usize)| bags.left.has_words(l) && bags.right.has_words(r);
     // The rows by left unit come sorted; only the rest needs a sort, on
     // its own thread (a long text's band is hundreds of thousands of
     // pairs).
@@ -204,12 +201,9 @@ type Position = (u32, u32);
 
 fn every_sharing_pair(bags: &Bags) -> Vec<Position> {
     let mut pairs = Vec::new();
-    for (l, lb) in bags.left.iter().enumerate() {
-        if lb.ids.is_empty() {
-            continue;
-        }
-        for (r, rb) in bags.right.iter().enumerate() {
-            if !rb.ids.is_empty() {
+    for l in (0..bags.left.len()).filter(|&l| bags.left.has_words(l)) {
+        for r in 0..bags.right.len() {
+            if bags.right.has_words(r) {
                 pairs.push((l as u32, r as u32));
             }
         }
@@ -277,8 +271,8 @@ fn merge_positions<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
 /// For every unit of `from`, its top partners in `to`, as (from, to),
 /// sorted.
 fn best_partners(
-    from: &[super::weights::Bag],
-    to: &[super::weights::Bag],
+    from: &SideBags,
+    to: &SideBags,
     bags: &Bags,
     rare: &impl Fn(u32) -> bool,
 ) -> Vec<Position> {
@@ -290,9 +284,9 @@ fn best_partners(
     // first is as good as random.
     let mut touched = vec![0u32; to.len()];
     let mut pairs = Vec::new();
-    for (index, bag) in from.iter().enumerate() {
+    for index in 0..from.len() {
         let mut touches = 0;
-        for &id in &bag.ids {
+        for &id in from.ids(index) {
             let others = postings.of_id(id);
             if others.is_empty() {
                 continue;
@@ -386,10 +380,10 @@ struct Postings {
 }
 
 impl Postings {
-    fn of(bags: &[super::weights::Bag], ids: usize, rare: &impl Fn(u32) -> bool) -> Self {
+    fn of(bags: &SideBags, ids: usize, rare: &impl Fn(u32) -> bool) -> Self {
         let mut starts = vec![0usize; ids + 1];
-        for bag in bags {
-            for &id in bag.ids.iter().filter(|&&id| rare(id)) {
+        for unit in 0..bags.len() {
+            for &id in bags.ids(unit).iter().filter(|&&id| rare(id)) {
                 starts[id as usize + 1] += 1;
             }
         }
@@ -398,8 +392,8 @@ impl Postings {
         }
         let mut fill = starts.clone();
         let mut units = vec![0u32; starts[ids]];
-        for (index, bag) in bags.iter().enumerate() {
-            for &id in bag.ids.iter().filter(|&&id| rare(id)) {
+        for index in 0..bags.len() {
+            for &id in bags.ids(index).iter().filter(|&&id| rare(id)) {
                 units[fill[id as usize]] = index as u32;
                 fill[id as usize] += 1;
             }

@@ -199,12 +199,12 @@ impl<'a> Grouper<'a> {
         let (left, right) = (self.left, self.right);
         let mut waiting: BTreeMap<&str, VecDeque<usize>> = BTreeMap::new();
         for (r, unit) in right.iter().enumerate() {
-            if self.bags.right[r].ids.is_empty() {
+            if !self.bags.right.has_words(r) {
                 waiting.entry(unit.text.as_str()).or_default().push_back(r);
             }
         }
         for (l, unit) in left.iter().enumerate() {
-            if !self.bags.left[l].ids.is_empty() {
+            if self.bags.left.has_words(l) {
                 continue;
             }
             if let Some(r) = waiting
@@ -313,12 +313,12 @@ impl<'a> Grouper<'a> {
         let draft = &self.drafts[index];
         let (grown, score) = match side {
             Side::Left => {
-                let grown = union(&draft.left_ids, &self.bags.left[pair.left()].ids);
+                let grown = union(&draft.left_ids, self.bags.left.ids(pair.left()));
                 let score = self.score(&grown, &draft.right_ids);
                 (grown, score)
             }
             Side::Right => {
-                let grown = union(&draft.right_ids, &self.bags.right[pair.right()].ids);
+                let grown = union(&draft.right_ids, self.bags.right.ids(pair.right()));
                 let score = self.score(&draft.left_ids, &grown);
                 (grown, score)
             }
@@ -412,7 +412,7 @@ impl<'a> Grouper<'a> {
                         owner.get(u).is_some_and(Option::is_none)
                             && members.contains(&(u + 1))
                             && units[u].kind != Kind::Heading
-                            && !bags[u].ids.is_empty()
+                            && bags.has_words(u)
                     })
                     .collect();
                 for u in holes {
@@ -427,12 +427,12 @@ impl<'a> Grouper<'a> {
         match side {
             Side::Left => {
                 draft.left.push(unit);
-                draft.left_ids = Cow::Owned(union(&draft.left_ids, &self.bags.left[unit].ids));
+                draft.left_ids = Cow::Owned(union(&draft.left_ids, self.bags.left.ids(unit)));
                 self.left_owner[unit] = Some(index);
             }
             Side::Right => {
                 draft.right.push(unit);
-                draft.right_ids = Cow::Owned(union(&draft.right_ids, &self.bags.right[unit].ids));
+                draft.right_ids = Cow::Owned(union(&draft.right_ids, self.bags.right.ids(unit)));
                 self.right_owner[unit] = Some(index);
             }
         }
@@ -466,8 +466,8 @@ impl<'a> Grouper<'a> {
         self.drafts.push(Draft {
             left: vec![left],
             right: vec![right],
-            left_ids: Cow::Borrowed(&self.bags.left[left].ids),
-            right_ids: Cow::Borrowed(&self.bags.right[right].ids),
+            left_ids: Cow::Borrowed(self.bags.left.ids(left)),
+            right_ids: Cow::Borrowed(self.bags.right.ids(right)),
             score,
         });
     }

@@ -60,17 +60,16 @@ impl Marks {
             return;
         }
         if let Some(previous) = self.marked.take() {
-            for &id in &bags.left[previous].ids {
+            for &id in bags.left.ids(previous) {
                 self.weights[id as usize] = 0.0;
                 self.bits[id as usize] = 0;
             }
         }
-        let bag = &bags.left[left];
-        for &id in &bag.ids {
+        for &id in bags.left.ids(left) {
             self.weights[id as usize] = bags.weight[id as usize];
         }
-        if bag.statement_count() <= MARKED_STATEMENTS {
-            for (k, (ids, _)) in bag.statements().enumerate() {
+        if bags.left.statement_count(left) <= MARKED_STATEMENTS {
+            for (k, (ids, _)) in bags.left.statements(left).enumerate() {
                 for &id in ids {
                     self.bits[id as usize] |= 1 << k;
                 }
@@ -83,22 +82,22 @@ impl Marks {
 fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
     for p in pairs {
         marks.mark(bags, p.left());
-        let right = &bags.right[p.right()];
-        p.shared = right
-            .ids
+        let (left, right) = (p.left(), p.right());
+        p.shared = bags
+            .right
+            .ids(right)
             .iter()
             .fold(0.0, |sum, &id| sum + marks.weights[id as usize]);
-        let left = &bags.left[p.left()];
-        let overlap = dice(p.shared, left.total, right.total);
+        let overlap = dice(p.shared, bags.left.total(left), bags.right.total(right));
         if overlap >= LOCAL_MIN_DICE {
-            p.local = if left.is_one_statement() && right.is_one_statement() {
+            p.local = if bags.left.is_one_statement(left) && bags.right.is_one_statement(right) {
                 // One statement a side, each its whole unit: the same ids
                 // summed in the same order, so the same Dice to the bit.
                 overlap
-            } else if left.statement_count() <= MARKED_STATEMENTS {
-                best_statement_dice_marked(bags, marks, p.left(), p.right())
+            } else if bags.left.statement_count(left) <= MARKED_STATEMENTS {
+                best_statement_dice_marked(bags, marks, left, right)
             } else {
-                best_statement_dice(bags, p.left(), p.right())
+                best_statement_dice(bags, left, right)
             };
         }
     }
@@ -107,10 +106,9 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
 /// The best Dice overlap of a statement of `left` (marked) with one of
 /// `right`.
 fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right: usize) -> f64 {
-    let marked = &bags.left[left];
     let mut best: f64 = 0.0;
-    for (t, t_total) in bags.right[right].statements() {
-        let sums = &mut marks.sums[..marked.statement_count()];
+    for (t, t_total) in bags.right.statements(right) {
+        let sums = &mut marks.sums[..bags.left.statement_count(left)];
         sums.fill(0.0);
         for &id in t {
             let mut bits = marks.bits[id as usize];
@@ -119,7 +117,7 @@ fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right
                 bits &= bits - 1;
             }
         }
-        for (sum, (_, s_total)) in sums.iter().zip(marked.statements()) {
+        for (sum, (_, s_total)) in sums.iter().zip(bags.left.statements(left)) {
             best = best.max(dice(*sum, s_total, t_total));
         }
     }
@@ -130,8 +128,8 @@ fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right
 /// too many statements to mark.
 fn best_statement_dice(bags: &Bags, left: usize, right: usize) -> f64 {
     let mut best: f64 = 0.0;
-    for (s, s_total) in bags.left[left].statements() {
-        for (t, t_total) in bags.right[right].statements() {
+    for (s, s_total) in bags.left.statements(left) {
+        for (t, t_total) in bags.right.statements(right) {
             best = best.max(dice(bags.shared(s, t), s_total, t_total));
         }
     }
@@ -205,8 +203,9 @@ mod tests {
             score_in_parallel(&bags, &mut pairs);
             let mut one_statement = 0;
             for p in &pairs {
-                let (l, r) = (&bags.left[p.left()], &bags.right[p.right()]);
-                assert_eq!(p.shared.to_bits(), bags.shared(&l.ids, &r.ids).to_bits());
+                let (l, r) = (p.left(), p.right());
+                let shared = bags.shared(bags.left.ids(l), bags.right.ids(r));
+                assert_eq!(p.shared.to_bits(), shared.to_bits());
                 let expected = if bags.dice(p) >= LOCAL_MIN_DICE {
                     best_statement_dice(&bags, p.left(), p.right())
                 } else {
@@ -218,7 +217,8 @@ mod tests {
                     "{:?}",
                     (p.left(), p.right())
                 );
-                one_statement += usize::from(l.is_one_statement() && r.is_one_statement());
+                one_statement +=
+                    usize::from(bags.left.is_one_statement(l) && bags.right.is_one_statement(r));
             }
             assert!(one_statement > 0 && one_statement < pairs.len());
         }

@@ -20,48 +20,107 @@ const NUMBER_BOOST: f64 = 1.5;
 /// evidence on their own ("he said.").
 const MIN_STATEMENT_TOKENS: usize = 6;
 
-/// A unit's distinct token ids (sorted) and their summed weight, and each
-/// of its substantial statements (sentences and quotes) likewise.
+/// One side's bags: each unit's distinct token ids (sorted) and their
+/// summed weight, and each of its substantial statements (sentences and
+/// quotes) likewise. Every unit's ids lie in one flat list, not a vector
+/// per unit: a book side is tens of thousands of units, whose vectors
+/// were each a malloc and a free, scattered where scoring reads them.
 #[derive(Debug, Clone, Default)]
-pub struct Bag {
-    pub ids: Vec<u32>,
-    pub total: f64,
-    /// The statements, unless the unit is one statement from its first
-    /// token to its last (`whole`): then that statement is the unit's own
-    /// ids and total, not kept twice.
-    statements: Vec<(Vec<u32>, f64)>,
+pub struct SideBags {
+    units: Vec<UnitBag>,
+    /// Every unit's ids, then its kept statements' ids, unit by unit.
+    ids: Vec<u32>,
+    /// The kept statements: their ids' range in `ids` and their weight.
+    statements: Vec<(Span, f64)>,
+    /// Each unit's summed weight, apart from the rest: every overlap
+    /// figure of a candidate pair reads two, and eight to a cache line
+    /// they stay close at hand.
+    totals: Vec<f64>,
+}
+
+/// A range of a flat list, in 4-byte ends.
+type Span = (u32, u32);
+
+/// Where one unit's bag lies in its side's lists.
+#[derive(Debug, Clone, Copy, Default)]
+struct UnitBag {
+    ids: Span,
+    statements: Span,
+    /// The unit is one statement from its first token to its last: that
+    /// statement is the unit's own ids and total, not kept twice.
     whole: bool,
 }
 
-impl Bag {
-    /// The unit's substantial statements: sorted ids and summed weight.
-    pub fn statements(&self) -> impl Iterator<Item = (&[u32], f64)> {
-        let whole = self.whole.then_some((&self.ids[..], self.total));
+impl SideBags {
+    /// How many units the side has.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Unit `unit`'s distinct ids, sorted (none past the end).
+    pub fn ids(&self, unit: usize) -> &[u32] {
+        self.units.get(unit).map_or(&[], |bag| self.slice(bag.ids))
+    }
+
+    /// Whether unit `unit` has a word to compare (page furniture and
+    /// units past the end have none).
+    pub fn has_words(&self, unit: usize) -> bool {
+        self.units
+            .get(unit)
+            .is_some_and(|bag| bag.ids.0 < bag.ids.1)
+    }
+
+    /// Unit `unit`'s summed weight.
+    pub fn total(&self, unit: usize) -> f64 {
+        self.totals.get(unit).copied().unwrap_or(0.0)
+    }
+
+    /// Unit `unit`'s substantial statements: sorted ids and summed weight.
+    pub fn statements(&self, unit: usize) -> impl Iterator<Item = (&[u32], f64)> {
+        let bag = self.units.get(unit).copied().unwrap_or_default();
+        let whole = bag.whole.then(|| (self.slice(bag.ids), self.total(unit)));
         let kept = self
             .statements
+            .get(bag.statements.0 as usize..bag.statements.1 as usize)
+            .unwrap_or_default()
             .iter()
-            .map(|(ids, total)| (&ids[..], *total));
+            .map(|&(ids, total)| (self.slice(ids), total));
         whole.into_iter().chain(kept)
     }
 
     /// How many statements [`Self::statements`] gives.
-    pub fn statement_count(&self) -> usize {
-        usize::from(self.whole) + self.statements.len()
+    pub fn statement_count(&self, unit: usize) -> usize {
+        self.units.get(unit).map_or(0, |bag| {
+            usize::from(bag.whole) + (bag.statements.1 - bag.statements.0) as usize
+        })
     }
 
-    /// The unit is one substantial statement and nothing else (a verse, a
-    /// one-sentence paragraph): its best statement overlap with any unit
-    /// is then its whole overlap, already known.
-    pub fn is_one_statement(&self) -> bool {
-        self.whole || matches!(&self.statements[..], [(ids, _)] if ids.len() == self.ids.len())
+    /// Unit `unit` is one substantial statement and nothing else (a
+    /// verse, a one-sentence paragraph): its best statement overlap with
+    /// any unit is then its whole overlap, already known.
+    pub fn is_one_statement(&self, unit: usize) -> bool {
+        let Some(bag) = self.units.get(unit) else {
+            return false;
+        };
+        let kept = self
+            .statements
+            .get(bag.statements.0 as usize..bag.statements.1 as usize)
+            .unwrap_or_default();
+        bag.whole || matches!(kept, [(ids, _)] if ids.1 - ids.0 == bag.ids.1 - bag.ids.0)
+    }
+
+    fn slice(&self, (start, end): Span) -> &[u32] {
+        self.ids
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 }
 
 /// The bags of both sides and the weight of every token id.
 #[derive(Debug)]
 pub struct Bags {
-    pub left: Vec<Bag>,
-    pub right: Vec<Bag>,
+    pub left: SideBags,
+    pub right: SideBags,
     pub weight: Vec<f64>,
     /// Per id, how many units hold it on the side where it is most common.
     pub df: Vec<u32>,
@@ -72,10 +131,6 @@ pub struct Bags {
     /// it, and here every word is already read and interned, so it is a
     /// count over ids.
     pub german: [bool; 2],
-    /// Each side's bag totals by unit, apart from the bags: every overlap
-    /// figure of a candidate pair reads two, and eight to a cache line
-    /// they stay close at hand.
-    pub totals: [Vec<f64>; 2],
 }
 
 impl Bags {
@@ -125,29 +180,12 @@ impl Bags {
             .zip(&flags)
             .map(|(&d, &(name, number))| rarity(units, d) * boost(name, number))
             .collect();
-        let total = |ids: &[u32]| ids.iter().map(|&i| weight[i as usize]).sum::<f64>();
-        let bag = |unit: RemappedUnit| Bag {
-            total: total(&unit.ids),
-            statements: unit
-                .statements
-                .into_iter()
-                .map(|s| {
-                    let t = total(&s);
-                    (s, t)
-                })
-                .collect(),
-            whole: unit.whole,
-            ids: unit.ids,
-        };
-        let (left, right): (Vec<Bag>, Vec<Bag>) = join(
+        let (left, right) = join(
             split,
-            || left_units.into_iter().map(bag).collect(),
-            || right_units.into_iter().map(bag).collect(),
+            || left_units.weighed(&weight),
+            || right_units.weighed(&weight),
         );
-        let totals_of = |bags: &[Bag]| -> Vec<f64> { bags.iter().map(|bag| bag.total).collect() };
-        let totals = [totals_of(&left), totals_of(&right)];
         Bags {
-            totals,
             left,
             right,
             weight,
@@ -248,51 +286,78 @@ fn push_statement(statements: &mut Vec<Range<usize>>, range: Range<usize>) {
     }
 }
 
-/// One unit's ids in the merged vocabulary, distinct and sorted.
-struct RemappedUnit {
-    ids: Vec<u32>,
-    /// Its statements' ids, unless it is `whole`.
-    statements: Vec<Vec<u32>>,
-    /// One statement spans all its tokens: the statement's ids are the
-    /// unit's own.
-    whole: bool,
-}
-
 impl Side {
-    /// Per unit, its distinct global ids and its statements', sorted.
-    fn remap(&self, map: &[u32]) -> Vec<RemappedUnit> {
+    /// Per unit, its distinct global ids and its statements', sorted, in
+    /// one flat list; weights are summed later ([`SideBags::weighed`]).
+    fn remap(&self, map: &[u32]) -> SideBags {
         let ids = |range: &Range<usize>| self.ids.get(range.clone()).unwrap_or_default();
-        self.units
-            .iter()
-            .map(|(unit, statements)| {
-                let statements = self.statements.get(statements.clone()).unwrap_or_default();
-                let whole = matches!(statements, [only] if only == unit);
-                let statements = if whole {
-                    Vec::new()
-                } else {
-                    statements.iter().map(|s| remap_ids(ids(s), map)).collect()
-                };
-                RemappedUnit {
-                    ids: remap_ids(ids(unit), map),
-                    statements,
-                    whole,
+        let mut bags = SideBags {
+            units: Vec::with_capacity(self.units.len()),
+            // Room for every token of the units and of their statements:
+            // distinct ids are fewer.
+            ids: Vec::with_capacity(
+                self.ids.len() + self.statements.iter().map(Range::len).sum::<usize>(),
+            ),
+            statements: Vec::with_capacity(self.statements.len()),
+            totals: Vec::new(),
+        };
+        let mut scratch = Vec::new();
+        for (unit, statements) in &self.units {
+            let statements = self.statements.get(statements.clone()).unwrap_or_default();
+            let whole = matches!(statements, [only] if only == unit);
+            let unit_ids = push_remapped(&mut bags.ids, ids(unit), map, &mut scratch);
+            let first_statement = bags.statements.len();
+            if !whole {
+                for statement in statements {
+                    let span = push_remapped(&mut bags.ids, ids(statement), map, &mut scratch);
+                    bags.statements.push((span, 0.0));
                 }
-            })
-            .collect()
+            }
+            bags.units.push(UnitBag {
+                ids: unit_ids,
+                statements: (to_u32(first_statement), to_u32(bags.statements.len())),
+                whole,
+            });
+        }
+        bags
     }
 }
 
-fn remap_ids(ids: &[u32], map: &[u32]) -> Vec<u32> {
-    let mut ids: Vec<u32> = ids.iter().map(|&i| map[i as usize]).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
+impl SideBags {
+    /// The bags with their units' and statements' weights summed.
+    fn weighed(mut self, weight: &[f64]) -> Self {
+        let total = |ids: &[u32]| ids.iter().map(|&i| weight[i as usize]).sum::<f64>();
+        self.totals = (0..self.len()).map(|unit| total(self.ids(unit))).collect();
+        for k in 0..self.statements.len() {
+            let (span, _) = self.statements[k];
+            self.statements[k].1 = total(self.slice(span));
+        }
+        self
+    }
 }
 
-fn document_frequency(side: &[RemappedUnit], size: usize) -> Vec<u32> {
+/// Appends `ids` mapped through `map`, distinct and sorted, to `out`;
+/// their range there.
+fn push_remapped(out: &mut Vec<u32>, ids: &[u32], map: &[u32], scratch: &mut Vec<u32>) -> Span {
+    scratch.clear();
+    scratch.extend(ids.iter().map(|&i| map[i as usize]));
+    scratch.sort_unstable();
+    scratch.dedup();
+    let start = out.len();
+    out.extend_from_slice(scratch);
+    (to_u32(start), to_u32(out.len()))
+}
+
+/// A position in a side's flat lists: far below 2³², as an input is
+/// capped at 64 MB ([`crate::article::DEFAULT_MAX_INPUT_BYTES`]).
+fn to_u32(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+fn document_frequency(side: &SideBags, size: usize) -> Vec<u32> {
     let mut df = vec![0u32; size];
-    for unit in side {
-        for &id in &unit.ids {
+    for unit in 0..side.len() {
+        for &id in side.ids(unit) {
             df[id as usize] += 1;
         }
     }
