@@ -168,12 +168,27 @@ impl GermanEvidence {
         }
     }
 
+    /// Adds (`for_`, `after`) to the counts of `word`'s key. The key is
+    /// lower-cased on the stack and looked up; a string is made only for
+    /// a word not counted yet, not for every count.
+    fn count(&mut self, word: &Token, (for_, after): (usize, usize)) {
+        let counts = &mut self.counts;
+        with_lower(word.stem(), |lower| {
+            if let Some(known) = counts.get_mut(lower) {
+                known.0 += for_;
+                known.1 += after;
+            } else {
+                counts.insert(lower.to_string(), (for_, after));
+            }
+        });
+    }
+
     /// One run of capitalised words `from..=to`.
     fn tally_run(&mut self, words: &[Token], forced: &[bool], from: usize, to: usize) {
         let first = words[from];
         let governed = after_determiner(words, from);
         if governed {
-            self.counts.entry(key(&first)).or_default().1 += 1;
+            self.count(&first, (0, 1));
         }
         let rest = if governed || forced[from] {
             from + 1
@@ -184,11 +199,11 @@ impl GermanEvidence {
             && from > 0
             && with_lower(words[from - 1].text, |lower| PREPOSITIONS.contains(&lower));
         if bare_object {
-            self.counts.entry(key(&first)).or_default().0 += 1;
+            self.count(&first, (1, 0));
         }
         if to > rest {
             for w in &words[rest..=to] {
-                self.counts.entry(key(w)).or_default().0 += 1;
+                self.count(w, (1, 0));
             }
         }
     }
