@@ -349,7 +349,7 @@ fn push_remapped(out: &mut Vec<u32>, ids: &[u32], map: &[u32], scratch: &mut Vec
 }
 
 /// A position in a side's flat lists: far below 2³², as an input is
-/// capped at 64 MB ([`crate::article::DEFAULT_MAX_INPUT_BYTES`]).
+/// capped at 64 MB (`DEFAULT_MAX_INPUT_BYTES`).
 fn to_u32(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
