@@ -148,6 +148,7 @@ pub fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<(
 
 /// Room asked for in stdout's pipe: the largest an unprivileged process
 /// may set by default (`/proc/sys/fs/pipe-max-size`).
+#[cfg(target_os = "linux")]
 const PIPE_ROOM: libc::c_int = 1 << 20;
 
 /// Widens stdout's pipe, when it is one, to [`PIPE_ROOM`]: a 30 MB
@@ -155,7 +156,8 @@ const PIPE_ROOM: libc::c_int = 1 << 20;
 /// putting diptych to sleep and waking the reader at every 64 KB (486
 /// context switches on big6 down to 70, the run 2-3% shorter). Files and
 /// terminals are left alone, and a refusal (a user's pipe quota spent)
-/// changes nothing but the stride.
+/// changes nothing but the stride. Only Linux lets a pipe be resized.
+#[cfg(target_os = "linux")]
 fn widen_stdout_pipe() {
     let stdout = std::io::stdout();
     let is_pipe = stdout
@@ -171,6 +173,9 @@ fn widen_stdout_pipe() {
         unsafe { libc::fcntl(stdout.as_raw_fd(), libc::F_SETPIPE_SZ, PIPE_ROOM) };
     }
 }
+
+#[cfg(not(target_os = "linux"))]
+fn widen_stdout_pipe() {}
 
 /// Writes text whose escape sequences are diptych's own styling; every
 /// string from input in it must already be sanitised.
