@@ -38,8 +38,8 @@ pub struct SideBags {
     totals: Vec<f64>,
 }
 
-/// A range of a flat list, in 4-byte ends.
-type Span = (u32, u32);
+/// A range of a flat list.
+type Span = (usize, usize);
 
 /// Where one unit's bag lies in its side's lists.
 #[derive(Debug, Clone, Copy, Default)]
@@ -81,7 +81,7 @@ impl SideBags {
         let whole = bag.whole.then(|| (self.slice(bag.ids), self.total(unit)));
         let kept = self
             .statements
-            .get(bag.statements.0 as usize..bag.statements.1 as usize)
+            .get(bag.statements.0..bag.statements.1)
             .unwrap_or_default()
             .iter()
             .map(|&(ids, total)| (self.slice(ids), total));
@@ -91,7 +91,7 @@ impl SideBags {
     /// How many statements [`Self::statements`] gives.
     pub fn statement_count(&self, unit: usize) -> usize {
         self.units.get(unit).map_or(0, |bag| {
-            usize::from(bag.whole) + (bag.statements.1 - bag.statements.0) as usize
+            usize::from(bag.whole) + (bag.statements.1 - bag.statements.0)
         })
     }
 
@@ -104,15 +104,13 @@ impl SideBags {
         };
         let kept = self
             .statements
-            .get(bag.statements.0 as usize..bag.statements.1 as usize)
+            .get(bag.statements.0..bag.statements.1)
             .unwrap_or_default();
         bag.whole || matches!(kept, [(ids, _)] if ids.1 - ids.0 == bag.ids.1 - bag.ids.0)
     }
 
     fn slice(&self, (start, end): Span) -> &[u32] {
-        self.ids
-            .get(start as usize..end as usize)
-            .unwrap_or_default()
+        self.ids.get(start..end).unwrap_or_default()
     }
 }
 
@@ -315,7 +313,7 @@ impl Side {
             }
             bags.units.push(UnitBag {
                 ids: unit_ids,
-                statements: (to_u32(first_statement), to_u32(bags.statements.len())),
+                statements: (first_statement, bags.statements.len()),
                 whole,
             });
         }
@@ -345,13 +343,7 @@ fn push_remapped(out: &mut Vec<u32>, ids: &[u32], map: &[u32], scratch: &mut Vec
     scratch.dedup();
     let start = out.len();
     out.extend_from_slice(scratch);
-    (to_u32(start), to_u32(out.len()))
-}
-
-/// A position in a side's flat lists: far below 2³², as an input is
-/// capped at 64 MB (`DEFAULT_MAX_INPUT_BYTES`).
-fn to_u32(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
+    (start, out.len())
 }
 
 fn document_frequency(side: &SideBags, size: usize) -> Vec<u32> {
