@@ -138,7 +138,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
         || {
             let mut others: Vec<Position> =
                 band.other_pairs().filter(scorable).map(position).collect();
-            sort_by_place(&mut others, |&(l, r)| (l as usize, r as usize));
+            sort_positions(&mut others);
             others
         },
     );
@@ -199,6 +199,11 @@ fn unscored(left: u32, right: u32) -> Pair {
 /// A candidate pair's (left, right) position before it is scored.
 type Position = (u32, u32);
 
+/// Sorts positions by left, then right, in linear time.
+fn sort_positions(positions: &mut [Position]) {
+    sort_by_place(positions, |&(l, r)| (l as usize, r as usize));
+}
+
 fn every_sharing_pair(bags: &Bags) -> Vec<Position> {
     let mut pairs = Vec::new();
     for l in (0..bags.left.len()).filter(|&l| bags.left.has_words(l)) {
@@ -236,7 +241,7 @@ fn indexed_pairs(bags: &Bags) -> Vec<Position> {
         || {
             let found = best_partners(&bags.right, &bags.left, bags, &rare);
             let mut mirrored: Vec<Position> = found.into_iter().map(|(r, l)| (l, r)).collect();
-            sort_by_place(&mut mirrored, |&(l, r)| (l as usize, r as usize));
+            sort_positions(&mut mirrored);
             mirrored
         },
     );

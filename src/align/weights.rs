@@ -80,9 +80,7 @@ impl SideBags {
         let bag = self.units.get(unit).copied().unwrap_or_default();
         let whole = bag.whole.then(|| (self.slice(bag.ids), self.total(unit)));
         let kept = self
-            .statements
-            .get(bag.statements.0..bag.statements.1)
-            .unwrap_or_default()
+            .kept_statements(&bag)
             .iter()
             .map(|&(ids, total)| (self.slice(ids), total));
         whole.into_iter().chain(kept)
@@ -91,7 +89,7 @@ impl SideBags {
     /// How many statements [`Self::statements`] gives.
     pub fn statement_count(&self, unit: usize) -> usize {
         self.units.get(unit).map_or(0, |bag| {
-            usize::from(bag.whole) + (bag.statements.1 - bag.statements.0)
+            usize::from(bag.whole) + self.kept_statements(bag).len()
         })
     }
 
@@ -102,11 +100,15 @@ impl SideBags {
         let Some(bag) = self.units.get(unit) else {
             return false;
         };
-        let kept = self
-            .statements
+        bag.whole
+            || matches!(self.kept_statements(bag), [(ids, _)] if ids.1 - ids.0 == bag.ids.1 - bag.ids.0)
+    }
+
+    /// The statements kept apart for a unit's bag (none when `whole`).
+    fn kept_statements(&self, bag: &UnitBag) -> &[(Span, f64)] {
+        self.statements
             .get(bag.statements.0..bag.statements.1)
-            .unwrap_or_default();
-        bag.whole || matches!(kept, [(ids, _)] if ids.1 - ids.0 == bag.ids.1 - bag.ids.0)
+            .unwrap_or_default()
     }
 
     fn slice(&self, (start, end): Span) -> &[u32] {

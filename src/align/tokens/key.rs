@@ -82,7 +82,13 @@ pub(super) fn word_key(word: &str, buffer: &mut String, lower: &mut String) -> K
 pub(crate) fn pack_short(key: &str) -> Option<u64> {
     let bytes = key.as_bytes();
     let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 8)?;
-    Some(ascii::padded(bytes) | u64::from(length) << 56)
+    Some(with_length(ascii::padded(bytes), usize::from(length)))
+}
+
+/// Up to seven key bytes, little-endian in `bytes`, with their count in
+/// the top byte: the layout of every packed key.
+fn with_length(bytes: u64, len: usize) -> u64 {
+    bytes | (len as u64) << 56
 }
 
 /// The key bytes of a [`pack_short`] value.
@@ -208,7 +214,10 @@ fn ascii_word_key(bytes: &[u8], classes: AsciiClasses, buffer: &mut String) -> K
     // lower-cased, packed with its length.
     let stem = bytes.get(..STEM_CHARS.min(bytes.len())).unwrap_or_default();
     Keyed {
-        packed: Some(ascii::lower_cased(ascii::padded(stem)) | (stem.len() as u64) << 56),
+        packed: Some(with_length(
+            ascii::lower_cased(ascii::padded(stem)),
+            stem.len(),
+        )),
         name: capitalised,
         number: false,
         dotted,
