@@ -326,9 +326,8 @@ impl Casing {
         let mut casing = Casing::default();
         let mut shapes = Shapes::default();
         for scan in scans {
-            let (words, forced, german) = (&scan.words, &scan.forced, scan.german);
-            for (i, word) in words.iter().enumerate() {
-                if word.is_capitalised() && !(forced[i] || (german && after_article(words, i))) {
+            for (i, word) in scan.words.iter().enumerate() {
+                if word.is_capitalised() && !scan.capital_is_forced(i) {
                     let key = lexicon::with_lower_bytes(word.stem(), |lower| {
                         shapes.add(lower);
                         hash_bytes(lower)
@@ -359,14 +358,13 @@ impl Casing {
     /// The lower-case and mid-sentence-capital tallies of one paragraph,
     /// and the capitals it shows outside German for the German evidence.
     fn tally_case(&mut self, scan: &Scan) {
-        let (words, forced, german) = (&scan.words, &scan.forced, scan.german);
         let mut lower = String::new();
-        for (i, word) in words.iter().enumerate() {
+        for (i, word) in scan.words.iter().enumerate() {
             let key = case_key(word.stem());
             if !word.is_capitalised() {
                 *self.lower.entry(key).or_default() += 1;
-            } else if !(forced[i] || (german && after_article(words, i))) {
-                if !german {
+            } else if !scan.capital_is_forced(i) {
+                if !scan.german {
                     lower_into(word.stem(), &mut lower);
                     self.german.seen_elsewhere(&lower);
                 }
@@ -624,7 +622,7 @@ mod tests {
             }
             for scan in &scans {
                 for (i, word) in scan.words.iter().enumerate() {
-                    let forced = scan.forced[i] || (scan.german && after_article(&scan.words, i));
+                    let forced = scan.capital_is_forced(i);
                     assert_eq!(
                         link.is_name_word(word, forced, scan.german),
                         whole.is_name_word(word, forced, scan.german),

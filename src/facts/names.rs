@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::casing::{Casing, after_article};
+use super::casing::Casing;
 use super::scan::Scan;
 use super::tokens::Token;
 
@@ -56,13 +56,11 @@ pub fn names_in_scan(scan: &Scan, casing: &Casing) -> Vec<FoundName> {
 
 /// [`names_in_scan`]'s names as ranges of the paragraph and its words.
 pub fn name_runs(scan: &Scan, casing: &Casing) -> Vec<NameRun> {
-    let (text, words, forced, german) = (scan.text, &scan.words, &scan.forced, scan.german);
+    let (text, words) = (scan.text, &scan.words);
     let is_name: Vec<bool> = words
         .iter()
         .enumerate()
-        .map(|(i, w)| {
-            casing.is_name_word(w, forced[i] || (german && after_article(words, i)), german)
-        })
+        .map(|(i, w)| casing.is_name_word(w, scan.capital_is_forced(i), scan.german))
         .collect();
     let mut found = Vec::new();
     let mut i = 0;

@@ -4,7 +4,9 @@
 //! most of the time facts took on big texts, so each paragraph is read
 //! once and the result shared by both passes.
 
-use super::casing::{forced_capitals, german_enough, german_words, looks_german, scanned};
+use super::casing::{
+    after_article, forced_capitals, german_enough, german_words, looks_german, scanned,
+};
 use super::tokens::{Token, tokens};
 use crate::article::{Article, Kind};
 
@@ -48,6 +50,17 @@ impl<'a> Scan<'a> {
             forced,
             german,
         }
+    }
+}
+
+impl Scan<'_> {
+    /// Whether word `i`'s capital says nothing of a name: grammar forces
+    /// it, or it follows a German article. The casing tallies count a
+    /// capital inside a sentence by this test and the name test asks by
+    /// it, so the two always agree on which capitals count.
+    pub fn capital_is_forced(&self, i: usize) -> bool {
+        self.forced.get(i).copied().unwrap_or(true)
+            || (self.german && after_article(&self.words, i))
     }
 }
 
