@@ -328,14 +328,13 @@ impl<W: Write> PrettyJson<W> {
         // alone take four of these, and growing the buffer by a fill was
         // most of the cost of writing them.
         let len = 1 + 2 * self.depth;
-        match NEWLINE_AND_INDENT.get(..len) {
+        if len <= NEWLINE_AND_INDENT.len() {
             // The whole block and a cut: no `memcpy` call for a line start.
-            Some(_) => push_prefix(&mut self.buf, NEWLINE_AND_INDENT, len),
-            None => {
-                let end = self.buf.len() + 1 + 2 * self.depth;
-                self.buf.push(b'\n');
-                self.buf.resize(end, b' ');
-            }
+            push_prefix(&mut self.buf, NEWLINE_AND_INDENT, len);
+        } else {
+            let end = self.buf.len() + len;
+            self.buf.push(b'\n');
+            self.buf.resize(end, b' ');
         }
     }
 }
