@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 
 use diptych::align::Granularity;
-use diptych::article::InputFormat;
+use diptych::article::{InputFormat, LARGEST_INPUT_BYTES};
 use diptych::ui::ThemeName;
 
 /// Read articles side by side: what matches, what was reworded, what moved,
@@ -35,7 +35,9 @@ pub struct Cli {
     pub theme: Option<ThemeArg>,
 }
 
-/// A size in bytes written as `65536`, `512K`, `64M` or `1G` (powers of 1024).
+/// An input size in bytes written as `65536`, `512K`, `64M` or `1G`
+/// (powers of 1024), at most [`LARGEST_INPUT_BYTES`]: past it the
+/// engine's 32-bit positions would not hold a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ByteSize(pub u64);
 
@@ -52,11 +54,16 @@ impl std::str::FromStr for ByteSize {
             .unwrap_or((digits, 0));
         let bad = || format!("{text:?} is not a size (try 65536, 512K, 64M or 1G)");
         let value: u64 = number.trim().parse().map_err(|_| bad())?;
-        value
+        let bytes = value
             .checked_mul(1 << shift)
             .filter(|v| *v > 0)
-            .map(ByteSize)
-            .ok_or_else(bad)
+            .ok_or_else(bad)?;
+        if bytes > LARGEST_INPUT_BYTES {
+            return Err(format!(
+                "{text:?} is more than diptych reads from one input (at most 1G)"
+            ));
+        }
+        Ok(ByteSize(bytes))
     }
 }
 

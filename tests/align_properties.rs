@@ -111,10 +111,12 @@ fn assert_well_formed(alignment: &Alignment) {
                 (op.right, &alignment.right, &group.right),
             ] {
                 if let Some(span) = span {
-                    assert!(members.contains(&span.unit));
-                    let text = &units[span.unit].text;
-                    assert!(span.start < span.end && span.end <= text.len());
-                    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                    assert!(members.contains(&span.unit()));
+                    let text = &units[span.unit()].text;
+                    assert!(span.start() < span.end() && span.end() <= text.len());
+                    assert!(
+                        text.is_char_boundary(span.start()) && text.is_char_boundary(span.end())
+                    );
                 }
             }
         }

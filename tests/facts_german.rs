@@ -241,7 +241,7 @@ fn german_bible_slice_precision() {
 fn name_callouts(left: &Article, right: &Article) -> Vec<(String, String)> {
     let alignment = align(left, right, AlignOptions::default());
     let text =
-        |units: &[diptych::align::Unit], s: Span| units[s.unit].text[s.start..s.end].to_string();
+        |units: &[diptych::align::Unit], s: Span| units[s.unit()].text[s.range()].to_string();
     alignment
         .groups
         .iter()

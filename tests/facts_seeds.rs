@@ -112,7 +112,7 @@ fn one_statement_quoted_three_ways_is_matched_with_a_word_diff() {
             op.right
                 .filter(|_| op.op == diptych::align::DiffTag::Insert)
         })
-        .map(|s| &second.text[s.start..s.end])
+        .map(|s| &second.text[s.range()])
         .collect();
     assert!(inserted.contains(&"the"), "{inserted:?}");
 }

@@ -476,6 +476,21 @@ fn the_size_bound_applies_to_files() {
     assert!(ok.status.success(), "{}", stderr(&ok));
 }
 
+#[test]
+fn the_size_bound_stops_where_positions_would_not_fit() {
+    let dir = Scratch::new();
+    dir.pair();
+    let out = run(&dir, &["align", "--max-input-size", "5G", "a.txt", "b.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("\"5G\" is more than diptych reads from one input (at most 1G)"),
+        "{}",
+        stderr(&out)
+    );
+    let ok = run(&dir, &["align", "--max-input-size", "1G", "a.txt", "b.txt"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+}
+
 // 6. Smaller ones -----------------------------------------------------------
 
 #[test]

@@ -103,7 +103,7 @@ impl OnlyHere {
             .iter()
             .zip(&self.changes)
             .filter(|&(_, &c)| c == change)
-            .map(|(s, _)| (s.unit, s.start, s.end));
+            .map(|(s, _)| (s.unit(), s.start(), s.end()));
         let (opening, closing) = (in_change.next()?, in_change.next_back());
         let closing = closing.unwrap_or(opening);
         Some(Place {
@@ -116,7 +116,7 @@ impl OnlyHere {
 
 /// Whether `span` covers part of `range` of `unit`.
 fn touches(span: &Span, unit: usize, range: &std::ops::Range<usize>) -> bool {
-    span.unit == unit && span.start < range.end && range.start < span.end
+    span.unit() == unit && span.start() < range.end && range.start < span.end()
 }
 
 /// The sides, numbered as [`PairEvidence`] numbers them.
@@ -177,7 +177,7 @@ fn differing<'a>(
 ) -> Vec<Found<'a>> {
     let mut out = Vec::new();
     for (n, &unit) in indices.iter().enumerate() {
-        if !only.spans.iter().any(|s| s.unit == unit) {
+        if !only.spans.iter().any(|s| s.unit() == unit) {
             continue;
         }
         let text = units.get(unit).map_or("", |u| u.text.as_str());
@@ -200,16 +200,16 @@ fn differing<'a>(
 /// quotation mark nearby, or a capital not at a sentence start (on a
 /// German side, only a capital with name evidence).
 fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence) -> bool {
-    let text = |s: &Span| units.get(s.unit).map_or("", |u| u.text.as_str());
+    let text = |s: &Span| units.get(s.unit()).map_or("", |u| u.text.as_str());
     let fact_like = |s: &Span| {
         let text = text(s);
-        let piece = text.get(s.start..s.end).unwrap_or("");
+        let piece = text.get(s.range()).unwrap_or("");
         // A digit is one byte in UTF-8, never part of another character.
         if piece.bytes().any(|b| b.is_ascii_digit()) {
             return true;
         }
         let capital_inside = piece.chars().next().is_some_and(char::is_uppercase) && {
-            let before = text.get(..s.start).unwrap_or("").trim_end();
+            let before = text.get(..s.start()).unwrap_or("").trim_end();
             !before.is_empty() && !before.ends_with(['.', '!', '?', ':', '“', '"', '„', '«'])
         };
         let capital = capital_inside
@@ -224,7 +224,7 @@ fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence)
     // each unit's text is searched once, not once per span.
     let mut last_unit = None;
     let mut quoted = |s: &Span| {
-        let first_of_unit = last_unit.replace(s.unit) != Some(s.unit);
+        let first_of_unit = last_unit.replace(s.unit()) != Some(s.unit());
         first_of_unit && has_quote_mark(text(s))
     };
     only.iter().any(fact_like) || only.iter().any(&mut quoted)
@@ -270,16 +270,8 @@ fn quote_mark_at(bytes: &[u8], i: usize) -> bool {
 fn pair_up(kind: FactKind, left: &[&Found], right: &[&Found], pair: &PairEvidence) -> Vec<Callout> {
     let callout = |l: &Found, r: &Found| Callout {
         kind,
-        left: Span {
-            unit: l.unit,
-            start: l.spot.range.start,
-            end: l.spot.range.end,
-        },
-        right: Span {
-            unit: r.unit,
-            start: r.spot.range.start,
-            end: r.spot.range.end,
-        },
+        left: Span::new(l.unit, l.spot.range.start, l.spot.range.end),
+        right: Span::new(r.unit, r.spot.range.start, r.spot.range.end),
     };
     let mut out = Vec::new();
     let mut used_left = vec![false; left.len()];
@@ -402,7 +394,7 @@ mod tests {
     fn called_out(left: &str, right: &str) -> Vec<(FactKind, String, String)> {
         let parse = |text| crate::article::parse_article("t", "t", text);
         let alignment = crate::align::align(&parse(left), &parse(right), Default::default());
-        let text = |units: &[Unit], s: Span| units[s.unit].text[s.start..s.end].to_string();
+        let text = |units: &[Unit], s: Span| units[s.unit()].text[s.range()].to_string();
         alignment
             .groups
             .iter()

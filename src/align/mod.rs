@@ -155,11 +155,53 @@ pub struct DiffOp {
 }
 
 /// Bytes `start..end` of unit `unit`; serialised as `[unit, start, end]`.
+///
+/// Held in 32 bits: a diff op is then 36 bytes rather than 72, and a
+/// book-length pair keeps hundreds of thousands of them (issue 14: a
+/// fifth of the peak memory, and the page faults behind it). Positions
+/// fit because no input past [`crate::article::LARGEST_INPUT_BYTES`] is
+/// read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
-    pub unit: usize,
-    pub start: usize,
-    pub end: usize,
+    unit: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// Bytes `start..end` of unit `unit`. A position past `u32::MAX`
+    /// (only a text the loader would have refused) is held as `u32::MAX`.
+    pub fn new(unit: usize, start: usize, end: usize) -> Self {
+        let narrow = |n: usize| {
+            debug_assert!(u32::try_from(n).is_ok(), "position {n} past 32 bits");
+            u32::try_from(n).unwrap_or(u32::MAX)
+        };
+        Span {
+            unit: narrow(unit),
+            start: narrow(start),
+            end: narrow(end),
+        }
+    }
+
+    /// The unit's index on its side.
+    pub fn unit(self) -> usize {
+        self.unit as usize
+    }
+
+    /// The first byte, in the unit's text.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte past the last.
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The bytes, as a range to index the unit's text with.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
 }
 
 impl Serialize for Span {

@@ -126,13 +126,7 @@ fn diff_group_with(
         && !left[*l].text.is_empty()
     {
         // Unchanged paragraphs, common in revisions, skip the diff.
-        let whole = |unit: usize| {
-            Some(Span {
-                unit,
-                start: 0,
-                end: left[*l].text.len(),
-            })
-        };
+        let whole = |unit: usize| Some(Span::new(unit, 0, left[*l].text.len()));
         let ops = vec![DiffOp {
             op: DiffTag::Equal,
             left: whole(*l),
@@ -344,11 +338,7 @@ impl Emit<'_> {
 fn span(run: &[Token]) -> Option<Span> {
     let first = run.first()?;
     let last = run.last()?;
-    Some(Span {
-        unit: first.unit,
-        start: first.start,
-        end: last.end,
-    })
+    Some(Span::new(first.unit, first.start, last.end))
 }
 
 /// Equal runs split wherever either side crosses into another unit.
@@ -419,7 +409,7 @@ mod tests {
         ops.iter()
             .map(|op| {
                 let text = |s: Option<Span>, units: &[Unit]| {
-                    s.map(|s| units[s.unit].text[s.start..s.end].to_string())
+                    s.map(|s| units[s.unit()].text[s.range()].to_string())
                 };
                 match op.op {
                     DiffTag::Equal => format!("={}", text(op.left, left).unwrap_or_default()),
@@ -495,8 +485,8 @@ mod tests {
             .iter()
             .map(|c| {
                 (
-                    &left[0].text[c.left.start..c.left.end],
-                    &right[0].text[c.right.start..c.right.end],
+                    &left[0].text[c.left.range()],
+                    &right[0].text[c.right.range()],
                 )
             })
             .collect();

@@ -44,6 +44,19 @@ pub struct LoadOptions {
 /// benchmark texts fit twelve times), far below a machine's memory.
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The most any input may be, whatever `max_input_bytes` says: the
+/// engine keeps byte positions in 32 bits ([`crate::align::Span`]), and
+/// decoding can triple a text (a bad byte becomes a three-byte U+FFFD),
+/// so 1 GiB keeps every position under 4 GiB.
+pub const LARGEST_INPUT_BYTES: u64 = 1 << 30;
+
+impl LoadOptions {
+    /// The bound each input is read against.
+    fn input_limit(&self) -> u64 {
+        self.max_input_bytes.min(LARGEST_INPUT_BYTES)
+    }
+}
+
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
@@ -117,7 +130,7 @@ fn load_stdin(
     options: &LoadOptions,
     loaded: &mut Loaded,
 ) -> Result<(), LoadError> {
-    let bytes = read_bounded(stdin, "<stdin>", options.max_input_bytes, 0)?;
+    let bytes = read_bounded(stdin, "<stdin>", options.input_limit(), 0)?;
     let origin = Origin {
         path: "-".to_string(),
         source: "stdin".to_string(),
@@ -221,7 +234,7 @@ fn load_file(path: &Path, options: &LoadOptions, loaded: &mut Loaded) -> Result<
     let shown = path.to_string_lossy();
     let mut file = fs::File::open(path).map_err(|e| LoadError::io(&shown, &e))?;
     let size = file.metadata().map_or(0, |m| m.len());
-    let bytes = read_bounded(&mut file, &shown, options.max_input_bytes, size)?;
+    let bytes = read_bounded(&mut file, &shown, options.input_limit(), size)?;
     let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

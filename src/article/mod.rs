@@ -24,7 +24,9 @@ mod tally;
 pub use error::LoadError;
 pub use fetch::FetchOptions;
 pub use formats::InputFormat;
-pub use load::{LoadOptions, Loaded, load_inputs, load_inputs_with, parse_article};
+pub use load::{
+    LARGEST_INPUT_BYTES, LoadOptions, Loaded, load_inputs, load_inputs_with, parse_article,
+};
 
 use serde::Serialize;
 

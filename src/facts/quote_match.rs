@@ -126,11 +126,7 @@ pub fn word_diff(left: &str, right: &str) -> Vec<DiffOp> {
 }
 
 fn span(tokens: &[Token]) -> Option<Span> {
-    Some(Span {
-        unit: 0,
-        start: tokens.first()?.start,
-        end: tokens.last()?.end,
-    })
+    Some(Span::new(0, tokens.first()?.start, tokens.last()?.end))
 }
 
 #[cfg(test)]
@@ -151,7 +147,7 @@ mod tests {
         let inserted: Vec<&str> = diff
             .iter()
             .filter(|op| op.op == DiffTag::Insert)
-            .filter_map(|op| op.right.map(|s| &b[s.start..s.end]))
+            .filter_map(|op| op.right.map(|s| &b[s.range()]))
             .collect();
         assert_eq!(inserted, ["the", "will", "be"]);
     }

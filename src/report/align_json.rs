@@ -252,7 +252,7 @@ fn write_callout<W: Write>(json: &mut PrettyJson<W>, callout: &Callout) {
 /// `[unit, start, end]`, as [`Span`] serialises.
 fn span<W: Write>(json: &mut PrettyJson<W>, span: Option<Span>) {
     match span {
-        Some(span) => json.uints(&[span.unit, span.start, span.end]),
+        Some(span) => json.uints(&[span.unit(), span.start(), span.end()]),
         None => json.null(),
     }
 }

@@ -65,8 +65,8 @@ pub fn callout_ranges(
     callouts
         .iter()
         .map(side)
-        .filter(|s| s.unit == unit && s.start < s.end)
-        .map(|s| s.start..s.end)
+        .filter(|s| s.unit() == unit && s.start() < s.end())
+        .map(Span::range)
         .collect()
 }
 
@@ -78,8 +78,8 @@ pub fn callout_texts<'a>(
 ) -> Vec<(&'static str, &'a str, &'a str)> {
     let text = |units: &'a [crate::align::Unit], s: Span| {
         units
-            .get(s.unit)
-            .and_then(|u| u.text.get(s.start..s.end))
+            .get(s.unit())
+            .and_then(|u| u.text.get(s.range()))
             .unwrap_or("")
     };
     group
@@ -114,8 +114,8 @@ pub fn marked_segments<'a>(
             };
             side(op).map(|s| (s, mark))
         })
-        .filter(|(s, _)| s.unit == unit && s.start < s.end && s.end <= text.len())
-        .map(|(s, mark)| (s.start, s.end, mark))
+        .filter(|(s, _)| s.unit() == unit && s.start() < s.end() && s.end() <= text.len())
+        .map(|(s, mark)| (s.start(), s.end(), mark))
         .collect();
     cuts.sort_unstable_by_key(|&(start, end, _)| (start, end));
     let mut out = Vec::new();
@@ -145,20 +145,12 @@ mod tests {
         let ops = [
             DiffOp {
                 op: DiffTag::Equal,
-                left: Some(Span {
-                    unit: 0,
-                    start: 0,
-                    end: 3,
-                }),
+                left: Some(Span::new(0, 0, 3)),
                 right: None,
             },
             DiffOp {
                 op: DiffTag::Delete,
-                left: Some(Span {
-                    unit: 0,
-                    start: 4,
-                    end: 9,
-                }),
+                left: Some(Span::new(0, 4, 9)),
                 right: None,
             },
         ];

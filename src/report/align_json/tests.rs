@@ -248,14 +248,7 @@ fn names_are_serde_names() {
 
 #[test]
 fn op_rows_are_written_as_field_by_field() {
-    let spans = [
-        None,
-        Some(Span {
-            unit: 3,
-            start: 0,
-            end: 17,
-        }),
-    ];
+    let spans = [None, Some(Span::new(3, 0, 17))];
     for tag in [
         DiffTag::Equal,
         DiffTag::Delete,
