@@ -41,6 +41,10 @@ struct Marks {
     bits: Vec<u32>,
     marked: Option<usize>,
     sums: Vec<f64>,
+    /// The marked unit's statements' weights, in order (when it has few
+    /// enough to mark): read for every statement of every partner, so
+    /// taken from the bags once.
+    totals: Vec<f64>,
 }
 
 impl Marks {
@@ -50,6 +54,7 @@ impl Marks {
             bits: vec![0; ids],
             marked: None,
             sums: vec![0.0; MARKED_STATEMENTS],
+            totals: Vec::with_capacity(MARKED_STATEMENTS),
         }
     }
 
@@ -68,11 +73,13 @@ impl Marks {
         for &id in bags.left.ids(left) {
             self.weights[id as usize] = bags.weight[id as usize];
         }
+        self.totals.clear();
         if bags.left.statement_count(left) <= MARKED_STATEMENTS {
-            for (k, (ids, _)) in bags.left.statements(left).enumerate() {
+            for (k, (ids, total)) in bags.left.statements(left).enumerate() {
                 for &id in ids {
                     self.bits[id as usize] |= 1 << k;
                 }
+                self.totals.push(total);
             }
         }
         self.marked = Some(left);
@@ -95,7 +102,7 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
                 // summed in the same order, so the same Dice to the bit.
                 overlap
             } else if bags.left.statement_count(left) <= MARKED_STATEMENTS {
-                best_statement_dice_marked(bags, marks, left, right)
+                best_statement_dice_marked(bags, marks, right)
             } else {
                 best_statement_dice(bags, left, right)
             };
@@ -103,21 +110,24 @@ fn score_all(bags: &Bags, marks: &mut Marks, pairs: &mut [Pair]) {
     }
 }
 
-/// The best Dice overlap of a statement of `left` (marked) with one of
-/// `right`.
-fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, left: usize, right: usize) -> f64 {
+/// The best Dice overlap of a statement of the marked unit with one of
+/// `right`'s.
+fn best_statement_dice_marked(bags: &Bags, marks: &mut Marks, right: usize) -> f64 {
+    let Marks {
+        bits, sums, totals, ..
+    } = marks;
+    let sums = &mut sums[..totals.len()];
     let mut best: f64 = 0.0;
     for (t, t_total) in bags.right.statements(right) {
-        let sums = &mut marks.sums[..bags.left.statement_count(left)];
         sums.fill(0.0);
         for &id in t {
-            let mut bits = marks.bits[id as usize];
+            let mut bits = bits[id as usize];
             while bits != 0 {
                 sums[bits.trailing_zeros() as usize] += bags.weight[id as usize];
                 bits &= bits - 1;
             }
         }
-        for (sum, (_, s_total)) in sums.iter().zip(bags.left.statements(left)) {
+        for (sum, &s_total) in sums.iter().zip(totals.iter()) {
             best = best.max(dice(*sum, s_total, t_total));
         }
     }
