@@ -17,7 +17,7 @@ use anyhow::{Result, bail};
 use crate::io::{
     load, load_quietly, print_warnings, stdout_wants_color, write_stdout, write_styled,
 };
-use crate::tui::{self, EXIT_SIGNALLED, Ended, Setup};
+use crate::tui::{self, Ended, Setup};
 use diptych::align::{AlignOptions, align};
 use diptych::app::ReaderOptions;
 use diptych::article::Article;
@@ -74,7 +74,7 @@ pub fn run(paths: &[String], config_file: Option<&Path>, theme: Option<ThemeName
     print_warnings(&take(&warnings));
     match ended? {
         Ended::Quit => Ok(()),
-        Ended::Signalled => std::process::exit(EXIT_SIGNALLED),
+        Ended::Signalled(status) => std::process::exit(status),
     }
 }
 

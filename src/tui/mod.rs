@@ -19,7 +19,6 @@ use diptych::article::Article;
 use diptych::config::KeyBindings;
 use diptych::ui::{self, Theme};
 
-pub use session::EXIT_SIGNALLED;
 use session::{Session, Signalled, is_suspend_key};
 
 /// How often the loop wakes to notice a termination signal.
@@ -36,8 +35,9 @@ const WHEEL_ROWS: usize = 3;
 pub enum Ended {
     /// The user quit.
     Quit,
-    /// SIGTERM or SIGHUP; the terminal has been restored.
-    Signalled,
+    /// A terminating signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT); the
+    /// terminal has been restored. Holds the exit status that says which.
+    Signalled(i32),
 }
 
 /// Articles being loaded on another thread (or already loaded).
@@ -87,7 +87,7 @@ pub fn run(loading: Loading, what: &str, setup: &Setup) -> Result<Ended> {
         match wait_for_event(&mut session, worker.busy())? {
             Wake::Signal(Signalled::Stop) => {
                 abandon(app, worker);
-                return Ok(Ended::Signalled);
+                return Ok(Ended::Signalled(session.signalled_status()));
             }
             Wake::Signal(_) => {
                 // Back from a suspension: the size may have changed meanwhile.
@@ -98,7 +98,7 @@ pub fn run(loading: Loading, what: &str, setup: &Setup) -> Result<Ended> {
             Wake::Input => {
                 if !apply_input(&mut session, &mut app, &setup.keys)? {
                     abandon(app, worker);
-                    return Ok(Ended::Signalled);
+                    return Ok(Ended::Signalled(session.signalled_status()));
                 }
             }
         }
@@ -176,7 +176,9 @@ fn wait_for_articles(
             )
         })?;
         match wait_for_event(session, true)? {
-            Wake::Signal(Signalled::Stop) => return Ok(Loaded::Ended(Ended::Signalled)),
+            Wake::Signal(Signalled::Stop) => {
+                return Ok(Loaded::Ended(Ended::Signalled(session.signalled_status())));
+            }
             Wake::Signal(_) | Wake::Tick => {}
             Wake::Input => {
                 let event = event::read()?;

@@ -7,7 +7,7 @@
 
 use std::io::{IsTerminal, Write, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
@@ -20,7 +20,8 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 /// The terminal, restored when dropped.
 pub struct Session {
     pub terminal: DefaultTerminal,
-    stop: Arc<AtomicBool>,
+    /// The terminating signal that arrived, or 0.
+    stop: Arc<AtomicUsize>,
     /// SIGTSTP arrived (`kill -TSTP`; the key arrives as a key instead).
     suspend: Arc<AtomicBool>,
     /// SIGCONT arrived: the screen may hold anything now.
@@ -45,14 +46,16 @@ impl Session {
                 "the reader needs a terminal; for pipes and scripts use `diptych align LEFT RIGHT`"
             );
         }
-        let stop = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicUsize::new(0));
         let suspend = Arc::new(AtomicBool::new(false));
         let resumed = Arc::new(AtomicBool::new(false));
-        let flags = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
-            .map(|signal| (signal, &stop))
-            .into_iter()
-            .chain([(SIGTSTP, &suspend), (SIGCONT, &resumed)]);
-        for (signal, flag) in flags {
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            // The signal's own number, so the exit status can say which.
+            let number = usize::try_from(signal).unwrap_or(0);
+            signal_hook::flag::register_usize(signal, stop.clone(), number)
+                .context("installing a signal handler")?;
+        }
+        for (signal, flag) in [(SIGTSTP, &suspend), (SIGCONT, &resumed)] {
             signal_hook::flag::register(signal, flag.clone())
                 .context("installing a signal handler")?;
         }
@@ -71,7 +74,12 @@ impl Session {
 
     /// A termination signal arrived: the loop should end and restore.
     pub fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
+        self.stop.load(Ordering::Relaxed) != 0
+    }
+
+    /// The exit status for the signal that stopped the reader.
+    pub fn signalled_status(&self) -> i32 {
+        exit_status(self.stop.load(Ordering::Relaxed))
     }
 
     /// Acts on the signals that arrived since the last call; the event
@@ -122,8 +130,11 @@ impl Drop for Session {
     }
 }
 
-/// Exit status after a terminating signal, as a shell reports SIGTERM.
-pub const EXIT_SIGNALLED: i32 = 128 + 15;
+/// Exit status after terminating signal `signal`, as a shell reports it
+/// (SIGHUP 129, SIGINT 130, SIGQUIT 131, SIGTERM 143).
+fn exit_status(signal: usize) -> i32 {
+    128 + i32::try_from(signal).unwrap_or(SIGTERM)
+}
 /// How long the event loop gets to wind down after a signal.
 const GRACE: Duration = Duration::from_secs(1);
 
@@ -131,14 +142,14 @@ const GRACE: Duration = Duration::from_secs(1);
 /// and restores the terminal itself. On a hung-up terminal crossterm can
 /// spin inside its reader and never return, so if the process is still
 /// here after [`GRACE`], restore what can be restored and exit.
-fn spawn_watchdog(stop: Arc<AtomicBool>) {
+fn spawn_watchdog(stop: Arc<AtomicUsize>) {
     std::thread::spawn(move || {
-        while !stop.load(Ordering::Relaxed) {
+        while stop.load(Ordering::Relaxed) == 0 {
             std::thread::sleep(Duration::from_millis(100));
         }
         std::thread::sleep(GRACE);
         restore();
-        std::process::exit(EXIT_SIGNALLED);
+        std::process::exit(exit_status(stop.load(Ordering::Relaxed)));
     });
 }
 
