@@ -153,3 +153,16 @@ fn a_hung_up_terminal_does_not_leave_the_reader_running() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn stdin_that_is_the_terminal_is_refused_not_waited_on() {
+    // In a terminal, `-` would have the loader and the key reader take
+    // turns at the keyboard: `q` went unanswered for seconds.
+    let tmux = Tmux::start_with(&["-", "{dir}/b.txt"], &[("b.txt", "One line.\n")], 100, 20);
+    assert_eq!(tmux.exit_status(), "EXIT=2");
+    let screen = tmux.screen();
+    assert!(
+        screen.contains("diptych: -: stdin is the terminal the reader takes keys from"),
+        "{screen}"
+    );
+}

@@ -15,7 +15,7 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 
 use crate::io::{
-    load, load_quietly, print_warnings, stdout_wants_color, write_stdout, write_styled,
+    BadInput, load, load_quietly, print_warnings, stdout_wants_color, write_stdout, write_styled,
 };
 use crate::tui::{self, Ended, Setup};
 use diptych::align::{AlignOptions, align};
@@ -36,6 +36,16 @@ pub fn run(paths: &[String], config_file: Option<&Path>, theme: Option<ThemeName
             bail!("no articles to read");
         }
         return without_terminal(&articles, &config);
+    }
+    if paths.iter().any(|p| p == "-") && std::io::stdin().is_terminal() {
+        // The reader's keys come from this terminal: reading an article
+        // from it too, the two would take turns at every keystroke.
+        return Err(BadInput(
+            "-: stdin is the terminal the reader takes keys from; pipe the article in \
+             (cat FILE | diptych - OTHER)"
+                .to_string(),
+        )
+        .into());
     }
     let warnings = Arc::new(Mutex::new(Vec::new()));
     let (sender, loading) = channel();
