@@ -33,10 +33,12 @@ pub struct Config {
 /// Why a config file cannot be used: always names the file.
 #[derive(Debug, Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read config: {source}")]
+    // Not `source`: the message already says why, and a source would
+    // have the error chain say it a second time.
+    #[error("{path}: cannot read config: {reason}")]
     Read {
         path: String,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("{path}: line {line}, column {column}: {message}")]
     Syntax {
@@ -74,9 +76,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
         },
     };
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+    let text = std::fs::read_to_string(&path).map_err(|reason| ConfigError::Read {
         path: shown.clone(),
-        source,
+        reason,
     })?;
     parse(&text, &shown)
 }
@@ -258,12 +260,13 @@ mod tests {
 
     #[test]
     fn a_missing_explicit_file_is_an_error_naming_it() {
-        let error = load(Some(Path::new("/nonexistent/diptych.toml")))
-            .expect_err("missing")
-            .to_string();
+        let error = load(Some(Path::new("/nonexistent/diptych.toml"))).expect_err("missing");
+        // As the binary prints it: the whole chain, which says why once.
+        let error = format!("{:#}", anyhow::Error::from(error));
         assert!(
             error.starts_with("/nonexistent/diptych.toml: cannot read config"),
             "{error}"
         );
+        assert_eq!(error.matches("os error").count(), 1, "{error}");
     }
 }
