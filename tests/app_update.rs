@@ -446,3 +446,20 @@ fn a_relayout_keeps_the_word_marks_and_a_new_pair_finds_its_own() {
     assert_eq!(other.left.len(), app.alignment().left.len());
     assert_eq!(other.right.len(), app.alignment().right.len());
 }
+
+#[test]
+fn a_search_that_finds_only_hidden_furniture_says_where() {
+    // "Open source photos" is a caption, hidden as furniture at start.
+    let mut app = demo_app(160, 45);
+    type_keys(&mut app, "/open source");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search().hits().is_empty());
+    assert_eq!(
+        app.message(),
+        Some("no matches shown for “open source”; 1 in hidden furniture — b shows")
+    );
+    type_keys(&mut app, "b/open source");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.search().hits().len(), 1);
+    assert_eq!(app.message(), Some("match 1 of 1 for “open source”"));
+}

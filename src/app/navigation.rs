@@ -77,7 +77,13 @@ impl App {
     pub(super) fn jump_hit(&mut self, forward: bool) {
         let hits = self.search.hits();
         if hits.is_empty() {
-            self.message = Some(format!("no matches for “{}”", self.search.query()));
+            self.message = Some(match self.search.hidden() {
+                0 => format!("no matches for “{}”", self.search.query()),
+                hidden => format!(
+                    "no matches shown for “{}”; {hidden} in hidden furniture — b shows",
+                    self.search.query()
+                ),
+            });
             return;
         }
         let count = hits.len();

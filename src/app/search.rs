@@ -42,6 +42,13 @@ impl Search {
     pub fn hits(&self) -> &[Hit] {
         &self.hits
     }
+    /// Matches in text not shown (hidden page furniture): a search that
+    /// finds only those must not read as finding nothing.
+    pub fn hidden(&self) -> usize {
+        let found: usize = self.ranges.iter().flatten().map(Vec::len).sum();
+        found.saturating_sub(self.hits.len())
+    }
+
     /// Index into [`Search::hits`] of the current match.
     pub fn current(&self) -> Option<usize> {
         self.current
