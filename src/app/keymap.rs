@@ -259,16 +259,23 @@ pub fn keys_label(binding: &Binding, rebound: &[(Key, Action)]) -> String {
     labels.join(" ")
 }
 
-/// Status-bar hints in `mode`: `(key, what)` for the bindings that have
-/// a hint, named by the keys really bound (see [`bound_keys`]).
+/// Status-bar hints in `mode`: `(key, what, action)` for the bindings
+/// that have a hint, named by the keys really bound (see
+/// [`bound_keys`]); the action lets a toggle's hint follow its state.
 pub fn hints(
     mode: Mode,
     rebound: &[(Key, Action)],
-) -> impl Iterator<Item = (String, &'static str)> + '_ {
+) -> impl Iterator<Item = (String, &'static str, Action)> + '_ {
     BINDINGS
         .iter()
         .filter(move |b| mode.admits(b.scope))
-        .filter_map(|b| Some((key_label(*bound_keys(b, rebound).first()?), b.hint?)))
+        .filter_map(|b| {
+            Some((
+                key_label(*bound_keys(b, rebound).first()?),
+                b.hint?,
+                b.action.clone(),
+            ))
+        })
 }
 
 #[cfg(test)]
@@ -284,7 +291,9 @@ mod tests {
         assert_eq!(keys_label(next, &[]), "n");
         let rebound = [(Char('x'), Action::Next), (Ctrl('n'), Action::Next)];
         assert_eq!(keys_label(next, &rebound), "x Ctrl-N");
-        let hinted: Vec<(String, &str)> = hints(Mode::Panes, &rebound).collect();
+        let hinted: Vec<(String, &str)> = hints(Mode::Panes, &rebound)
+            .map(|(key, what, _)| (key, what))
+            .collect();
         assert!(
             hinted.contains(&("x".to_string(), "next diff")),
             "{hinted:?}"

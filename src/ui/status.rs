@@ -5,10 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::align::Granularity;
 use crate::app::keymap::hints;
 use crate::app::rows::Side;
 use crate::app::wrap::display_width;
-use crate::app::{App, Focus};
+use crate::app::{Action, App, Focus};
 
 use super::theme::Theme;
 
@@ -43,7 +44,7 @@ pub fn render_status(
         None if app.search().prompt().is_some() || app.message().is_some() => status,
         None => return,
     };
-    let line = bottom_line(app, theme);
+    let line = bottom_line(app, theme, usize::from(bottom.width));
     buf.set_line(bottom.x, bottom.y, &line, bottom.width);
 }
 
@@ -200,7 +201,9 @@ fn top_paragraph(app: &App, side: Side) -> Option<usize> {
     units.get(unit).map(|u| u.paragraph)
 }
 
-fn bottom_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+/// The prompt, a message, or as many whole key hints as fit `width`
+/// (help and quit first): a hint cut mid-word read as another command.
+fn bottom_line<'a>(app: &'a App, theme: &Theme, width: usize) -> Line<'a> {
     if let Some(typed) = app.search().prompt() {
         return Line::from(vec![
             Span::styled("/", theme.hint_key),
@@ -213,9 +216,21 @@ fn bottom_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
         return Line::from(Span::styled(format!(" {message}"), theme.hint_key));
     }
     let mut spans = vec![Span::raw(" ")];
-    let mut all: Vec<(String, &str)> = hints(app.mode(), app.rebound_keys()).collect();
-    all.sort_by_key(|(_, what)| *what != "help");
-    for (key, what) in all {
+    let mut used = 1;
+    let mut all: Vec<_> = hints(app.mode(), app.rebound_keys()).collect();
+    // Help and quit first: they must show however narrow the line.
+    all.sort_by_key(|(_, _, action)| !matches!(action, Action::ToggleHelp | Action::Quit));
+    for (key, what, action) in all {
+        // The granularity toggle names what it switches to.
+        let what = match action {
+            Action::ToggleGranularity if app.granularity() == Granularity::Sentence => "paragraphs",
+            _ => what,
+        };
+        let needed = display_width(&key) + 1 + display_width(what);
+        if used + needed > width {
+            break;
+        }
+        used += needed + 3;
         spans.push(Span::styled(key, theme.hint_key));
         spans.push(Span::styled(format!(" {what}   "), theme.hints));
     }
