@@ -2,12 +2,13 @@
 
 mod common;
 
-use common::{demo_app, press, type_keys};
+use common::{demo_app, draw, press, screen_text, type_keys};
 use diptych::align::Granularity;
 use diptych::app::keymap::Mode;
 use diptych::app::rows::GroupKind;
-use diptych::app::{Action, Focus};
+use diptych::app::{Action, App, Focus};
 use diptych::report::MarkLevel;
+use diptych::ui::ColorMode;
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -462,4 +463,41 @@ fn a_search_that_finds_only_hidden_furniture_says_where() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.search().hits().len(), 1);
     assert_eq!(app.message(), Some("match 1 of 1 for “open source”"));
+}
+
+/// Two versions of a paragraph far taller than the screen, differing in
+/// one word near its end.
+fn long_paragraph_app() -> App {
+    let words: Vec<String> = (0..600).map(|i| format!("word{i}")).collect();
+    let mut changed = words.clone();
+    changed[560] = "Rotterdam".to_string();
+    let article = |name: &str, words: &[String]| {
+        diptych::article::parse_article(name, name, &format!("Title\n\n{}\n", words.join(" ")))
+    };
+    let mut app = App::new(vec![article("a.txt", &words), article("b.txt", &changed)]);
+    app.update(Action::Resize(120, 30));
+    app
+}
+
+#[test]
+fn n_shows_the_changed_word_of_a_long_paragraph_not_just_its_top() {
+    let mut app = long_paragraph_app();
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.difference_position(), (Some(1), 1));
+    let text = screen_text(&draw(&app, 120, 30, ColorMode::None));
+    assert!(text.contains("Rotterdam"), "{text}");
+    // Still the same difference: N goes to none above, not back to its top.
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.message(), Some("no more differences above"));
+}
+
+#[test]
+fn after_the_end_n_backwards_stops_at_the_last_difference() {
+    let mut app = demo_app(160, 45);
+    let (_, count) = app.difference_position();
+    type_keys(&mut app, "nnnG");
+    // The counter does not claim a difference scrolled out of sight.
+    assert_eq!(app.difference_position(), (None, count));
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.difference_position(), (Some(count), count));
 }

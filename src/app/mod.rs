@@ -376,11 +376,11 @@ impl App {
     pub fn reading_order(&self) -> Side {
         self.order
     }
-    /// Differences `n` stops at: (the current one's number from 1, if the
-    /// cursor is on one; how many).
+    /// Differences `n` stops at: (the number from 1 of the one last
+    /// jumped to, while it is on screen; how many).
     pub fn difference_position(&self) -> (Option<usize>, usize) {
         let current = self
-            .cursor
+            .cursor_visible()
             .and_then(|c| self.differences.binary_search(&c).ok())
             .map(|k| k + 1);
         (current, self.differences.len())

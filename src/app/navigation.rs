@@ -26,10 +26,14 @@ impl App {
         }
     }
 
-    fn cursor_visible(&self) -> Option<usize> {
+    /// The difference last jumped to, while any row of it is on screen
+    /// (a long paragraph's top may be above it).
+    pub(super) fn cursor_visible(&self) -> Option<usize> {
         let cursor = self.cursor?;
-        let start = self.model.groups.get(cursor)?.start;
-        (start >= self.scroll && start < self.scroll + self.geometry.body_rows()).then_some(cursor)
+        let group = self.model.groups.get(cursor)?;
+        let on_screen = group.start < self.scroll + self.geometry.body_rows()
+            && self.scroll < group.start + group.height.max(1);
+        on_screen.then_some(cursor)
     }
 
     /// n/N without a search: the next difference after the current one
@@ -44,17 +48,24 @@ impl App {
                 .iter()
                 .copied()
                 .find(|&i| groups[i].start >= self.scroll),
+            // As n from the top stops at the first difference on screen,
+            // N from the bottom (after G) stops at the last one.
             (None, false) => stops
                 .iter()
                 .copied()
                 .rev()
-                .find(|&i| groups[i].start < self.scroll),
+                .find(|&i| groups[i].start < self.scroll + self.geometry.body_rows()),
         };
         match found {
             Some(i) => {
                 self.cursor = Some(i);
                 let start = self.model.groups[i].start;
                 self.scroll_to(start);
+                // A long paragraph's first changed word may be screens
+                // below its top: then it is shown a third down instead.
+                if let Some(row) = self.model.first_marked_row(i) {
+                    self.reveal(row);
+                }
                 self.flash_group(i, None);
             }
             None if forward => self.message = Some("no more differences below".into()),

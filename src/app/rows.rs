@@ -185,6 +185,32 @@ impl RowModel {
         }
     }
 
+    /// The first row of shown group `index` holding a marked word on
+    /// either side: where a reader looks for its difference, which in a
+    /// long paragraph can be screens below the group's top.
+    pub fn first_marked_row(&self, index: usize) -> Option<usize> {
+        let group = self.groups.get(index)?;
+        let first_in = |side: Side, lines: &Range<usize>| {
+            let pane = self.side(side);
+            let lines_here = pane.lines.get(lines.clone())?;
+            lines_here.iter().position(|line| {
+                let marks = line.unit.and_then(|unit| pane.changes.get(unit));
+                marks.is_some_and(|marks| {
+                    marks
+                        .iter()
+                        .any(|(_, r)| r.start < line.range.end && line.range.start < r.end)
+                })
+            })
+        };
+        let left = first_in(Side::Left, &group.left);
+        let right = first_in(Side::Right, &group.right);
+        let offset = match (left, right) {
+            (Some(l), Some(r)) => l.min(r),
+            (one, other) => one.or(other)?,
+        };
+        Some(group.start + offset)
+    }
+
     /// Index into `groups` of the group covering `row`.
     pub fn group_at(&self, row: usize) -> Option<usize> {
         let after = self.groups.partition_point(|g| g.start <= row);
