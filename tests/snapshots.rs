@@ -168,6 +168,50 @@ fn wide_characters_keep_the_columns_aligned() {
 }
 
 #[test]
+fn overlays_over_wide_characters_keep_their_left_border() {
+    use diptych::app::App;
+    use diptych::article::parse_article;
+    let text = |day: &str| {
+        format!(
+            "東京と大阪の会議は{day}に開かれた。参加者は家族の代表も含む。東京と大阪の会議は{day}に開かれた。\n\n\
+             首相は記者会見で新しい計画を発表した。計画は三つの段階に分かれている。"
+        )
+    };
+    // Widths of both parities, so borders fall on either half of a wide
+    // character.
+    for overlay in ['?', 'F', 'M'] {
+        for width in 96..104 {
+            let articles = vec![
+                parse_article("l.txt", "l.txt", &text("月曜日")),
+                parse_article("r.txt", "r.txt", &text("火曜日")),
+            ];
+            let mut app = App::new(articles);
+            app.update(Action::Resize(width, 25));
+            press(&mut app, KeyCode::Char(overlay));
+            let terminal = draw(&app, width, 25, ColorMode::None);
+            let buffer = terminal.backend().buffer();
+            // The terminal gets what ratatui's diff sends: a wide character
+            // just left of the overlay would be drawn over its left border,
+            // and the diff skips the border cell as that character's half.
+            let corner = (0..25)
+                .flat_map(|y| (0..width).map(move |x| (x, y)))
+                .find(|&(x, y)| buffer[(x, y)].symbol() == "┌");
+            let (x, top) = corner.unwrap_or_else(|| panic!("{overlay}: no overlay drawn"));
+            let bottom = (top + 1..25)
+                .find(|&y| buffer[(x, y)].symbol() == "└")
+                .unwrap_or(25);
+            for y in top + 1..bottom {
+                assert!(
+                    matches!(buffer[(x, y)].symbol(), "│" | "├"),
+                    "{overlay} at {width}: row {y} has no left border\n{}",
+                    screen_text(&terminal)
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn help_on_a_low_screen_scrolls_to_the_legend() {
     let mut app = demo_app(90, 30);
     press(&mut app, KeyCode::Char('?'));

@@ -15,7 +15,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -32,7 +32,7 @@ const KIND: usize = 15;
 
 /// Draws the facts list over `area`.
 pub fn render_facts(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    Clear.render(area, buf);
+    super::overlay::clear(area, buf);
     let Some(list) = app.facts() else {
         return;
     };

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::app::Action;
 use crate::app::keymap::{BINDINGS, Key, keys_label};
@@ -49,7 +49,7 @@ pub fn render_help(
         width,
         height,
     );
-    Clear.render(popup, buf);
+    super::overlay::clear(popup, buf);
     let all_fit = usize::from(height.saturating_sub(2))
         >= if two_columns {
             keys.len().max(legend.len())

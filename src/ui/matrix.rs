@@ -17,7 +17,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::app::App;
 use crate::app::corpus_views::article_mark;
@@ -34,7 +34,7 @@ const FOOTER: u16 = 3;
 
 /// Draws the matrix over `area`.
 pub fn render_matrix(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    Clear.render(area, buf);
+    super::overlay::clear(area, buf);
     let block = Block::new().borders(Borders::ALL).title(Span::styled(
         " Similarity of every pair — share of text linked ",
         theme.hint_key,

@@ -9,6 +9,7 @@ mod heat;
 mod help;
 mod list;
 mod matrix;
+mod overlay;
 mod pane;
 pub mod progress;
 mod ruler;
