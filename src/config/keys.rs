@@ -102,6 +102,41 @@ pub fn parse_key(name: &str) -> Option<Key> {
         .map(|(_, code)| Key::Code(*code))
 }
 
+/// The config name of `action`, for messages.
+pub fn action_name(action: &Action) -> &'static str {
+    ACTIONS
+        .iter()
+        .find(|(_, a)| a == action)
+        .map_or("another action", |(n, _)| n)
+}
+
+/// A configured key that would silently take a key from another action
+/// in some mode: (key, the configured action, the action it takes the
+/// key from). Either another configured action, or one that keeps its
+/// default keys (not rebound) — its help line would still name a key
+/// that no longer does it.
+pub fn clash(bindings: &[(Key, Action)]) -> Option<(Key, Action, Action)> {
+    let modes = [Mode::Panes, Mode::List, Mode::Matrix, Mode::Facts];
+    let rebound = |action: &Action| bindings.iter().any(|(_, a)| a == action);
+    for (n, (key, action)) in bindings.iter().enumerate() {
+        for mode in modes.into_iter().filter(|&m| applies(action, m)) {
+            let earlier = bindings[..n]
+                .iter()
+                .find(|(k, a)| k == key && a != action && applies(a, mode));
+            if let Some((_, other)) = earlier {
+                return Some((*key, action.clone(), other.clone()));
+            }
+            if let Some(default) = resolve(&event_of(*key), mode)
+                && default != *action
+                && !rebound(&default)
+            {
+                return Some((*key, action.clone(), default));
+            }
+        }
+    }
+    None
+}
+
 /// The key event a key stands for.
 fn event_of(key: Key) -> KeyEvent {
     match key {

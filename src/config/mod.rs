@@ -185,6 +185,16 @@ fn key_table(value: &Value, path: &str) -> Result<KeyBindings, ConfigError> {
             bindings.push((key, action.clone()));
         }
     }
+    if let Some((key, action, other)) = keys::clash(&bindings) {
+        let other = keys::action_name(&other);
+        return Err(bad(
+            format!("keys.{}", keys::action_name(&action)),
+            format!(
+                "{:?} is already {other}'s key (bind {other} to another key too)",
+                crate::app::keymap::key_label(key)
+            ),
+        ));
+    }
     Ok(KeyBindings::new(bindings))
 }
 
@@ -249,6 +259,14 @@ mod tests {
                 "c.toml: keys.next: expected at least one key",
             ),
             ("keys = 1", "c.toml: keys: expected a table"),
+            (
+                "[keys]\nnext = \"q\"",
+                "c.toml: keys.next: \"q\" is already quit's key (bind quit to another key too)",
+            ),
+            (
+                "[keys]\nnext = \"x\"\nswap = \"x\"",
+                "c.toml: keys.swap: \"x\" is already next's key",
+            ),
             ("theme = \n", "c.toml: line 1, column 9: "),
             ("a = 1\ntheme = [\n", "c.toml: line 2, column"),
         ] {
