@@ -232,3 +232,22 @@ fn inputs_are_never_modified() {
     diptych(&["align", &path_str, &path_str]);
     assert_eq!(fs::read(&path).expect("read"), before);
 }
+
+#[test]
+fn only_here_counts_name_the_page_furniture_the_reader_hides() {
+    // The reader shows 7 only-left story paragraphs and hides 18 of
+    // furniture; `align` counted 25 with no word of the difference.
+    let output = diptych(&["align", &seed(S000), &seed(S001)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("· 25 only left (18 page furniture) · 6 only right"),
+        "{text}"
+    );
+    let output = diptych(&["align", &seed(S000), &seed(S001), "--format", "json"]);
+    let json: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let summary = &json["summary"];
+    assert_eq!(summary["only_left"], 25);
+    assert_eq!(summary["furniture_left"], 18);
+    assert_eq!(summary["furniture_right"], 0);
+}

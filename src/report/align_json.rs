@@ -22,15 +22,37 @@ pub struct Summary {
     pub moved: usize,
     pub only_left: usize,
     pub only_right: usize,
+    /// Of the only-left groups, those of page furniture alone
+    /// (boilerplate, captions), which the reader hides by default: its
+    /// "only" counts are the story's, these less.
+    pub furniture_left: usize,
+    /// Likewise of the only-right groups.
+    pub furniture_right: usize,
 }
 
 impl Summary {
     /// Tallies an alignment's groups.
     pub fn of(alignment: &Alignment) -> Self {
-        Self::of_groups(&alignment.groups)
+        let mut summary = Self::of_groups(&alignment.groups);
+        let furniture = |units: &[Unit], members: &[usize]| {
+            !members.is_empty()
+                && members
+                    .iter()
+                    .all(|&i| units.get(i).is_some_and(|u| !u.kind.is_story()))
+        };
+        for group in &alignment.groups {
+            if group.right.is_empty() && furniture(&alignment.left, &group.left) {
+                summary.furniture_left += 1;
+            }
+            if group.left.is_empty() && furniture(&alignment.right, &group.right) {
+                summary.furniture_right += 1;
+            }
+        }
+        summary
     }
 
-    /// Tallies some groups (the reader counts the story's only).
+    /// Tallies some groups (the reader counts the story's only); the
+    /// furniture counts, which need the units, stay 0.
     pub fn of_groups<'a>(groups: impl IntoIterator<Item = &'a crate::align::Group>) -> Self {
         let mut summary = Summary::default();
         for group in groups {

@@ -47,15 +47,20 @@ pub fn render_wrapped(
     let shown = |a: &Article| crate::article::sanitize::line(&a.path).into_owned();
     let _ = writeln!(out, "left:  {} ({})", left.title, shown(left));
     let _ = writeln!(out, "right: {} ({})", right.title, shown(right));
+    // Furniture named apart, as the reader (which hides it) counts.
+    let only = |count: usize, furniture: usize, side: &str| match furniture {
+        0 => format!("{count} only {side}"),
+        _ => format!("{count} only {side} ({furniture} page furniture)"),
+    };
     let _ = writeln!(
         out,
-        "similarity {:.0}% · {} linked ({} reworded, {} moved) · {} only left · {} only right",
+        "similarity {:.0}% · {} linked ({} reworded, {} moved) · {} · {}",
         alignment.similarity * 100.0,
         summary.linked,
         summary.reworded,
         summary.moved,
-        summary.only_left,
-        summary.only_right
+        only(summary.only_left, summary.furniture_left, "left"),
+        only(summary.only_right, summary.furniture_right, "right"),
     );
     let legend = match styling {
         Styling::Ansi => format!(
