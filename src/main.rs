@@ -35,6 +35,20 @@ fn run_cli() -> i32 {
     io::guard_standard_streams();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(error) if error.kind() == clap::error::ErrorKind::InvalidUtf8 => {
+            // Paths travel as text; a directory's files are read whatever
+            // their names, so the directory is the way in.
+            let name = std::env::args_os()
+                .find(|arg| arg.to_str().is_none())
+                .map(|arg| arg.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            eprintln!(
+                "diptych: {}: a name that is not UTF-8 cannot be given on the command line; \
+                 give its directory instead",
+                sanitize::line(&name)
+            );
+            return EXIT_BAD_INPUT;
+        }
         Err(error) if error.use_stderr() => {
             // Clap quotes the offending argument, which may hold escapes.
             let message = error.render().to_string();

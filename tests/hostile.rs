@@ -494,6 +494,23 @@ fn the_size_bound_stops_where_positions_would_not_fit() {
 // 6. Smaller ones -----------------------------------------------------------
 
 #[test]
+fn a_non_utf8_file_name_on_the_command_line_says_to_give_its_directory() {
+    let dir = Scratch::new();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(dir.path("x").with_file_name(name), LEFT).expect("latin-1 name");
+    let out = diptych(&dir, &[std::ffi::OsStr::new("align"), name, name])
+        .stdin(Stdio::null())
+        .output()
+        .expect("diptych runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "diptych: caf\u{fffd}.txt: a name that is not UTF-8 cannot be given on the command \
+         line; give its directory instead\n"
+    );
+}
+
+#[test]
 fn a_non_utf8_file_name_in_a_directory_is_read() {
     let dir = Scratch::new();
     let sub = dir.path("in");
