@@ -168,6 +168,28 @@ pub fn first(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
 }
 
+/// Where the run of ASCII letters and digits that starts at `at` ends:
+/// both tokenisers step over every word this way. Eight bytes at a time
+/// while eight remain (a byte with its high bit set ends the run, and a
+/// carry out of it only reaches bytes after it), then byte by byte.
+#[inline(always)]
+pub fn alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = at.checked_add(8).and_then(|end| bytes.get(at..end)) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let alphanumeric = letters(word) | within(word, b'0', b'9');
+        let stop = (!alphanumeric | word) & HIGH;
+        if stop != 0 {
+            return at + first(stop);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    at + rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())
+}
+
 /// The words [`each_word`] gives, made by copying each chunk into a
 /// zeroed array: the reference its tests (and the hashers') check against.
 #[cfg(test)]
@@ -260,5 +282,34 @@ mod tests {
         assert_eq!(sum(ones(HIGH) * 31), 248);
         assert_eq!(count(0x80 | 0x80 << 56), 2);
         assert_eq!(first(0x80 << 16), 2);
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_where_a_byte_loop_ends_them() {
+        // Every byte value after runs of every length up to 20, at every
+        // start, with a non-ASCII byte (whose carries must not matter)
+        // after the end too.
+        for stop in 0..=255u8 {
+            for run in 0..20 {
+                let mut bytes: Vec<u8> = (0..run).map(|i| b"aZ09xQ"[i % 6]).collect();
+                bytes.push(stop);
+                bytes.extend_from_slice(b"\xffab\xc3\xa9cd");
+                for start in 0..=run.min(3) {
+                    let expected = start
+                        + bytes[start..]
+                            .iter()
+                            .position(|b| !b.is_ascii_alphanumeric())
+                            .unwrap_or(bytes.len() - start);
+                    assert_eq!(
+                        alphanumeric_end(&bytes, start),
+                        expected,
+                        "stop {stop:#x}, run {run}, start {start}"
+                    );
+                }
+            }
+        }
+        assert_eq!(alphanumeric_end(b"", 0), 0);
+        assert_eq!(alphanumeric_end(b"abc", 3), 3);
+        assert_eq!(alphanumeric_end(b"abcdefghijklmnop", 0), 16);
     }
 }

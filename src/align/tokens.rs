@@ -39,10 +39,8 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, Key<'_>, bool, bool)) {
     while let Some(&byte) = bytes.get(at) {
         if byte.is_ascii_alphanumeric() {
             // Most of any Latin-script text: a run of ASCII letters and
-            // digits, read a byte at a time.
-            let rest = bytes.get(at..).unwrap_or_default();
-            let run = rest.iter().position(|b| !b.is_ascii_alphanumeric());
-            let end = at + run.unwrap_or(rest.len());
+            // digits, read eight bytes at a time.
+            let end = crate::ascii::alphanumeric_end(bytes, at);
             let last = bytes.get(end - 1).map_or(' ', |&b| char::from(b));
             scanner.extend(at, end, last);
             at = end;

@@ -47,9 +47,9 @@ pub fn tokens_into(
 /// Byte ranges of the words (letter/digit runs, with inner apostrophes
 /// and number punctuation) and of each other visible character.
 ///
-/// Runs of ASCII letters and digits, and single ASCII spaces, are
-/// stepped over a byte at a time: they are most of any text, and none of
-/// the rules below (apostrophes, dots, ideographs) can apply to them.
+/// Runs of ASCII letters and digits (eight bytes at a time) and single
+/// ASCII spaces are stepped over without the rules below: they are most
+/// of any text, and no apostrophe, dot or ideograph rule applies to them.
 fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let mut word: Option<usize> = None;
@@ -57,11 +57,7 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     while let Some(&b) = bytes.get(at) {
         if ASCII_ALPHANUMERIC[usize::from(b)] {
             word.get_or_insert(at);
-            let rest = bytes.get(at..).unwrap_or_default();
-            at += rest
-                .iter()
-                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-                .unwrap_or(rest.len());
+            at = ascii::alphanumeric_end(bytes, at);
             continue;
         }
         if b == b' ' {
