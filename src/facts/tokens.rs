@@ -74,7 +74,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         let mut j = i + c.len_utf8();
         loop {
             if bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                j += 1;
+                j = crate::ascii::alphanumeric_end(bytes, j);
                 continue;
             }
             let Some(c) = char_at(text, j) else { break };
