@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::app::Action;
-use crate::app::keymap::{BINDINGS, Key, keys_label};
+use crate::app::keymap::{BINDINGS, Key, bound_keys, key_label, keys_label};
 use crate::app::rows::GroupKind;
 use crate::app::wrap::display_width;
 
@@ -56,10 +56,17 @@ pub fn render_help(
         } else {
             keys.len() + legend.len() + 1
         };
+    // When the list scrolls, quit (listed last) is below the fold: the
+    // title names its key.
+    let quit = BINDINGS
+        .iter()
+        .find(|b| b.action == Action::Quit)
+        .and_then(|b| bound_keys(b, rebound).first().copied())
+        .map_or_else(String::new, |key| format!(" · {} quits", key_label(key)));
     let title = if all_fit {
-        " Keys — Esc or ? closes "
+        " Keys — Esc or ? closes ".to_string()
     } else {
-        " Keys — j/k scroll · Esc or ? closes "
+        format!(" Keys — j/k scroll · Esc or ? closes{quit} ")
     };
     let block = Block::new()
         .borders(Borders::ALL)
