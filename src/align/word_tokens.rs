@@ -102,14 +102,58 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
         if let Some(start) = word.take() {
             emit(start, at);
         }
-        if !c.is_whitespace() {
-            emit(at, after);
-        }
-        at = after;
+        at = if c.is_whitespace() {
+            after
+        } else {
+            let end = cluster_end(text, c, after);
+            emit(at, end);
+            end
+        };
     }
     if let Some(start) = word {
         emit(start, text.len());
     }
+}
+
+/// Where the character shown for symbol `first` (ending at byte `end`)
+/// ends: emoji joined by U+200D, variation selectors, skin tones, keycaps,
+/// combining accents, tag letters and a flag's second regional indicator
+/// stay with it, so a diff never marks half of what a terminal shows as
+/// one character (a family emoji, a flag).
+fn cluster_end(text: &str, first: char, mut end: usize) -> usize {
+    let regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    let mut flag_open = regional(first);
+    // Nothing that joins is ASCII: after most punctuation, a space.
+    while let Some(next) = text
+        .as_bytes()
+        .get(end)
+        .filter(|b| !b.is_ascii())
+        .and_then(|_| char_at(text, end))
+    {
+        let extends = matches!(
+            next,
+            '\u{FE00}'..='\u{FE0F}'
+                | '\u{1F3FB}'..='\u{1F3FF}'
+                | '\u{20E3}'
+                | '\u{0300}'..='\u{036F}'
+                | '\u{E0020}'..='\u{E007F}'
+        );
+        if extends {
+            end += next.len_utf8();
+        } else if next == '\u{200D}'
+            && let Some(joined) = char_at(text, end + next.len_utf8())
+            && !joined.is_whitespace()
+        {
+            end += next.len_utf8() + joined.len_utf8();
+            flag_open = false;
+        } else if flag_open && regional(next) {
+            end += next.len_utf8();
+            flag_open = false;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// Which bytes are ASCII letters and digits, by lookup: the scan's
@@ -251,7 +295,9 @@ mod tests {
                 emit(start, at);
             }
             if !c.is_whitespace() {
-                emit(at, at + c.len_utf8());
+                let end = cluster_end(text, c, at + c.len_utf8());
+                emit(at, end);
+                while chars.next_if(|&(i, _)| i < end).is_some() {}
             }
         }
         if let Some(start) = word {
@@ -340,6 +386,18 @@ mod tests {
                 "{token:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_emoji_and_what_joins_it_are_one_token() {
+        let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+        let text = format!("a {family} 🇺🇦🇩🇪 ❤\u{fe0f} 👍\u{1f3fd}!");
+        let tokens: Vec<&str> = bounds(&text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            tokens,
+            ["a", family, "🇺🇦", "🇩🇪", "❤\u{fe0f}", "👍\u{1f3fd}", "!"]
+        );
+        assert_eq!(bounds(&text), reference_bounds(&text));
     }
 
     #[test]
