@@ -130,13 +130,34 @@ fn search_finds_matches_in_both_panes_and_esc_clears() {
     assert_eq!(app.message(), Some("nothing to close — q quits"));
 }
 
+/// Types `/query` and Enter, as a reader runs a search.
+fn search_for(app: &mut App, query: &str) {
+    type_keys(app, &format!("/{query}"));
+    press(app, KeyCode::Enter);
+}
+
 #[test]
 fn a_search_without_matches_says_so() {
     let mut app = demo_app(160, 45);
-    type_keys(&mut app, "/zzzqqq");
-    press(&mut app, KeyCode::Enter);
+    search_for(&mut app, "zzzqqq");
     assert!(app.search().hits().is_empty());
     assert!(app.message().unwrap().contains("no matches"));
+}
+
+#[test]
+fn a_search_that_finds_only_hidden_furniture_says_where() {
+    // "Open source photos" is a caption, hidden as furniture at start.
+    let mut app = demo_app(160, 45);
+    search_for(&mut app, "open source");
+    assert!(app.search().hits().is_empty());
+    assert_eq!(
+        app.message(),
+        Some("no matches shown for “open source”; 1 in hidden furniture — b shows")
+    );
+    type_keys(&mut app, "b");
+    search_for(&mut app, "open source");
+    assert_eq!(app.search().hits().len(), 1);
+    assert_eq!(app.message(), Some("match 1 of 1 for “open source”"));
 }
 
 #[test]
@@ -446,23 +467,6 @@ fn a_relayout_keeps_the_word_marks_and_a_new_pair_finds_its_own() {
     assert!(!other.same_as(&marks));
     assert_eq!(other.left.len(), app.alignment().left.len());
     assert_eq!(other.right.len(), app.alignment().right.len());
-}
-
-#[test]
-fn a_search_that_finds_only_hidden_furniture_says_where() {
-    // "Open source photos" is a caption, hidden as furniture at start.
-    let mut app = demo_app(160, 45);
-    type_keys(&mut app, "/open source");
-    press(&mut app, KeyCode::Enter);
-    assert!(app.search().hits().is_empty());
-    assert_eq!(
-        app.message(),
-        Some("no matches shown for “open source”; 1 in hidden furniture — b shows")
-    );
-    type_keys(&mut app, "b/open source");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.search().hits().len(), 1);
-    assert_eq!(app.message(), Some("match 1 of 1 for “open source”"));
 }
 
 /// Two versions of a paragraph far taller than the screen, differing in
