@@ -169,7 +169,7 @@ pub fn first(mask: u64) -> usize {
 }
 
 /// Where the run of ASCII letters and digits that starts at `at` ends:
-/// both tokenisers step over every word this way. Eight bytes at a time
+/// the tokenisers step over every word this way. Eight bytes at a time
 /// while eight remain (a byte with its high bit set ends the run, and a
 /// carry out of it only reaches bytes after it), then byte by byte.
 #[inline(always)]

@@ -270,7 +270,7 @@ fn n_never_stops_on_furniture_even_when_shown() {
         assert_eq!(app.difference_position(), (Some(k), count));
         let group = &app.model().groups[app.cursor().unwrap()];
         let raw = &app.alignment().groups[group.group];
-        assert!(!diptych::app::rows::is_furniture(raw, app.alignment()));
+        assert!(!app.alignment().is_furniture(raw));
     }
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.message(), Some("no more differences below"));

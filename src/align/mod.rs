@@ -114,6 +114,20 @@ pub struct Group {
     pub callouts: Vec<Callout>,
 }
 
+impl Alignment {
+    /// Whether `group` is made only of page furniture (boilerplate,
+    /// captions): the reader hides such groups by default, and `align`
+    /// counts them apart.
+    pub fn is_furniture(&self, group: &Group) -> bool {
+        let story = |units: &[Unit], members: &[usize]| {
+            members
+                .iter()
+                .any(|&i| units.get(i).is_some_and(|u| u.kind.is_story()))
+        };
+        !story(&self.left, &group.left) && !story(&self.right, &group.right)
+    }
+}
+
 impl Group {
     /// Both sides have units: a link rather than an unmatched unit.
     pub fn is_link(&self) -> bool {
@@ -153,6 +167,9 @@ pub struct DiffOp {
     pub left: Option<Span>,
     pub right: Option<Span>,
 }
+
+// A book-length pair keeps hundreds of thousands of ops (see [`Span`]).
+const _: () = assert!(std::mem::size_of::<DiffOp>() == 36);
 
 /// Bytes `start..end` of unit `unit`; serialised as `[unit, start, end]`.
 ///

@@ -10,7 +10,7 @@ use crate::facts::extract_facts_with;
 use super::jobs::{Job, JobOutput, JobRequest, Layout, SearchRanges};
 use super::order::side_order;
 use super::preview::{PREVIEW_BYTES, preview_alignment, worth_previewing};
-use super::rows::{RowModel, UnitMarks, is_furniture};
+use super::rows::{RowModel, UnitMarks};
 use super::search::find_all;
 use super::shared::SharedCorpus;
 
@@ -91,7 +91,7 @@ fn laid_out(alignment: &Alignment, layout: Layout) -> (Layout, Arc<RowModel>) {
     let order = side_order(&alignment.groups, layout.order);
     let marks = UnitMarks::of(alignment);
     let model = RowModel::build_in_order(alignment, &marks, layout.width, &order, |group| {
-        !(layout.hide_furniture && is_furniture(group, alignment))
+        !(layout.hide_furniture && alignment.is_furniture(group))
     });
     (layout, Arc::new(model))
 }

@@ -9,7 +9,7 @@ use crate::report::align_json::Summary;
 use super::App;
 use super::jobs::{JobRequest, Then};
 use super::order::side_order;
-use super::rows::{RowModel, Side, UnitMarks, has_paragraph, is_furniture};
+use super::rows::{RowModel, Side, UnitMarks, has_paragraph};
 
 impl App {
     /// Compares `left` with `right` and starts reading at the top: at
@@ -77,7 +77,7 @@ impl App {
             alignment
                 .groups
                 .iter()
-                .filter(|g| !is_furniture(g, &alignment)),
+                .filter(|g| !alignment.is_furniture(g)),
         );
         // A job that laid this alignment out found its word marks too.
         self.marks = match &self.prebuilt {
@@ -160,7 +160,7 @@ impl App {
             None => {
                 let order = side_order(&alignment.groups, self.order);
                 RowModel::build_in_order(alignment, &self.marks, width, &order, |group| {
-                    !(hide_furniture && is_furniture(group, alignment))
+                    !(hide_furniture && alignment.is_furniture(group))
                         && unique
                             .as_ref()
                             .is_none_or(|flags| has_paragraph(group, alignment, flags))
@@ -170,7 +170,7 @@ impl App {
         self.hidden_furniture = alignment
             .groups
             .iter()
-            .filter(|g| hide_furniture && is_furniture(g, alignment))
+            .filter(|g| hide_furniture && alignment.is_furniture(g))
             .map(|g| paragraphs_in(g, alignment))
             .sum();
         self.cursor = cursor_group
@@ -205,7 +205,7 @@ impl App {
             .groups
             .get(index)
             .and_then(|g| self.alignment.groups.get(g.group))
-            .is_some_and(|g| is_furniture(g, &self.alignment))
+            .is_some_and(|g| self.alignment.is_furniture(g))
     }
 
     /// The next (or previous) pair of distinct articles, each unordered

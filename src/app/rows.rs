@@ -100,7 +100,7 @@ pub struct RowModel {
 impl RowModel {
     /// Lays `alignment` out at `width` text columns, the groups in `order`
     /// (indices into `alignment.groups`; see [`super::order::side_order`]),
-    /// leaving out the groups `keep` rejects (see [`is_furniture`],
+    /// leaving out the groups `keep` rejects (see [`Alignment::is_furniture`],
     /// [`has_paragraph`]). The word `marks` are this alignment's, found
     /// once ([`UnitMarks::of`]) or kept from an earlier layout of it
     /// ([`RowModel::marks`]).
@@ -267,16 +267,6 @@ impl RowModel {
         let line = candidates.get(skip)?;
         (line.unit == Some(unit)).then(|| group.start + (first + skip - range.start))
     }
-}
-
-/// Whether a group is made only of boilerplate and captions.
-pub fn is_furniture(group: &Group, alignment: &Alignment) -> bool {
-    let story = |units: &[Unit], members: &[usize]| {
-        members
-            .iter()
-            .any(|&i| units.get(i).is_some_and(|u| u.kind.is_story()))
-    };
-    !story(&alignment.left, &group.left) && !story(&alignment.right, &group.right)
 }
 
 /// Whether a group holds a paragraph `flags` marks on either side (flags

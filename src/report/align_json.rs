@@ -34,18 +34,15 @@ impl Summary {
     /// Tallies an alignment's groups.
     pub fn of(alignment: &Alignment) -> Self {
         let mut summary = Self::of_groups(&alignment.groups);
-        let furniture = |units: &[Unit], members: &[usize]| {
-            !members.is_empty()
-                && members
-                    .iter()
-                    .all(|&i| units.get(i).is_some_and(|u| !u.kind.is_story()))
-        };
-        for group in &alignment.groups {
-            if group.right.is_empty() && furniture(&alignment.left, &group.left) {
-                summary.furniture_left += 1;
-            }
-            if group.left.is_empty() && furniture(&alignment.right, &group.right) {
-                summary.furniture_right += 1;
+        for group in alignment
+            .groups
+            .iter()
+            .filter(|g| alignment.is_furniture(g))
+        {
+            match (group.left.is_empty(), group.right.is_empty()) {
+                (false, true) => summary.furniture_left += 1,
+                (true, false) => summary.furniture_right += 1,
+                _ => {}
             }
         }
         summary
