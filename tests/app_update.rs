@@ -505,3 +505,22 @@ fn after_the_end_n_backwards_stops_at_the_last_difference() {
     press(&mut app, KeyCode::Char('N'));
     assert_eq!(app.difference_position(), (Some(count), count));
 }
+
+#[test]
+fn messages_name_the_keys_a_config_bound() {
+    use diptych::app::keymap::Key;
+    let mut app = demo_app(160, 45);
+    app.set_rebound_keys(vec![
+        (Key::Char('x'), Action::ToggleFurniture),
+        (Key::Char('Q'), Action::Quit),
+    ]);
+    app.update(Action::ToggleFurniture);
+    assert_eq!(
+        app.message(),
+        Some("boilerplate and captions shown; n skips them — x hides")
+    );
+    app.update(Action::ToggleFurniture);
+    assert!(app.message().is_some_and(|m| m.ends_with("— x shows")));
+    app.update(Action::Back);
+    assert_eq!(app.message(), Some("nothing to close — Q quits"));
+}

@@ -259,6 +259,17 @@ pub fn keys_label(binding: &Binding, rebound: &[(Key, Action)]) -> String {
     labels.join(" ")
 }
 
+/// The label of the first key that does `action` (a config's key when
+/// it rebinds the action), for messages that name it: a message naming
+/// a default key the config took away would send the reader astray.
+pub fn key_for(action: &Action, rebound: &[(Key, Action)]) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == *action)
+        .and_then(|b| bound_keys(b, rebound).first().copied())
+        .map_or_else(String::new, key_label)
+}
+
 /// Status-bar hints in `mode`: `(key, what, action)` for the bindings
 /// that have a hint, named by the keys really bound (see
 /// [`bound_keys`]); the action lets a toggle's hint follow its state.

@@ -254,6 +254,12 @@ impl App {
         &self.rebound
     }
 
+    /// The label of the key that does `action` now (see
+    /// [`keymap::key_for`]), for messages and hints that name it.
+    pub fn key_for(&self, action: &Action) -> String {
+        keymap::key_for(action, &self.rebound)
+    }
+
     /// The corpus this reader reads (for a job runner).
     pub fn corpus(&self) -> &SharedCorpus {
         &self.corpus

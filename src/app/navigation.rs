@@ -1,8 +1,8 @@
 //! Moving through the pair: scrolling, jumping between differences and
 //! search matches, and to a moved group's place in the other text.
 
-use super::App;
 use super::rows::Side;
+use super::{Action, App};
 
 impl App {
     /// The last row that can be at the top.
@@ -91,8 +91,9 @@ impl App {
             self.message = Some(match self.search.hidden() {
                 0 => format!("no matches for “{}”", self.search.query()),
                 hidden => format!(
-                    "no matches shown for “{}”; {hidden} in hidden furniture — b shows",
-                    self.search.query()
+                    "no matches shown for “{}”; {hidden} in hidden furniture — {} shows",
+                    self.search.query(),
+                    self.key_for(&Action::ToggleFurniture)
                 ),
             });
             return;

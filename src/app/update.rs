@@ -157,26 +157,30 @@ impl App {
         } else if self.focus == Focus::List {
             self.focus = Focus::Left;
         } else {
-            self.message = Some("nothing to close — q quits".into());
+            let quit = self.key_for(&Action::Quit);
+            self.message = Some(format!("nothing to close — {quit} quits"));
         }
     }
 
     fn toggle_furniture(&mut self) {
         self.hide_furniture = !self.hide_furniture;
         self.relayout(true);
+        let toggle = self.key_for(&Action::ToggleFurniture);
         self.message = Some(if self.hide_furniture {
             format!(
-                "{} furniture ¶ hidden (boilerplate, captions) — b shows",
+                "{} furniture ¶ hidden (boilerplate, captions) — {toggle} shows",
                 self.hidden_furniture
             )
         } else {
-            "boilerplate and captions shown; n skips them — b hides".into()
+            let next = self.key_for(&Action::Next);
+            format!("boilerplate and captions shown; {next} skips them — {toggle} hides")
         });
     }
 
     fn toggle_words(&mut self) {
         self.words = self.words.next();
-        self.message = Some(format!("{} — w cycles", self.words.describe()));
+        let key = self.key_for(&Action::ToggleWords);
+        self.message = Some(format!("{} — {key} cycles", self.words.describe()));
     }
 
     fn toggle_list(&mut self) {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::app::Action;
-use crate::app::keymap::{BINDINGS, Key, bound_keys, key_label, keys_label};
+use crate::app::keymap::{BINDINGS, Key, key_for, keys_label};
 use crate::app::rows::GroupKind;
 use crate::app::wrap::display_width;
 
@@ -58,11 +58,7 @@ pub fn render_help(
         };
     // When the list scrolls, quit (listed last) is below the fold: the
     // title names its key.
-    let quit = BINDINGS
-        .iter()
-        .find(|b| b.action == Action::Quit)
-        .and_then(|b| bound_keys(b, rebound).first().copied())
-        .map_or_else(String::new, |key| format!(" · {} quits", key_label(key)));
+    let quit = format!(" · {} quits", key_for(&Action::Quit, rebound));
     let title = if all_fit {
         " Keys — Esc or ? closes ".to_string()
     } else {

@@ -90,7 +90,10 @@ fn facts_variants(app: &App) -> [String; 5] {
     let hidden = app.hidden_furniture();
     let (furniture, furniture_short) = if hidden > 0 {
         (
-            format!(" · {hidden} furniture ¶ hidden · b shows"),
+            format!(
+                " · {hidden} furniture ¶ hidden · {} shows",
+                app.key_for(&Action::ToggleFurniture)
+            ),
             format!(" · {hidden} furn. hidden"),
         )
     } else {
