@@ -523,4 +523,8 @@ fn messages_name_the_keys_a_config_bound() {
     assert!(app.message().is_some_and(|m| m.ends_with("— x shows")));
     app.update(Action::Back);
     assert_eq!(app.message(), Some("nothing to close — Q quits"));
+    // The help legend too.
+    app.update(Action::ToggleHelp);
+    let text = screen_text(&draw(&app, 160, 45, ColorMode::None));
+    assert!(text.contains("hidden at start (x shows)"), "{text}");
 }

@@ -12,7 +12,7 @@ use anyhow::{Result, bail};
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use diptych::align::Granularity;
-use diptych::app::keymap::Mode;
+use diptych::app::keymap::{Mode, key_for};
 use diptych::app::worker::Worker;
 use diptych::app::{Action, App, ReaderOptions, SharedCorpus};
 use diptych::article::Article;
@@ -159,6 +159,12 @@ fn wait_for_articles(
     typed_ahead: &mut Vec<Event>,
 ) -> Result<Loaded> {
     let started = Instant::now();
+    let rebound = setup.keys.pairs();
+    let leave = format!(
+        "{} or {}",
+        key_for(&Action::Quit, rebound),
+        key_for(&Action::Back, rebound)
+    );
     loop {
         match loading.try_recv() {
             Ok(articles) => return Ok(Loaded::Articles(articles?)),
@@ -170,6 +176,7 @@ fn wait_for_articles(
             ui::progress::render_loading(
                 what,
                 elapsed,
+                &leave,
                 &setup.theme,
                 frame.area(),
                 frame.buffer_mut(),

@@ -26,7 +26,7 @@ pub fn render_help(
     buf: &mut Buffer,
 ) {
     let keys = key_lines(theme, false, rebound);
-    let mut legend = legend_lines(theme);
+    let mut legend = legend_lines(theme, rebound);
     legend.push(Line::default());
     legend.extend(key_lines(theme, true, rebound));
     // As wide as the longest key line and a gap, so a long description
@@ -116,15 +116,19 @@ fn key_lines(theme: &Theme, views: bool, rebound: &[(Key, Action)]) -> Vec<Line<
     lines
 }
 
-fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
-    let mark = |text: &'static str, style, what: &'static str| {
+fn legend_lines(theme: &Theme, rebound: &[(Key, Action)]) -> Vec<Line<'static>> {
+    fn mark(
+        text: &'static str,
+        style: ratatui::style::Style,
+        what: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Line<'static> {
         Line::from(vec![
             Span::raw("  "),
             Span::styled(text, style),
             Span::raw(" ".repeat(12usize.saturating_sub(display_width(text)))),
             Span::raw(what),
         ])
-    };
+    }
     let mut lines = vec![
         Line::from(Span::styled("Marks", theme.header)),
         mark(
@@ -177,7 +181,10 @@ fn legend_lines(theme: &Theme) -> Vec<Line<'static>> {
         mark(
             "[caption]",
             theme.prefix,
-            "page furniture, hidden at start (b shows)",
+            format!(
+                "page furniture, hidden at start ({} shows)",
+                key_for(&Action::ToggleFurniture, rebound)
+            ),
         ),
         Line::from(Span::styled(
             "Ruler (right edge; reversed = on screen)",

@@ -11,9 +11,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::App;
 use crate::app::jobs::{Progress, Running};
 use crate::app::wrap::display_width;
+use crate::app::{Action, App};
 
 use super::theme::Theme;
 
@@ -52,7 +52,11 @@ pub fn render_progress_line(app: &App, theme: &Theme, row: Rect, buf: &mut Buffe
     if others > 0 {
         line.push_str(&format!(" (+{others} more)"));
     }
-    line.push_str(" · Esc cancels · q quits");
+    line.push_str(&format!(
+        " · {} cancels · {} quits",
+        app.key_for(&Action::Back),
+        app.key_for(&Action::Quit)
+    ));
     buf.set_style(row, theme.hints);
     // Over the hint row: nothing of the hints may show after the line.
     let blank = " ".repeat(usize::from(row.width));
@@ -73,8 +77,16 @@ pub fn render_notice(lines: &[impl AsRef<str>], theme: &Theme, area: Rect, buf: 
     }
 }
 
-/// The screen before the articles are in: what is loaded, for how long.
-pub fn render_loading(what: &str, elapsed_ms: u64, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// The screen before the articles are in: what is loaded, for how long,
+/// and the keys that leave (`leave`, as bound: "q or Esc").
+pub fn render_loading(
+    what: &str,
+    elapsed_ms: u64,
+    leave: &str,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let progress = Progress {
         elapsed_ms,
         ..Progress::default()
@@ -82,7 +94,7 @@ pub fn render_loading(what: &str, elapsed_ms: u64, theme: &Theme, area: Rect, bu
     let lines = [
         format!("{} loading {what}", spinner(&progress)),
         seconds(elapsed_ms),
-        "q or Esc quits".to_string(),
+        format!("{leave} quits"),
     ];
     render_notice(&lines, theme, area, buf);
 }
