@@ -58,11 +58,21 @@ pub fn render_help(
         };
     // When the list scrolls, quit (listed last) is below the fold: the
     // title names its key.
-    let quit = format!(" · {} quits", key_for(&Action::Quit, rebound));
+    let key = |action: Action| key_for(&action, rebound);
+    let closes = format!(
+        "{} or {} closes",
+        key(Action::Back),
+        key(Action::ToggleHelp)
+    );
     let title = if all_fit {
-        " Keys — Esc or ? closes ".to_string()
+        format!(" Keys — {closes} ")
     } else {
-        format!(" Keys — j/k scroll · Esc or ? closes{quit} ")
+        format!(
+            " Keys — {}/{} scroll · {closes} · {} quits ",
+            key(Action::Down(1)),
+            key(Action::Up(1)),
+            key(Action::Quit)
+        )
     };
     let block = Block::new()
         .borders(Borders::ALL)
