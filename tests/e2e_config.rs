@@ -20,10 +20,11 @@ fn a_config_file_rebinds_keys_in_the_real_reader() {
     // `q` no longer quits: had it quit, the help would never open.
     tmux.keys(&["q"]);
     tmux.keys(&["H"]);
-    tmux.wait_for("Keys — Esc or ? closes");
+    // The help names the keys the config bound.
+    tmux.wait_for("Keys — Esc or H closes");
     assert!(!tmux.exited(), "q still quit the reader");
     tmux.keys(&["Escape"]);
-    tmux.wait_gone("Keys — Esc or ? closes");
+    tmux.wait_gone("Keys — Esc or H closes");
     tmux.keys(&["x"]);
     assert_eq!(tmux.exit_status(), "EXIT=0");
 }
