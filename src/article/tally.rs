@@ -8,6 +8,7 @@
 
 use super::script::{Script, ScriptCounts, script_of};
 use crate::ascii;
+use crate::chars::is_ideograph;
 
 /// What one paragraph is made of.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,9 +33,51 @@ impl Tally {
     }
 }
 
-/// Words in `text`: `text.split_whitespace().count()`, in one byte pass.
+/// Words in `text` as a reader counts them: `text.split_whitespace()`'s
+/// runs, except that a Han ideograph is a word of its own, and letters
+/// right after one start another (Chinese and Japanese leave no spaces
+/// between words: a 150-character paragraph read as one word). Text
+/// with no byte that can begin an ideograph takes the one byte pass.
 pub fn count_words(text: &str) -> usize {
-    scan::<false>(text).words
+    if text.is_ascii() {
+        return scan_ascii::<false>(text.as_bytes()).words;
+    }
+    if !may_hold_ideographs(text.as_bytes()) {
+        return scan::<false>(text).words;
+    }
+    #[derive(PartialEq)]
+    enum After {
+        Space,
+        Word,
+        Ideograph,
+    }
+    let (mut words, mut after) = (0, After::Space);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            after = After::Space;
+        } else if is_ideograph(c) {
+            words += 1;
+            after = After::Ideograph;
+        } else if after == After::Space || (after == After::Ideograph && c.is_alphanumeric()) {
+            // Punctuation after an ideograph ("。") belongs to it.
+            words += 1;
+            after = After::Word;
+        }
+    }
+    words
+}
+
+/// Whether `bytes` hold a byte that can begin a Han ideograph in UTF-8
+/// (0xE3 and above): ASCII read eight bytes at a time.
+fn may_hold_ideographs(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if word & ascii::HIGH != 0 && chunk.iter().any(|&b| b >= 0xE3) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b >= 0xE3)
 }
 
 /// How many words of eight bytes [`scan_ascii`] adds up in byte lanes
@@ -155,7 +198,7 @@ mod tests {
         ];
         for text in samples {
             assert_eq!(Tally::of(text), by_chars(text), "{text:?}");
-            assert_eq!(count_words(text), text.split_whitespace().count());
+            assert_split_words(text);
         }
         // Every sample at every offset from an eight-byte boundary, so
         // each of its characters falls both in and out of whole words.
@@ -164,7 +207,7 @@ mod tests {
             for glue in ["", " ", "\n", "é"] {
                 let text = format!("{}{glue}{joined}{glue}{joined}", "ab ".repeat(pad));
                 assert_eq!(Tally::of(&text), by_chars(&text), "{text:?}");
-                assert_eq!(count_words(&text), text.split_whitespace().count());
+                assert_split_words(&text);
             }
         }
         // All-ASCII text longer than one block of byte lanes.
@@ -173,10 +216,44 @@ mod tests {
             let text = format!("{}{}", " x".repeat(pad), ascii.join("\n").repeat(20));
             assert!(text.is_ascii() && text.len() > 8 * LANE_WORDS);
             assert_eq!(Tally::of(&text), by_chars(&text), "{text:?}");
-            assert_eq!(count_words(&text), text.split_whitespace().count());
+            assert_split_words(&text);
         }
         let every: String = (0u32..0x3100).filter_map(char::from_u32).collect();
         assert_eq!(Tally::of(&every), by_chars(&every));
-        assert_eq!(count_words(&every), every.split_whitespace().count());
+        assert_split_words(&every);
+    }
+
+    /// Without ideographs, words are `split_whitespace`'s runs; with them,
+    /// the same once each ideograph is spaced apart from its neighbours
+    /// (punctuation after one stays with it).
+    fn assert_split_words(text: &str) {
+        let mut spaced = String::new();
+        let mut after_ideograph = false;
+        for c in text.chars() {
+            if is_ideograph(c) {
+                spaced.push(' ');
+                after_ideograph = true;
+            } else if after_ideograph && c.is_alphanumeric() {
+                spaced.push(' ');
+                after_ideograph = false;
+            } else if c.is_whitespace() {
+                after_ideograph = false;
+            }
+            spaced.push(c);
+        }
+        assert_eq!(
+            count_words(text),
+            spaced.split_whitespace().count(),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn each_ideograph_is_a_word() {
+        assert_eq!(count_words("东京和大阪的会议在星期一举行。"), 14);
+        assert_eq!(count_words("東京と大阪の会議"), 8);
+        assert_eq!(count_words("Zürich 北京 Berlin"), 4);
+        assert_eq!(count_words("参加者は👨\u{200d}👩家族"), 6);
+        assert_eq!(count_words("«Фото» — ОП"), 3);
     }
 }
