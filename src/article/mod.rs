@@ -112,7 +112,9 @@ pub struct Meta {
 }
 
 impl Article {
-    /// Words in the whole article, counted as whitespace-separated runs.
+    /// Words in the whole article as a reader counts them: whitespace-
+    /// separated runs, each Han ideograph a word of its own (Chinese and
+    /// Japanese leave no spaces between words).
     pub fn word_count(&self) -> usize {
         self.paragraphs
             .iter()
