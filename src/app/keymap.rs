@@ -266,8 +266,13 @@ pub fn key_for(action: &Action, rebound: &[(Key, Action)]) -> String {
     BINDINGS
         .iter()
         .find(|b| b.action == *action)
-        .and_then(|b| bound_keys(b, rebound).first().copied())
-        .map_or_else(String::new, key_label)
+        .and_then(|b| first_key_label(b, rebound))
+        .unwrap_or_default()
+}
+
+/// The label of the first key really bound to `binding`'s action.
+fn first_key_label(binding: &Binding, rebound: &[(Key, Action)]) -> Option<String> {
+    bound_keys(binding, rebound).first().copied().map(key_label)
 }
 
 /// Status-bar hints in `mode`: `(key, what, action)` for the bindings
@@ -280,13 +285,7 @@ pub fn hints(
     BINDINGS
         .iter()
         .filter(move |b| mode.admits(b.scope))
-        .filter_map(|b| {
-            Some((
-                key_label(*bound_keys(b, rebound).first()?),
-                b.hint?,
-                b.action.clone(),
-            ))
-        })
+        .filter_map(|b| Some((first_key_label(b, rebound)?, b.hint?, b.action.clone())))
 }
 
 #[cfg(test)]

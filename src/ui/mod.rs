@@ -103,11 +103,7 @@ fn render_empty_pair(app: &App, theme: &Theme, geometry: &Geometry, buf: &mut Bu
         Some(job) => [
             progress::describe(job),
             "the pair shows when its alignment is done".to_string(),
-            format!(
-                "{} cancels · {} quits",
-                app.key_for(&crate::app::Action::Back),
-                app.key_for(&crate::app::Action::Quit)
-            ),
+            progress::cancel_and_quit(app),
         ],
         None if app.alignment().left.is_empty() && app.alignment().right.is_empty() => [
             "this pair is not aligned".to_string(),

@@ -52,16 +52,23 @@ pub fn render_progress_line(app: &App, theme: &Theme, row: Rect, buf: &mut Buffe
     if others > 0 {
         line.push_str(&format!(" (+{others} more)"));
     }
-    line.push_str(&format!(
-        " · {} cancels · {} quits",
-        app.key_for(&Action::Back),
-        app.key_for(&Action::Quit)
-    ));
+    line.push_str(" · ");
+    line.push_str(&cancel_and_quit(app));
     buf.set_style(row, theme.hints);
     // Over the hint row: nothing of the hints may show after the line.
     let blank = " ".repeat(usize::from(row.width));
     buf.set_stringn(row.x, row.y, &blank, usize::from(row.width), theme.hints);
     buf.set_stringn(row.x, row.y, &line, usize::from(row.width), theme.hint_key);
+}
+
+/// "Esc cancels · q quits", with the keys as bound: what a running job's
+/// line and the empty pane's notice say.
+pub fn cancel_and_quit(app: &App) -> String {
+    format!(
+        "{} cancels · {} quits",
+        app.key_for(&Action::Back),
+        app.key_for(&Action::Quit)
+    )
 }
 
 /// Centres `lines` in `area` (as many as fit).
