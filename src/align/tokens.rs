@@ -17,7 +17,7 @@ pub use key::Key;
 pub(super) use key::pack_short;
 use key::{Keyed, word_key};
 
-use crate::chars::{char_at, is_acronym, is_ideograph};
+use crate::chars::{char_at, is_acronym, is_combining_mark, is_ideograph};
 
 /// Letters kept of a word: enough to tell words apart, short enough that
 /// inflections (offer/offering/offered) meet. Counted in characters, so it
@@ -164,9 +164,13 @@ impl Scanner {
     }
 }
 
-/// Combining marks continue the word they follow (Devanagari, Thai).
+/// Combining marks continue the word they follow: accents written apart
+/// from their letter, Devanagari and Thai signs, Arabic and Hebrew
+/// vowel points.
 fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x0DFF | 0x0E00..=0x0E7F) && !c.is_whitespace()
+    (matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x0DFF | 0x0E00..=0x0E7F)
+        || is_combining_mark(c))
+        && !c.is_whitespace()
 }
 
 #[cfg(test)]
@@ -250,6 +254,15 @@ mod tests {
             .map(|t| t.key.as_str())
             .collect();
         assert_eq!(names, ["witko", "NATO"]);
+    }
+
+    #[test]
+    fn decomposed_words_key_as_composed() {
+        // "é" as one character, and as "e" with a combining accent.
+        assert_eq!(keys("Le café fermé"), keys("Le cafe\u{301} ferme\u{301}"));
+        assert_eq!(keys("ferme\u{301}"), ["fermé"]);
+        // Arabic vowel points stay inside their word.
+        assert_eq!(keys("كِتَاب").len(), 1);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::units::Unit;
 use crate::ascii;
-use crate::chars::{char_at, is_ideograph};
+use crate::chars::{char_at, composed, is_combining_mark, is_ideograph};
 use crate::hash::FastHasher;
 
 /// One word or punctuation mark of a unit.
@@ -84,7 +84,11 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
         let inner = matches!(c, '\'' | '’' | '.' | ',')
             && word.is_some()
             && char_at(text, after).is_some_and(char::is_alphanumeric);
-        if (c.is_alphanumeric() && !is_ideograph(c)) || inner {
+        // A combining mark stays with its letter: "é" written as "e" and
+        // an accent, a Hindi virama, Arabic vowel signs (asked last: most
+        // characters here are letters or punctuation).
+        let mark = || word.is_some() && is_combining_mark(c);
+        if (c.is_alphanumeric() && !is_ideograph(c)) || inner || mark() {
             word.get_or_insert(at);
             at = after;
             continue;
@@ -195,8 +199,8 @@ fn token_key(text: &str, range: Range<usize>) -> u64 {
     if let Some(key) = plain_ascii_key(bytes) {
         return key;
     }
-    let segment = text.get(range).unwrap_or_default();
-    let acronym = is_dotted_acronym(segment);
+    let segment = composed(text.get(range).unwrap_or_default());
+    let acronym = is_dotted_acronym(&segment);
     folded_key(|push| {
         for c in segment.chars().flat_map(char::to_lowercase) {
             let folded = match c {
@@ -279,7 +283,8 @@ mod tests {
             let inner = matches!(c, '\'' | '’' | '.' | ',')
                 && word.is_some()
                 && next.is_some_and(char::is_alphanumeric);
-            if (c.is_alphanumeric() && !is_ideograph(c)) || inner {
+            let mark = word.is_some() && is_combining_mark(c);
+            if (c.is_alphanumeric() && !is_ideograph(c)) || inner || mark {
                 word.get_or_insert(at);
                 continue;
             }
@@ -317,6 +322,7 @@ mod tests {
         if is_percent_word(segment.as_bytes()) {
             return "%".to_string();
         }
+        let segment = &*composed(segment);
         let acronym = is_dotted_acronym(segment);
         let mut out = String::new();
         for c in segment.chars().flat_map(char::to_lowercase) {
@@ -388,6 +394,30 @@ mod tests {
         }
     }
 
+    /// The same words composed and decomposed ("é" as one character or
+    /// as "e" and an accent) cut alike and key alike, so a diff of a text
+    /// against its other form finds nothing changed.
+    #[test]
+    fn decomposed_words_are_one_token_keyed_as_composed() {
+        let composed_text = "Le café est fermé: हिन्दी";
+        let decomposed: String =
+            unicode_normalization::UnicodeNormalization::nfd(composed_text).collect();
+        assert_ne!(composed_text, decomposed);
+        let keys = |text: &str| -> Vec<u64> {
+            bounds(text)
+                .into_iter()
+                .map(|(s, e)| token_key(text, s..e))
+                .collect()
+        };
+        assert_eq!(keys(composed_text), keys(&decomposed));
+        let words: Vec<&str> = bounds(&decomposed)
+            .iter()
+            .map(|&(s, e)| &decomposed[s..e])
+            .collect();
+        assert_eq!(words.len(), 6, "{words:?}");
+        assert_eq!(words[1], "cafe\u{301}");
+    }
+
     #[test]
     fn an_emoji_and_what_joins_it_are_one_token() {
         let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
@@ -418,6 +448,7 @@ mod tests {
             ".,'’",
             "don’ts won't’s",
             "٣٤ arabic digits ١٢,٣ and ²³ superscripts",
+            "cafe\u{301} fe\u{301}rme\u{301}, \u{301}alone हिन्दी كِتَاب",
         ];
         for text in texts {
             assert_eq!(bounds(text), reference_bounds(text), "{text:?}");

@@ -3,7 +3,7 @@
 //! hyphens split ("US-Ukraine" is two names). Every extractor works on
 //! these tokens so that byte ranges always index the paragraph text.
 
-use crate::chars::{char_at, is_acronym};
+use crate::chars::{char_at, is_acronym, is_combining_mark};
 
 /// One word of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +79,9 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
             let Some(c) = char_at(text, j) else { break };
             let after = j + c.len_utf8();
-            if c.is_alphanumeric() {
+            // A combining mark (an accent written apart from its letter)
+            // belongs to the word, so a name's range covers all of it.
+            if c.is_alphanumeric() || is_combining_mark(c) {
                 j = after;
             } else if is_joiner(c)
                 && let Some(n) = char_at(text, after).filter(|n| n.is_alphanumeric())
@@ -184,6 +186,15 @@ mod tests {
             ["US", "Ukraine", "talks", "Then"]
         );
         assert_eq!(words("in Berlin.Then"), ["in", "Berlin", "Then"]);
+    }
+
+    #[test]
+    fn accents_written_apart_stay_in_their_word() {
+        assert_eq!(words("José Martí"), ["José", "Martí"]);
+        assert_eq!(
+            words("Jose\u{301} Marti\u{301}"),
+            ["Jose\u{301}", "Marti\u{301}"]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::STEM_CHARS;
 use crate::ascii;
-use crate::chars::is_acronym;
+use crate::chars::{composed, is_acronym};
 
 /// Words meaning "percent" in the languages users compare most.
 const PERCENT_WORDS: &[&str] = &[
@@ -64,7 +64,7 @@ pub(super) fn word_key(word: &str, buffer: &mut String, lower: &mut String) -> K
     match AsciiClasses::of(bytes) {
         Some(classes) => ascii_word_key(bytes, classes, buffer),
         None => {
-            let (name, number) = unicode_word_key(word, buffer, lower);
+            let (name, number) = unicode_word_key(&composed(word), buffer, lower);
             Keyed {
                 packed: None,
                 name,
