@@ -53,8 +53,9 @@ pub fn clause_ranges(text: &str) -> Vec<Range<usize>> {
     for sentence in sentence_ranges(text) {
         let mut start = sentence.start;
         let piece = &text[sentence.clone()];
-        for (at, _) in piece.match_indices([':', ';', '：', '；']) {
-            let cut = sentence.start + at + 1;
+        for (at, mark) in piece.match_indices([':', ';', '：', '；']) {
+            // The full-width marks are three bytes.
+            let cut = sentence.start + at + mark.len();
             let followed_by_space = text[cut..].starts_with(char::is_whitespace);
             if followed_by_space
                 && words(&text[start..cut]) >= MIN_CLAUSE_WORDS
@@ -190,6 +191,27 @@ mod tests {
                 "He added: “It is strong enough.”"
             ]
         );
+    }
+
+    /// Full-width colons and semicolons are three bytes: a cut after one
+    /// once landed inside it, and sentence mode panicked on Chinese text.
+    #[test]
+    fn clauses_cut_after_full_width_marks_whole() {
+        for text in [
+            "甲：乙",
+            "市长张伟在新闻发布会上说：“我们会尽快修复。”",
+            "one two three four： five six seven eight； nine ten eleven twelve",
+        ] {
+            let clauses: Vec<&str> = clause_ranges(text).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(
+                clauses.concat().replace(' ', ""),
+                text.replace(' ', ""),
+                "{text}"
+            );
+        }
+        let text = "one two three four： five six seven eight";
+        let clauses: Vec<&str> = clause_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(clauses, ["one two three four：", "five six seven eight"]);
     }
 
     #[test]
