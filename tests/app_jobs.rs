@@ -303,3 +303,18 @@ fn esc_during_a_preview_keeps_it_labelled_as_cancelled() {
     app.update(Action::JobDone(job.id, late));
     assert!(app.preview().is_some());
 }
+
+#[test]
+fn a_job_that_fails_ends_with_a_message_not_a_spinner() {
+    let mut app = background_app();
+    let job = app.take_jobs().remove(0);
+    app.update(Action::JobDone(
+        job.id,
+        JobOutput::Failed("index out of bounds\u{1b}[2J".to_string()),
+    ));
+    assert!(app.running_jobs().is_empty());
+    let screen = screen_text(&draw(&app, 160, 45, ColorMode::None));
+    assert!(screen.contains("failed, a bug in diptych: index out of bounds"), "{screen}");
+    assert!(!screen.contains("Esc cancels"), "{screen}");
+    assert!(!screen.contains('\u{1b}'), "{screen}");
+}

@@ -48,6 +48,13 @@ impl App {
             return;
         };
         match (request, output) {
+            (request, JobOutput::Failed(reason)) => {
+                let reason = crate::article::sanitize::line(&reason);
+                self.message = Some(format!(
+                    "{} failed, a bug in diptych: {reason}",
+                    request.describe()
+                ));
+            }
             (
                 JobRequest::Align {
                     left,

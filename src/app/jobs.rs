@@ -143,6 +143,8 @@ pub enum JobOutput {
     Found(Arc<SearchRanges>),
     /// The job saw its cancel flag and stopped early.
     Cancelled,
+    /// The job panicked (a bug): the reader says so and goes on.
+    Failed(String),
 }
 
 impl PartialEq for JobOutput {
@@ -156,6 +158,7 @@ impl PartialEq for JobOutput {
             (Facts(a), Facts(b)) => Arc::ptr_eq(a, b),
             (Found(a), Found(b)) => Arc::ptr_eq(a, b),
             (Cancelled, Cancelled) => true,
+            (Failed(a), Failed(b)) => a == b,
             _ => false,
         }
     }

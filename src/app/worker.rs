@@ -74,7 +74,7 @@ impl Worker {
         let corpus = self.corpus.clone();
         let sender = self.sender.clone();
         let spawned = std::thread::Builder::new()
-            .name(format!("job-{id}"))
+            .name(format!("{JOB_THREAD_PREFIX}{id}"))
             .spawn(move || {
                 let mut report = |done, total| {
                     let _ = sender.send(Message::Progress(id, done, total));
@@ -82,7 +82,14 @@ impl Worker {
                 let mut partial = |output| {
                     let _ = sender.send(Message::Partial(id, output));
                 };
-                let output = run_job_with(&job, &corpus, &mut report, &mut partial);
+                // A job's panic is a bug, but not the reader's end: the
+                // job ends failed and the reader says so (the panic hook
+                // leaves job threads' panics to this).
+                let run = std::panic::AssertUnwindSafe(|| {
+                    run_job_with(&job, &corpus, &mut report, &mut partial)
+                });
+                let output = std::panic::catch_unwind(run)
+                    .unwrap_or_else(|panic| JobOutput::Failed(panic_text(panic.as_ref())));
                 let _ = sender.send(Message::Done(id, output));
             });
         if spawned.is_err() {
@@ -126,6 +133,19 @@ impl Worker {
         }
         actions
     }
+}
+
+/// Threads that run jobs are named with this prefix: the terminal's
+/// panic hook leaves their panics to [`Worker`], which reports them.
+pub const JOB_THREAD_PREFIX: &str = "job-";
+
+/// What a panic said, when it said it as text.
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "it panicked".to_string())
 }
 
 impl Drop for Worker {

@@ -17,6 +17,8 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
+use diptych::app::worker::JOB_THREAD_PREFIX;
+
 /// The terminal, restored when dropped.
 pub struct Session {
     pub terminal: DefaultTerminal,
@@ -171,6 +173,9 @@ fn enable_mouse() -> std::io::Result<()> {
 fn restore() {
     let mut out = stdout();
     let _ = out.write_all(MOUSE_OFF.as_bytes());
+    // The reader hides the cursor; ratatui shows it again only when its
+    // terminal is dropped, which a suspend (Ctrl-Z) does not do.
+    let _ = execute!(out, ratatui::crossterm::cursor::Show);
     let _ = out.flush();
     ratatui::restore();
 }
@@ -178,9 +183,19 @@ fn restore() {
 /// Restores the terminal before the panic message is printed, so it is
 /// readable and the shell is usable. Installed before ratatui's own hook,
 /// which chains to it.
+///
+/// A job thread's panic is left to the job's runner, which reports it on
+/// the status line: the reader is still running, and restoring the
+/// terminal under it (or printing over its screen) left it deaf to keys.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        let on_job = std::thread::current()
+            .name()
+            .is_some_and(|name| name.starts_with(JOB_THREAD_PREFIX));
+        if on_job {
+            return;
+        }
         restore();
         previous(info);
     }));
