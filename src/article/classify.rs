@@ -231,15 +231,21 @@ fn is_sentence_like(text: &str, words: usize) -> bool {
 }
 
 /// Card numbers, IBANs, wallet addresses: lines that are mostly not letters,
-/// or a single long token mixing letters and digits. `visible`, `letters`
-/// and `words` are the paragraph's [`Tally`] (words capped, as in
-/// [`Figures::words`]).
+/// or a single long ASCII token mixing letters and digits. `visible`,
+/// `letters` and `words` are the paragraph's [`Tally`] (words capped, as
+/// in [`Figures::words`]). Chinese and Japanese write whole paragraphs
+/// without a space, so only an ASCII token counts: a news paragraph with
+/// "1985年" in it is not a wallet address.
 fn is_machine_text(text: &str, visible: usize, letters: usize, words: usize) -> bool {
     if visible >= 8 && letters * 2 < visible {
         return true;
     }
     // One word: its characters are all the visible ones.
-    words == 1 && visible >= 20 && letters > 0 && text.bytes().any(|b| b.is_ascii_digit())
+    words == 1
+        && visible >= 20
+        && letters > 0
+        && text.is_ascii()
+        && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A short line (of `words` words) starting with a furniture phrase.
@@ -421,6 +427,17 @@ mod tests {
         for (kind, text) in &result[1..] {
             assert_eq!(*kind, Kind::Boilerplate, "{text}");
         }
+    }
+
+    #[test]
+    fn chinese_and_japanese_paragraphs_with_figures_are_story() {
+        let text = "北京市交通委员会周一宣布，建于1985年的大桥将关闭十万辆车的通行，市长张伟表示将尽快修复。\n\n東京都は2025年に新しい橋の建設を始めると発表した。工事は三年かかる見込みだ。";
+        for (kind, text) in kinds(text) {
+            assert_eq!(kind, Kind::Body, "{text}");
+        }
+        // A wallet address is still page furniture.
+        let wallet = format!("{BODY}\n\n0x6db6D0E7acCa3a5b5b09c461Ae480DF9A928d0a2");
+        assert_eq!(kinds(&wallet)[1].0, Kind::Boilerplate);
     }
 
     #[test]
