@@ -314,7 +314,10 @@ fn a_job_that_fails_ends_with_a_message_not_a_spinner() {
     ));
     assert!(app.running_jobs().is_empty());
     let screen = screen_text(&draw(&app, 160, 45, ColorMode::None));
-    assert!(screen.contains("failed, a bug in diptych: index out of bounds"), "{screen}");
+    assert!(
+        screen.contains("failed, a bug in diptych: index out of bounds"),
+        "{screen}"
+    );
     assert!(!screen.contains("Esc cancels"), "{screen}");
     assert!(!screen.contains('\u{1b}'), "{screen}");
 }

@@ -85,12 +85,14 @@ pub fn clusters<'a>(
         }
     }
     let mut sets = UnionFind((0..keyed.len()).collect());
-    for (x, y) in plausible_pairs(&reps, &blocking) {
+    // Components do not depend on the order pairs come in (a set's root
+    // is its lowest index), so pairs are taken as they are found.
+    for_each_plausible_pair(&reps, &blocking, |x, y| {
         let ((gx, cx), (gy, cy)) = (reps[x], reps[y]);
         if sets.find(gx) != sets.find(gy) && related(cx, cy) {
             sets.union(gx, gy);
         }
-    }
+    });
     let mut groups: BTreeMap<usize, Vec<&'a Candidate>> = BTreeMap::new();
     for (i, members) in keyed.into_iter().enumerate() {
         groups.entry(sets.find(i)).or_default().extend(members);
@@ -98,31 +100,43 @@ pub fn clusters<'a>(
     groups.into_values().collect()
 }
 
-/// Pairs `(x, y)` of representatives in different key groups that the
-/// blocking lets through, each once, `x < y`, in ascending order (so the
-/// union-find sees them in a fixed order).
-fn plausible_pairs(reps: &[(usize, &Candidate)], blocking: &Blocking) -> Vec<(usize, usize)> {
+/// Calls `visit(x, y)` for every pair of representatives in different
+/// key groups that the blocking lets through, each pair once, `x < y`.
+///
+/// Pairs are handed over as they are found, never collected: two
+/// articles of a thousand look-alike sentences ("Yesterday … met 98% of
+/// voters.") let millions of pairs through, and a set of them all took
+/// gigabytes and most of the time.
+fn for_each_plausible_pair(
+    reps: &[(usize, &Candidate)],
+    blocking: &Blocking,
+    mut visit: impl FnMut(usize, usize),
+) {
     #[cfg(test)]
     if EXHAUSTIVE.with(std::cell::Cell::get) {
-        return (0..reps.len())
-            .flat_map(|x| (x + 1..reps.len()).map(move |y| (x, y)))
-            .filter(|&(x, y)| reps[x].0 != reps[y].0)
-            .collect();
+        for x in 0..reps.len() {
+            for y in (x + 1..reps.len()).filter(|&y| reps[x].0 != reps[y].0) {
+                visit(x, y);
+            }
+        }
+        return;
     }
     let candidates: Vec<&Candidate> = reps.iter().map(|(_, c)| *c).collect();
-    let (probe, index) = match blocking {
+    // With the same keys probed as indexed, a pair is found from both of
+    // its ends: taking it only from its lower one takes it once.
+    let (probe, index, symmetric) = match blocking {
         Blocking::Keys(keys) => {
             let keys: Vec<Vec<String>> = candidates.iter().map(|c| keys(c)).collect();
-            (keys.clone(), keys)
+            (keys.clone(), keys, true)
         }
         Blocking::Overlap { tokens, share } => {
             let sets = token_sets(&candidates, *tokens);
             let prefixes = prefixes(&sets, *share);
-            (prefixes.clone(), prefixes)
+            (prefixes.clone(), prefixes, true)
         }
         Blocking::Contained { tokens, share } => {
             let sets = token_sets(&candidates, *tokens);
-            (prefixes(&sets, *share), sets)
+            (prefixes(&sets, *share), sets, false)
         }
     };
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -131,18 +145,29 @@ fn plausible_pairs(reps: &[(usize, &Candidate)], blocking: &Blocking) -> Vec<(us
             postings.entry(key.as_str()).or_default().push(r);
         }
     }
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    // Per representative, the last `x` it was found for: a pair sharing
+    // several keys is visited once.
+    let mut last_seen = vec![usize::MAX; reps.len()];
+    // Whether `y`'s own probe finds `x` (then `y`, the lower, took it).
+    let found_from = |y: usize, x: usize| {
+        let keys = index.get(x).map_or(&[][..], Vec::as_slice);
+        probe
+            .get(y)
+            .is_some_and(|probed| probed.iter().any(|k| keys.binary_search(k).is_ok()))
+    };
     for (x, keys) in probe.iter().enumerate() {
-        for y in keys.iter().flat_map(|k| postings.get(k.as_str())).flatten() {
-            let (x, y) = (x.min(*y), x.max(*y));
-            if reps[x].0 != reps[y].0 {
-                pairs.insert((x, y));
+        for &y in keys.iter().flat_map(|k| postings.get(k.as_str())).flatten() {
+            if y == x || reps[x].0 == reps[y].0 || last_seen[y] == x {
+                continue;
+            }
+            last_seen[y] = x;
+            if y > x {
+                visit(x, y);
+            } else if !symmetric && !found_from(y, x) {
+                visit(y, x);
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
-    pairs.sort_unstable();
-    pairs
 }
 
 /// Each candidate's tokens, deduplicated.
