@@ -48,8 +48,15 @@ pub fn load_quietly(paths: &[String]) -> Result<(Vec<Article>, Vec<String>)> {
 /// The loader's warnings, one line each on stderr.
 pub fn print_warnings(warnings: &[String]) {
     for warning in warnings {
-        eprintln!("diptych: warning: {}", sanitize::line(warning));
+        to_stderr(&format!("diptych: warning: {}\n", sanitize::line(warning)));
     }
+}
+
+/// Writes to stderr, come what may: a message about something else must
+/// not turn into a panic when stderr is full (`2>/dev/full`) or closed,
+/// which `eprintln!` does. `text` must be terminal-safe already.
+pub fn to_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Input that loads but cannot serve as asked (a directory where one
@@ -183,7 +190,10 @@ pub fn write_styled(text: &str) -> Result<()> {
     write_raw(text)
 }
 
-fn write_raw(text: &str) -> Result<()> {
+/// Writes `text` to stdout as it is, for output made by the program
+/// itself (a completion script, the default config), with the same
+/// checks as [`write_stdout`].
+pub fn write_raw(text: &str) -> Result<()> {
     if STDOUT_CLOSED.load(Ordering::Relaxed) {
         anyhow::bail!("stdout is closed; nothing can be written");
     }

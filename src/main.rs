@@ -42,17 +42,17 @@ fn run_cli() -> i32 {
                 .find(|arg| arg.to_str().is_none())
                 .map(|arg| arg.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            eprintln!(
+            io::to_stderr(&format!(
                 "diptych: {}: a name that is not UTF-8 cannot be given on the command line; \
-                 give its directory instead",
+                 give its directory instead\n",
                 sanitize::line(&name)
-            );
+            ));
             return EXIT_BAD_INPUT;
         }
         Err(error) if error.use_stderr() => {
             // Clap quotes the offending argument, which may hold escapes.
             let message = error.render().to_string();
-            eprint!("{}", sanitize::lines(&message));
+            io::to_stderr(&sanitize::lines(&message));
             return u8::try_from(error.exit_code()).map_or(1, i32::from);
         }
         Err(help) => help.exit(),
@@ -67,7 +67,7 @@ fn run_cli() -> i32 {
         Err(error) => {
             // File names and URLs in the message came from input.
             let message = format!("{error:#}");
-            eprintln!("diptych: {}", sanitize::line(&message));
+            io::to_stderr(&format!("diptych: {}\n", sanitize::line(&message)));
             let bad_input = error.downcast_ref::<LoadError>().is_some()
                 || error.downcast_ref::<io::BadInput>().is_some();
             if bad_input { EXIT_BAD_INPUT } else { 1 }

@@ -91,6 +91,58 @@ fn a_bad_config_file_is_one_line_naming_file_and_key() {
 }
 
 #[test]
+fn a_config_that_is_no_file_or_too_big_is_refused_without_reading_it() {
+    let dir = TempDir::new("odd");
+    let big = dir.write("big.toml", &"# padding\n".repeat(120_000));
+    let as_dir = dir.0.join("diptych").join("config.toml");
+    std::fs::create_dir_all(&as_dir).expect("dir");
+    let big_shown = big.display().to_string();
+    for (args, says) in [
+        (
+            vec!["--config", "/dev/zero", "config"],
+            "/dev/zero: not a config file",
+        ),
+        (
+            vec!["--config", &big_shown, "config"],
+            "larger than 1048576 bytes",
+        ),
+        (vec!["config"], "config.toml: not a config file"),
+    ] {
+        let out = diptych(&args, &dir.0);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+}
+
+/// Output the program makes itself fails cleanly when it cannot be
+/// written: an error line and exit 1, never a panic or a silent 0.
+#[test]
+fn generated_output_to_a_full_or_closed_stdout_is_an_error() {
+    let dir = TempDir::new("full");
+    for args in [
+        vec!["config"],
+        vec!["config", "--default"],
+        vec!["completions", "bash"],
+        vec!["man"],
+    ] {
+        if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+            let out = Command::new(env!("CARGO_BIN_EXE_diptych"))
+                .args(&args)
+                .env("XDG_CONFIG_HOME", &dir.0)
+                .stdout(full)
+                .output()
+                .expect("diptych runs");
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let stderr = text(&out.stderr);
+            assert!(stderr.contains("No space left"), "{args:?}: {stderr}");
+            assert!(!stderr.contains("panicked"), "{stderr}");
+        }
+    }
+}
+
+#[test]
 fn completions_and_man_page_come_from_the_clap_definitions() {
     let dir = TempDir::new("docs");
     for shell in ["bash", "zsh", "fish"] {

@@ -40,6 +40,10 @@ pub enum ConfigError {
         path: String,
         reason: std::io::Error,
     },
+    #[error("{path}: not a config file (a directory, device or pipe)")]
+    NotAFile { path: String },
+    #[error("{path}: larger than {LARGEST_CONFIG_BYTES} bytes; a config file is a few hundred")]
+    TooLarge { path: String },
     #[error("{path}: line {line}, column {column}: {message}")]
     Syntax {
         path: String,
@@ -65,22 +69,54 @@ pub fn default_path() -> Option<PathBuf> {
     Some(base.join("diptych").join("config.toml"))
 }
 
+/// Most bytes a config file may hold: the documented default with every
+/// key bound is a few kilobytes, and `--config /dev/zero` must not read
+/// memory full.
+pub const LARGEST_CONFIG_BYTES: u64 = 1 << 20;
+
 /// The config in force: `explicit` (which must exist), else the default
-/// path if a file is there, else the defaults.
+/// path if something is there, else the defaults.
 pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
     let path = match explicit {
         Some(path) => path.to_path_buf(),
-        None => match default_path().filter(|p| p.is_file()) {
+        None => match default_path().filter(|p| p.exists()) {
             Some(path) => path,
             None => return Ok(Config::default()),
         },
     };
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|reason| ConfigError::Read {
-        path: shown.clone(),
-        reason,
-    })?;
+    let shown = crate::article::sanitize::line(&path.display().to_string()).into_owned();
+    let text = read_bounded(&path, &shown)?;
     parse(&text, &shown)
+}
+
+/// The text of the file at `path`, refused when it is not a regular file
+/// (reading a pipe would wait for a writer, a device might never end) or
+/// is larger than [`LARGEST_CONFIG_BYTES`].
+fn read_bounded(path: &Path, shown: &str) -> Result<String, ConfigError> {
+    use std::io::Read;
+    let read_error = |reason| ConfigError::Read {
+        path: shown.to_string(),
+        reason,
+    };
+    // `metadata` follows links and never blocks, where opening a pipe does.
+    if !std::fs::metadata(path).map_err(read_error)?.is_file() {
+        return Err(ConfigError::NotAFile {
+            path: shown.to_string(),
+        });
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            file.take(LARGEST_CONFIG_BYTES + 1)
+                .read_to_string(&mut text)
+        })
+        .map_err(read_error)?;
+    if text.len() as u64 > LARGEST_CONFIG_BYTES {
+        return Err(ConfigError::TooLarge {
+            path: shown.to_string(),
+        });
+    }
+    Ok(text)
 }
 
 /// Parses config text; `path` names the file in errors.
