@@ -163,6 +163,10 @@ impl Theme {
             right_only_words: pick
                 .fg_bg(Color::Green, (22, 194), ((0, 100, 0), (215, 250, 215)))
                 .add_modifier(Modifier::UNDERLINED),
+            // Dark grey, italic and never dimmed: the dark theme's dimmed
+            // light grey all but vanished on a light background, and in a
+            // reworded paragraph it is much of the text.
+            shared_words: pick.fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
             heading: pick.fg(Color::Blue).add_modifier(bold),
             prefix: pick.fg(Color::Blue),
             moved: pick.fg(Color::Magenta).add_modifier(bold),
