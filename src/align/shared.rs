@@ -15,6 +15,10 @@ const MIN_PAIRED_RUN: usize = 2;
 /// long links full of one common word.
 const MAX_CANDIDATES: usize = 64;
 
+/// Tokens a side may have for a link to count keys along it and scan
+/// its positions from the start: past that, lookups and cursors.
+const LINEAR_COUNT_UP_TO: usize = 256;
+
 /// What became of one unmatched token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fate {
@@ -72,20 +76,55 @@ pub fn share_with(
     positions.clear();
     positions.extend(right.iter().enumerate().map(|(j, &key)| (key, j)));
     positions.sort_unstable();
-    let count = |keys: &[u64], key: u64| keys.iter().filter(|&&k| k == key).count();
+    // How many left tokens have a key: counted along the side on a short
+    // link, looked up in a sorted copy on a long one (a count along a
+    // book-length paragraph for every unique word made it quadratic).
+    let mut left_sorted: Option<Vec<u64>> = None;
+    let mut count_left = |key: u64| {
+        if left.len() <= LINEAR_COUNT_UP_TO {
+            return left.iter().filter(|&&k| k == key).count();
+        }
+        let sorted = left_sorted.get_or_insert_with(|| {
+            let mut keys = left.to_vec();
+            keys.sort_unstable();
+            keys
+        });
+        let start = sorted.partition_point(|&k| k < key);
+        sorted[start..].partition_point(|&k| k == key)
+    };
+    // Per key (at its first entry in `positions`), how many of its
+    // positions at the front are known taken; only long links keep it.
+    let mut front: Vec<usize> = if right.len() > LINEAR_COUNT_UP_TO {
+        vec![0; positions.len()]
+    } else {
+        Vec::new()
+    };
     let mut i = 0;
     while i < left.len() {
         if sharing.left[i] != Fate::OnlyHere {
             i += 1;
             continue;
         }
-        let candidates = with_key(positions, left[i]);
+        let (group, candidates) = with_key(positions, left[i]);
         if candidates.is_empty() {
             i += 1;
             continue;
         }
+        // Skip the key's positions already taken at its front, and
+        // remember how far: on a long link of few distinct words every
+        // token would otherwise step over all the taken ones again.
+        let mut free = front.get(group).copied().unwrap_or(0);
+        while candidates
+            .get(free)
+            .is_some_and(|&(_, j)| sharing.right[j] != Fate::OnlyHere)
+        {
+            free += 1;
+        }
+        if let Some(first) = front.get_mut(group) {
+            *first = free;
+        }
         let mut best: Option<(usize, usize)> = None;
-        for j in candidates
+        for j in candidates[free..]
             .iter()
             .map(|&(_, j)| j)
             .filter(|&j| sharing.right[j] == Fate::OnlyHere)
@@ -110,7 +149,7 @@ pub fn share_with(
             i += 1;
             continue;
         };
-        let paired = len >= MIN_PAIRED_RUN || (count(left, left[i]) == 1 && candidates.len() == 1);
+        let paired = len >= MIN_PAIRED_RUN || (candidates.len() == 1 && count_left(left[i]) == 1);
         let run = sharing.runs.len();
         sharing.runs.push(Run {
             left: i,
@@ -127,11 +166,12 @@ pub fn share_with(
     sharing
 }
 
-/// The entries of sorted `positions` with key `key`.
-fn with_key(positions: &[(u64, usize)], key: u64) -> &[(u64, usize)] {
+/// Where the entries of sorted `positions` with key `key` start, and
+/// those entries.
+fn with_key(positions: &[(u64, usize)], key: u64) -> (usize, &[(u64, usize)]) {
     let start = positions.partition_point(|&(k, _)| k < key);
     let len = positions[start..].partition_point(|&(k, _)| k == key);
-    &positions[start..start + len]
+    (start, &positions[start..start + len])
 }
 
 #[cfg(test)]
@@ -170,6 +210,22 @@ mod tests {
         let s = share(&[5, 5, 5], &[0; 3], &[5], &[0]);
         assert_eq!(fates(&s).0, vec![Some(0), None, None]);
         assert!(!s.runs[0].paired, "one of three is ambiguous");
+    }
+
+    /// A long link counts keys by lookup, and answers as a count along
+    /// the side does.
+    #[test]
+    fn long_links_pair_single_words_as_short_ones_do() {
+        // Left: 300 distinct words then a word the right has once, moved.
+        let mut left: Vec<u64> = (1000..1300).collect();
+        left.push(7);
+        let right = vec![7, 2000, 2001];
+        let s = share(&left, &vec![0; left.len()], &right, &[0; 3]);
+        assert_eq!(s.runs.len(), 1);
+        assert!(s.runs[0].paired, "one 7 on each side: paired");
+        left.push(7);
+        let s = share(&left, &vec![0; left.len()], &right, &[0; 3]);
+        assert!(!s.runs[0].paired, "two 7s on the left: ambiguous");
     }
 
     #[test]
