@@ -108,10 +108,19 @@ fn one_article(path: &str, loaded: Result<(Vec<Article>, Vec<String>)>) -> Resul
     match (articles.pop(), articles.is_empty()) {
         (Some(article), true) => Ok(article),
         (popped, _) => {
-            let path = sanitize::line(path);
             let count = articles.len() + usize::from(popped.is_some());
+            // `#N` picks an article of a file only (see the loader), so
+            // only a file is told to use it.
+            let how = if std::path::Path::new(path).is_file() {
+                format!(" ({}#1 picks the first)", sanitize::line(path))
+            } else if std::path::Path::new(path).is_dir() {
+                " (name one file of the directory)".to_string()
+            } else {
+                String::new()
+            };
+            let path = sanitize::line(path);
             Err(BadInput(format!(
-                "{path}: holds {count} articles; give one per side ({path}#1 picks the first)"
+                "{path}: holds {count} articles; give one per side{how}"
             ))
             .into())
         }

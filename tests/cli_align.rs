@@ -183,11 +183,12 @@ fn a_directory_where_one_article_is_needed_is_refused() {
     fs::write(dir.join("a.txt"), "One.").expect("write");
     fs::write(dir.join("b.txt"), "Two.").expect("write");
     let path = dir.to_string_lossy().into_owned();
-    assert_one_line_error(
-        &diptych(&["align", &path, &seed(S000)]),
-        &path,
-        "holds 2 articles",
-    );
+    let out = diptych(&["align", &path, &seed(S000)]);
+    assert_one_line_error(&out, &path, "holds 2 articles");
+    // `#1` picks from a file, not a directory: it is not offered.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("name one file of the directory"), "{stderr}");
+    assert!(!stderr.contains("#1"), "{stderr}");
 }
 
 #[test]
