@@ -187,7 +187,10 @@ fn a_directory_where_one_article_is_needed_is_refused() {
     assert_one_line_error(&out, &path, "holds 2 articles");
     // `#1` picks from a file, not a directory: it is not offered.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("name one file of the directory"), "{stderr}");
+    assert!(
+        stderr.contains("name one file of the directory"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("#1"), "{stderr}");
 }
 

@@ -11,7 +11,7 @@ use super::units::Unit;
 use super::{DiffOp, DiffTag, Span};
 use crate::ascii;
 use crate::facts::{
-    FactKind, NameWord, PairEvidence, Spot, Spotter, edit_distance, same_name_read,
+    FactKind, NameWord, PairEvidence, Spot, Spotter, edit_distance, is_scale_word, same_name_read,
 };
 
 /// Most differing facts of one kind a link may have for them to be
@@ -206,6 +206,13 @@ fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence)
         let piece = text.get(s.range()).unwrap_or("");
         // A digit is one byte in UTF-8, never part of another character.
         if piece.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        // A number's scale or sign changed though its digits did not
+        // ("$1.5 billion" → "$1.5 million", "−10" → "10").
+        let after = text.get(s.end()..).unwrap_or("");
+        let signs = matches!(piece, "-" | "−") && after.starts_with(|c: char| c.is_ascii_digit());
+        if signs || is_scale_word(piece) {
             return true;
         }
         let capital_inside = piece.chars().next().is_some_and(char::is_uppercase) && {

@@ -44,6 +44,7 @@ use crate::progress::{Progress, Quiet};
 
 pub use casing::{german_enough, is_german_function_word};
 pub use name_key::{NameWord, edit_distance, fold, same_name, same_name_read, same_word};
+pub use numbers::is_scale_word;
 pub use pair::PairEvidence;
 pub use spots::{Spot, Spotter, spots_in};
 

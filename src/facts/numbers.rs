@@ -52,6 +52,15 @@ const SCALES: &[(&str, f64)] = &[
     ("млрд", 1e9),
 ];
 
+/// Whether `word` is a scale word ("million", "Mrd"): a number whose
+/// scale changed ("$1.5 billion" → "$1.5 million") changed, though no
+/// digit did.
+pub fn is_scale_word(word: &str) -> bool {
+    SCALES
+        .iter()
+        .any(|(scale, _)| word.eq_ignore_ascii_case(scale) || word.to_lowercase() == *scale)
+}
+
 /// One quantity as written in a paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundNumber {

@@ -204,14 +204,46 @@ fn numbers(text: &str, words: &[Token], out: &mut Vec<Found>) {
         });
     }
     for t in words {
-        let range = t.start..t.end;
-        if t.is_number() && !overlaps(out, &range) {
+        if !t.is_number() {
+            continue;
+        }
+        // "-5" and "−10" are negative: the sign is part of the number
+        // ("−10 degrees" → "10 degrees" changed it).
+        let sign = sign_before(text, t.start);
+        let range = t.start - sign..t.end;
+        if !overlaps(out, &range) {
+            let digits = t.text.replace(',', "");
+            let value = if sign > 0 {
+                format!("-{digits}")
+            } else {
+                digits
+            };
             out.push(Found {
                 kind: FactKind::Number,
-                value: Value::Made(t.text.replace(',', "")),
+                value: Value::Made(value),
                 range,
             });
         }
+    }
+}
+
+/// The bytes of a minus sign written right before byte `at` ("-5",
+/// "−10"), or 0: a hyphen after a letter or digit joins ("COVID-19",
+/// "5-7"), it is no sign.
+fn sign_before(text: &str, at: usize) -> usize {
+    let before = text.get(..at).unwrap_or("");
+    let Some(sign) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '−'))
+    else {
+        return 0;
+    };
+    let rest = &before[..before.len() - sign.len_utf8()];
+    if rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+        0
+    } else {
+        sign.len_utf8()
     }
 }
 
@@ -247,5 +279,25 @@ mod tests {
             kinds.contains(&(FactKind::Quote, "not for sale at all")),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn a_minus_sign_belongs_to_its_number_and_a_hyphen_does_not() {
+        let text = "It fell to −10 degrees, then -5, in COVID-19 week 5-7.";
+        let numbers: Vec<(&str, String)> = spots_in(&[text])
+            .remove(0)
+            .into_iter()
+            .filter(|s| s.kind == FactKind::Number)
+            .map(|s| (&text[s.range.clone()], s.value))
+            .collect();
+        assert!(numbers.contains(&("−10", "-10".to_string())), "{numbers:?}");
+        assert!(numbers.contains(&("-5", "-5".to_string())), "{numbers:?}");
+        assert!(
+            numbers
+                .iter()
+                .all(|(written, _)| !written.starts_with("-1")),
+            "{numbers:?}"
+        );
+        assert!(numbers.contains(&("7", "7".to_string())), "{numbers:?}");
     }
 }
