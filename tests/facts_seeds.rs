@@ -172,6 +172,16 @@ fn json_keeps_the_contract_fields() {
         whitcoff["paragraphs"][0],
         serde_json::json!(["003_6d3aa61ff06ef825.txt", 1])
     );
+    // Sources can repeat, positions cannot: the added fields name the
+    // article by its place in `articles`.
+    assert_eq!(whitcoff["article_indices"], serde_json::json!([3]));
+    assert_eq!(whitcoff["mentions"][0]["article_index"], 3);
+    assert_eq!(json["articles"][3], "003_6d3aa61ff06ef825.txt");
+    assert!(
+        json["article_paths"][3]
+            .as_str()
+            .is_some_and(|p| p.ends_with("003_6d3aa61ff06ef825.txt"))
+    );
 }
 
 /// A fact without article order: kind, discrepancy and variant texts with

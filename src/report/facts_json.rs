@@ -2,6 +2,11 @@
 //! Promised fields: `facts[].kind`, `facts[].discrepancy`,
 //! `facts[].variants[].text`, `.articles` (sources) and `.paragraphs`
 //! (`[source, 0-based paragraph index]`). Add fields, never rename or drop.
+//!
+//! Sources can repeat (two files named `story.txt` in two directories, or
+//! one file given twice), so every article is also named by its 0-based
+//! position in `articles`: `article_paths`, `variants[].article_indices`
+//! and `mentions[].article_index`.
 
 use serde::Serialize;
 
@@ -12,6 +17,8 @@ use crate::facts::{Fact, FactKind, Mention, Variant};
 #[derive(Serialize)]
 struct FactsDocument<'a> {
     articles: Vec<&'a str>,
+    /// Each article's path, parallel to `articles`.
+    article_paths: Vec<&'a str>,
     facts: Vec<FactDocument<'a>>,
 }
 
@@ -29,6 +36,9 @@ struct VariantDocument<'a> {
     text: &'a str,
     normalized: &'a str,
     articles: Vec<&'a str>,
+    /// The same articles as 0-based positions in the document's
+    /// `articles`, which tell apart two articles of one source name.
+    article_indices: Vec<usize>,
     paragraphs: Vec<(&'a str, usize)>,
     forms: &'a [String],
     mentions: Vec<MentionDocument<'a>>,
@@ -40,6 +50,8 @@ struct VariantDocument<'a> {
 #[derive(Serialize)]
 struct MentionDocument<'a> {
     article: &'a str,
+    /// The article's 0-based position in the document's `articles`.
+    article_index: usize,
     paragraph: usize,
     start: usize,
     end: usize,
@@ -58,6 +70,7 @@ fn variant<'a>(articles: &'a [Article], v: &'a Variant) -> VariantDocument<'a> {
     paragraphs.dedup();
     let mention = |m: &Mention| MentionDocument {
         article: source(articles, m.article),
+        article_index: m.article,
         paragraph: m.paragraph,
         start: m.range.start,
         end: m.range.end,
@@ -70,6 +83,7 @@ fn variant<'a>(articles: &'a [Article], v: &'a Variant) -> VariantDocument<'a> {
             .into_iter()
             .map(|a| source(articles, a))
             .collect(),
+        article_indices: v.articles().into_iter().collect(),
         paragraphs,
         forms: &v.forms,
         mentions: v.mentions.iter().map(mention).collect(),
@@ -92,6 +106,7 @@ pub(crate) fn fact_document<'a>(articles: &'a [Article], fact: &'a Fact) -> Fact
 pub fn render(articles: &[Article], facts: &[Fact]) -> String {
     let document = FactsDocument {
         articles: articles.iter().map(|a| a.source.as_str()).collect(),
+        article_paths: articles.iter().map(|a| a.path.as_str()).collect(),
         facts: facts.iter().map(|f| fact_document(articles, f)).collect(),
     };
     // Plain structs of strings and numbers always serialise.
