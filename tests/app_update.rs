@@ -65,6 +65,21 @@ fn swap_and_pair_keys_change_the_pair() {
     assert_eq!(app.pair(), (3, 4));
 }
 
+/// On the "terminal too small" screen keys do nothing (quitting aside):
+/// the user cannot see what they would change.
+#[test]
+fn keys_on_a_too_small_screen_change_nothing_but_quit_still_quits() {
+    let mut app = demo_app(20, 6);
+    type_keys(&mut app, "]s/zel");
+    app.update(Action::Resize(120, 35));
+    assert_eq!(app.pair(), (0, 1));
+    let screen = screen_text(&draw(&app, 120, 35, ColorMode::None));
+    assert!(!screen.contains("/zel"), "{screen}");
+    app.update(Action::Resize(20, 6));
+    app.update(Action::Quit);
+    assert!(app.should_quit());
+}
+
 #[test]
 fn pair_keys_visit_each_unordered_pair_once() {
     let mut app = demo_app(160, 45);

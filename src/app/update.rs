@@ -2,11 +2,26 @@
 
 use ratatui::layout::Rect;
 
+use super::geometry::Arrangement;
 use super::{Action, App, Focus, View};
 
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        // "Terminal too small" shows nothing to act on: a key pressed
+        // there would change the pair or open a prompt unseen.
+        let too_small = self.geometry.arrangement == Some(Arrangement::TooSmall);
+        let from_the_user = !matches!(
+            action,
+            Action::Resize(..)
+                | Action::Quit
+                | Action::JobProgress(..)
+                | Action::JobDone(..)
+                | Action::JobPartial(..)
+        );
+        if too_small && from_the_user {
+            return;
+        }
         if !matches!(
             action,
             Action::Resize(..)
