@@ -13,13 +13,15 @@ use super::{App, View};
 /// crowd out the text); the `u` filter still works.
 pub const COVERAGE_MAX_ARTICLES: usize = 35;
 
-/// The one-character name of article `index` in the coverage column and
-/// the matrix: 1–9, then a–z.
+/// The one-character name of article `index` in the list, the coverage
+/// column, the matrix and the facts: 1–9, then a–z, then A–Z (61 in all);
+/// past that `+`, as a 62nd column would not fit a screen anyway.
 pub fn article_mark(index: usize) -> char {
     let n = index + 1;
     match n {
         1..=9 => char::from(b'0' + n as u8),
         10..=35 => char::from(b'a' + (n - 10) as u8),
+        36..=61 => char::from(b'A' + (n - 36) as u8),
         _ => '+',
     }
 }
@@ -164,5 +166,24 @@ impl App {
             flags
         };
         Some([flags(self.left), flags(self.right)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::article_mark;
+
+    #[test]
+    fn the_first_61_articles_have_marks_of_their_own() {
+        let marks: Vec<char> = (0..61).map(article_mark).collect();
+        let mut distinct = marks.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 61);
+        assert_eq!(
+            (marks[0], marks[9], marks[35], marks[60]),
+            ('1', 'a', 'A', 'Z')
+        );
+        assert_eq!(article_mark(61), '+');
     }
 }

@@ -1,5 +1,5 @@
 //! The article list: every loaded article numbered as the matrix, facts
-//! and coverage name it (1–9, then a–z), with its display name, which side
+//! and coverage name it (1–9, then a–z, then A–Z), with its display name, which side
 //! it is on, its size and similarity to the left one; below, a details line
 //! (outlet, byline, date, file) for the selected article, or for L and R.
 //!
