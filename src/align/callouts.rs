@@ -208,8 +208,9 @@ fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence)
         if piece.bytes().any(|b| b.is_ascii_digit()) {
             return true;
         }
-        // A number's scale or sign changed though its digits did not
-        // ("$1.5 billion" → "$1.5 million", "−10" → "10").
+        // A number's scale changed though its digits did not ("$1.5
+        // billion" → "$1.5 million"), or a minus sign came or went before
+        // a number that changed.
         let after = text.get(s.end()..).unwrap_or("");
         let signs = matches!(piece, "-" | "−") && after.starts_with(|c: char| c.is_ascii_digit());
         if signs || is_scale_word(piece) {

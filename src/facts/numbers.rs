@@ -56,9 +56,18 @@ const SCALES: &[(&str, f64)] = &[
 /// scale changed ("$1.5 billion" → "$1.5 million") changed, though no
 /// digit did.
 pub fn is_scale_word(word: &str) -> bool {
-    SCALES
-        .iter()
-        .any(|(scale, _)| word.eq_ignore_ascii_case(scale) || word.to_lowercase() == *scale)
+    // The longest is "milliarden": anything longer (a link's only-here
+    // stretch is often several words) is none, and is not lower-cased.
+    if word.len() > "milliarden".len() {
+        return false;
+    }
+    if word.is_ascii() {
+        return SCALES
+            .iter()
+            .any(|(scale, _)| word.eq_ignore_ascii_case(scale));
+    }
+    let lower = word.to_lowercase();
+    SCALES.iter().any(|(scale, _)| lower == *scale)
 }
 
 /// One quantity as written in a paragraph.
@@ -179,6 +188,16 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scale_words_in_any_case_and_nothing_longer() {
+        for word in ["billion", "Million", "MRD", "млн", "МЛРД", "milliarden"] {
+            assert!(is_scale_word(word), "{word}");
+        }
+        for word in ["billions of", "bill", "percent", "1.5 billion", ""] {
+            assert!(!is_scale_word(word), "{word}");
+        }
+    }
 
     fn found(text: &str) -> Vec<(String, String)> {
         numbers_in(text, &[])
