@@ -543,3 +543,16 @@ fn messages_name_the_keys_a_config_bound() {
     let text = screen_text(&draw(&app, 160, 45, ColorMode::None));
     assert!(text.contains("hidden at start (x shows)"), "{text}");
 }
+
+#[test]
+fn n_on_identical_texts_says_they_match() {
+    let text = "Title\n\nThe same paragraph on both sides.\n\nAnd a second one.\n";
+    let article = |name: &str| diptych::article::parse_article(name, name, text);
+    let mut app = App::new(vec![article("a.txt"), article("b.txt")]);
+    app.update(Action::Resize(120, 30));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.message(),
+        Some("no differences: the texts match word for word")
+    );
+}

@@ -68,6 +68,10 @@ impl App {
                 }
                 self.flash_group(i, None);
             }
+            // With none at all, say so rather than "no more".
+            None if stops.is_empty() => {
+                self.message = Some("no differences: the texts match word for word".into());
+            }
             None if forward => self.message = Some("no more differences below".into()),
             None => self.message = Some("no more differences above".into()),
         }

@@ -36,11 +36,16 @@ pub fn render_facts(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(list) = app.facts() else {
         return;
     };
+    let discrepancies = match list.discrepancies() {
+        0 => "no discrepancies".to_string(),
+        1 => "1 discrepancy first".to_string(),
+        n => format!("{n} discrepancies first"),
+    };
     let title = format!(
-        " Facts across {} — {} facts, {} discrepancies first ",
+        " Facts across {} — {}, {} ",
         crate::report::count(app.articles().len(), "article"),
-        list.facts.len(),
-        list.discrepancies()
+        crate::report::count(list.facts.len(), "fact"),
+        discrepancies
     );
     let block = Block::new()
         .borders(Borders::ALL)
