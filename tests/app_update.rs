@@ -553,6 +553,6 @@ fn n_on_identical_texts_says_they_match() {
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(
         app.message(),
-        Some("no differences: the texts match word for word")
+        Some("no differences: the story text matches word for word")
     );
 }

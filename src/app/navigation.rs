@@ -70,7 +70,7 @@ impl App {
             }
             // With none at all, say so rather than "no more".
             None if stops.is_empty() => {
-                self.message = Some("no differences: the texts match word for word".into());
+                self.message = Some("no differences: the story text matches word for word".into());
             }
             None if forward => self.message = Some("no more differences below".into()),
             None => self.message = Some("no more differences above".into()),
