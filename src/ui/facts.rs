@@ -16,8 +16,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::app::corpus_views::article_mark;
@@ -25,6 +23,7 @@ use crate::app::facts_view::{FactRow, FactsList};
 use crate::app::wrap::display_width;
 use crate::facts::Variant;
 
+use super::fit::fit;
 use super::theme::Theme;
 
 /// Columns before a fact's title: the `!` mark and the kind.
@@ -95,14 +94,26 @@ fn fact_line<'a>(list: &'a FactsList, f: usize, theme: &Theme, width: usize) -> 
         .as_deref()
         .map(|r| format!(" — {r}"))
         .unwrap_or_default();
-    let room = width.saturating_sub(KIND + display_width(&reason));
+    // Label and reason share the columns after the kind, less one before
+    // the border; each is cut with "…" rather than by the border.
+    let room = width.saturating_sub(KIND + RIGHT_MARGIN);
+    let label = fit(
+        &fact.label,
+        room.saturating_sub(display_width(&reason))
+            .max(12)
+            .min(room),
+    );
+    let reason = fit(&reason, room.saturating_sub(display_width(&label)));
     Line::from(vec![
         Span::styled(mark, mark_style),
         Span::styled(format!("{:<w$}", fact.kind.name(), w = KIND - 2), theme.dim),
-        Span::styled(fit(&fact.label, room.max(12)), theme.hint_key),
+        Span::styled(label, theme.hint_key),
         Span::styled(reason, mark_style),
     ])
 }
+
+/// Columns kept free before the overlay's right border.
+const RIGHT_MARGIN: usize = 1;
 
 fn variant_line<'a>(
     list: &'a FactsList,
@@ -115,7 +126,7 @@ fn variant_line<'a>(
     let variant = &list.facts[f].variants[v];
     let places = fit(&places(variant), width / 2);
     let room = width
-        .saturating_sub(KIND + 3 + display_width(&places))
+        .saturating_sub(KIND + 3 + display_width(&places) + RIGHT_MARGIN)
         .max(8);
     Line::from(vec![
         Span::raw(" ".repeat(KIND - 2)),
@@ -135,23 +146,4 @@ fn places(variant: &Variant) -> String {
         format!("{} {}", article_mark(*article), list.join(" "))
     };
     parts.iter().map(part).collect::<Vec<_>>().join(" · ")
-}
-
-/// `text` cut to `width` columns, with `…` when cut.
-fn fit(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = g.width();
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
 }
