@@ -83,8 +83,8 @@ impl Worker {
                     let _ = sender.send(Message::Partial(id, output));
                 };
                 // A job's panic is a bug, but not the reader's end: the
-                // job ends failed and the reader says so (the panic hook
-                // leaves job threads' panics to this).
+                // job ends failed and the reader says so (the terminal's
+                // panic hook leaves other threads' panics to this).
                 let run = std::panic::AssertUnwindSafe(|| {
                     run_job_with(&job, &corpus, &mut report, &mut partial)
                 });
@@ -135,9 +135,9 @@ impl Worker {
     }
 }
 
-/// Threads that run jobs are named with this prefix: the terminal's
-/// panic hook leaves their panics to [`Worker`], which reports them.
-pub const JOB_THREAD_PREFIX: &str = "job-";
+/// Threads that run jobs are named `job-N`, as a debugger or a panic
+/// message shows them.
+const JOB_THREAD_PREFIX: &str = "job-";
 
 /// What a panic said, when it said it as text.
 fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {

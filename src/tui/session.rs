@@ -17,8 +17,6 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use diptych::app::worker::JOB_THREAD_PREFIX;
-
 /// The terminal, restored when dropped.
 pub struct Session {
     pub terminal: DefaultTerminal,
@@ -62,8 +60,10 @@ impl Session {
                 .context("installing a signal handler")?;
         }
         spawn_watchdog(stop.clone());
-        install_panic_hook();
         let terminal = ratatui::try_init().context("setting up the terminal")?;
+        // After ratatui's own hook, which it wraps: a worker's panic must
+        // not reach ratatui's restore either.
+        install_panic_hook();
         let session = Session {
             terminal,
             stop,
@@ -129,6 +129,14 @@ pub fn is_suspend_key(event: &Event) -> bool {
 impl Drop for Session {
     fn drop(&mut self) {
         restore();
+        // A worker's panic that reached the reader's thread (re-raised by
+        // a join) was not printed where it happened; it is now, below the
+        // restored screen.
+        if std::thread::panicking()
+            && let Some(message) = WORKER_PANIC.lock().ok().and_then(|mut m| m.take())
+        {
+            let _ = writeln!(std::io::stderr(), "diptych: a worker panicked: {message}");
+        }
     }
 }
 
@@ -177,26 +185,42 @@ fn restore() {
     // terminal is dropped, which a suspend (Ctrl-Z) does not do.
     let _ = execute!(out, ratatui::crossterm::cursor::Show);
     let _ = out.flush();
-    ratatui::restore();
+    // Not `ratatui::restore`, which prints its error with `eprintln!`:
+    // with the terminal hung up that print panics, and the watchdog,
+    // whose restore it was, died before it could end the process.
+    let _ = ratatui::try_restore();
 }
 
 /// Restores the terminal before the panic message is printed, so it is
-/// readable and the shell is usable. Installed before ratatui's own hook,
-/// which chains to it.
+/// readable and the shell is usable. Installed over ratatui's own hook,
+/// which it chains to.
 ///
-/// A job thread's panic is left to the job's runner, which reports it on
-/// the status line: the reader is still running, and restoring the
-/// terminal under it (or printing over its screen) left it deaf to keys.
+/// Only a panic on the reader's own thread does that. Any other thread's
+/// (a job, or a helper thread of one) is left to whoever joins it: a job
+/// ends failed and the status line says so, while the reader runs on;
+/// restoring the terminal under it (or printing over its screen) had
+/// left it deaf to keys. Such a panic's message is kept, and printed if
+/// it reaches the reader's thread after all.
 fn install_panic_hook() {
+    let reader = std::thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let on_job = std::thread::current()
-            .name()
-            .is_some_and(|name| name.starts_with(JOB_THREAD_PREFIX));
-        if on_job {
+        if std::thread::current().id() != reader {
+            if let Ok(mut kept) = WORKER_PANIC.lock() {
+                *kept = Some(info.to_string());
+            }
             return;
+        }
+        // The reader's own panic is printed below; an earlier worker's
+        // (reported on the status line then) is not the story now.
+        if let Ok(mut kept) = WORKER_PANIC.lock() {
+            kept.take();
         }
         restore();
         previous(info);
     }));
 }
+
+/// The last panic of a thread other than the reader's (see
+/// [`install_panic_hook`]).
+static WORKER_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
