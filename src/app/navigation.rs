@@ -68,10 +68,10 @@ impl App {
                 }
                 self.flash_group(i, None);
             }
-            // With none at all, say so rather than "no more".
-            None if stops.is_empty() => {
-                self.message = Some("no differences: the story text matches word for word".into());
-            }
+            // With none at all, say so rather than "no more" (not that
+            // the texts match: the pair may not be aligned yet, and case,
+            // quotes and "percent" / "%" compare alike).
+            None if stops.is_empty() => self.message = Some("no differences to visit".into()),
             None if forward => self.message = Some("no more differences below".into()),
             None => self.message = Some("no more differences above".into()),
         }

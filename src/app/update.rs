@@ -6,22 +6,20 @@ use super::geometry::Arrangement;
 use super::{Action, App, Focus, View};
 
 impl App {
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
-        // "Terminal too small" shows nothing to act on: a key pressed
-        // there would change the pair or open a prompt unseen.
+    /// Applies an action typed or clicked by the user: as
+    /// [`App::update`], except that the "terminal too small" screen, which
+    /// shows nothing to act on, takes only quitting (a key pressed there
+    /// changed the pair or opened a prompt unseen).
+    pub fn input(&mut self, action: Action) {
         let too_small = self.geometry.arrangement == Some(Arrangement::TooSmall);
-        let from_the_user = !matches!(
-            action,
-            Action::Resize(..)
-                | Action::Quit
-                | Action::JobProgress(..)
-                | Action::JobDone(..)
-                | Action::JobPartial(..)
-        );
-        if too_small && from_the_user {
+        if too_small && action != Action::Quit {
             return;
         }
+        self.update(action);
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
             Action::Resize(..)

@@ -222,7 +222,7 @@ impl Visit {
                     Input::Wheel(_) => Some(Action::Up(WHEEL_ROWS)),
                 };
                 if let Some(action) = action {
-                    self.app.update(action);
+                    self.app.input(action);
                 }
                 true
             }

@@ -134,7 +134,7 @@ fn apply_input(session: &mut Session, app: &mut App, keys: &KeyBindings) -> Resu
             break;
         }
         if let Some(action) = action_of(event, app, keys) {
-            app.update(action);
+            app.input(action);
         }
         if app.should_quit() || !event::poll(Duration::ZERO)? {
             break;

@@ -31,7 +31,7 @@ pub fn key(code: KeyCode) -> KeyEvent {
 /// Feeds a key through the keymap into `update`, as the event loop does.
 pub fn press(app: &mut App, code: KeyCode) {
     if let Some(action) = resolve(&key(code), app.mode()) {
-        app.update(action);
+        app.input(action);
     }
 }
 
