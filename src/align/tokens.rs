@@ -60,7 +60,16 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, Key<'_>, bool, bool)) {
             scanner.flush(text, &mut emit);
             scanner.extend(at, end, c);
             scanner.flush(text, &mut emit);
-        } else if c.is_alphanumeric() || is_mark(c) {
+        } else if c.is_alphanumeric() {
+            scanner.extend(at, end, c);
+        } else if scanner.word.is_some() && (is_mark(c) || is_combining_mark(c)) {
+            // An accent written apart from its letter, a virama, an Arabic
+            // or Hebrew vowel point: part of the word, which still ends
+            // in its letter for the joining rules ("José’s").
+            scanner.extend_mark(end);
+        } else if is_mark(c) {
+            // Outside a word only these start one: a variation selector
+            // after a symbol is no word.
             scanner.extend(at, end, c);
         } else if scanner.joins(c, next) {
             // Inside a word: U.S, don't, 5,169, 3.5 — the word continues.
@@ -99,6 +108,14 @@ impl Scanner {
     fn extend(&mut self, start: usize, end: usize, last: char) {
         let start = self.word.as_ref().map_or(start, |w| w.start);
         self.word = Some(Word { start, end, last });
+    }
+
+    /// Takes a combining mark ending at `end` into the word being read,
+    /// keeping its last letter as the last character.
+    fn extend_mark(&mut self, end: usize) {
+        if let Some(word) = &mut self.word {
+            word.end = end;
+        }
     }
 
     /// Apostrophes and dots join letters; dots and commas join digits.
@@ -164,13 +181,9 @@ impl Scanner {
     }
 }
 
-/// Combining marks continue the word they follow: accents written apart
-/// from their letter, Devanagari and Thai signs, Arabic and Hebrew
-/// vowel points.
+/// Combining marks continue the word they follow (Devanagari, Thai).
 fn is_mark(c: char) -> bool {
-    (matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x0DFF | 0x0E00..=0x0E7F)
-        || is_combining_mark(c))
-        && !c.is_whitespace()
+    matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x0DFF | 0x0E00..=0x0E7F) && !c.is_whitespace()
 }
 
 #[cfg(test)]
@@ -263,6 +276,18 @@ mod tests {
         assert_eq!(keys("ferme\u{301}"), ["fermé"]);
         // Arabic vowel points stay inside their word.
         assert_eq!(keys("كِتَاب").len(), 1);
+        // A possessive after a decomposed accent is cut as after the
+        // composed letter.
+        assert_eq!(keys("Jose\u{301}’s plan"), keys("José’s plan"));
+        // A variation selector after a symbol is no word, and the
+        // sentence rules see past it.
+        assert_eq!(keys("⚡\u{fe0f} Russia agreed"), ["russi", "agree"]);
+        let names: Vec<String> = key_tokens("⚡\u{fe0f} Russia agreed")
+            .into_iter()
+            .filter(|t| t.name)
+            .map(|t| t.key)
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]
