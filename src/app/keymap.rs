@@ -87,7 +87,7 @@ pub static BINDINGS: &[Binding] = &[
     within(Scope::Anywhere, bind(&[Char('M')], Action::ToggleMatrix, "All articles", "similarity matrix of every pair; M again closes", Some("matrix"))),
     within(Scope::Anywhere, bind(&[Char('F')], Action::ToggleFacts, "All articles", "facts, discrepancies first; F again closes", Some("facts"))),
     bind(&[Char('w')], Action::ToggleWords, "View", "word marks: all / only-here / none", None),
-    bind(&[Char('o')], Action::ToggleOrder, "View", "rows follow focused side (again: other)", Some("order")),
+    bind(&[Char('o')], Action::ToggleOrder, "View", "rows follow focused side, else the other", Some("order")),
     bind(&[Char('a')], Action::ToggleGranularity, "View", "align paragraphs or sentences", Some("sentences")),
     bind(&[Char('c')], Action::ToggleCoverage, "View", "coverage: which articles carry each paragraph", Some("coverage")),
     bind(&[Char('u')], Action::ToggleUnique, "View", "show only paragraphs no other article carries", None),
