@@ -61,6 +61,14 @@ pub fn is_scale_word(word: &str) -> bool {
     if word.len() > "milliarden".len() {
         return false;
     }
+    // Every scale starts with t, m or b, or is Cyrillic (т, м): most
+    // words are turned away by their first byte.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b't' | b'T' | b'm' | b'M' | b'b' | b'B' | 0xD0 | 0xD1)
+    ) {
+        return false;
+    }
     if word.is_ascii() {
         return SCALES
             .iter()
