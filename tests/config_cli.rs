@@ -93,8 +93,9 @@ fn a_bad_config_file_is_one_line_naming_file_and_key() {
 #[test]
 fn a_config_that_is_no_file_or_too_big_is_refused_without_reading_it() {
     let dir = TempDir::new("odd");
-    // Non-ASCII, so the limit falls inside a character.
-    let big = dir.write("big.toml", &"# é\n".repeat(240_000));
+    // Two-byte characters only: the limit plus one (an odd count of
+    // bytes) falls inside one.
+    let big = dir.write("big.toml", &"é".repeat(600_000));
     let as_dir = dir.0.join("diptych").join("config.toml");
     std::fs::create_dir_all(&as_dir).expect("dir");
     let big_shown = big.display().to_string();

@@ -104,19 +104,19 @@ fn read_bounded(path: &Path, shown: &str) -> Result<String, ConfigError> {
             path: shown.to_string(),
         });
     }
-    let mut text = String::new();
+    // Bytes first: a cut at the limit may fall inside a character, and
+    // a file too large must say so, not that it is not UTF-8.
+    let mut bytes = Vec::new();
     std::fs::File::open(path)
-        .and_then(|file| {
-            file.take(LARGEST_CONFIG_BYTES + 1)
-                .read_to_string(&mut text)
-        })
+        .and_then(|file| file.take(LARGEST_CONFIG_BYTES + 1).read_to_end(&mut bytes))
         .map_err(read_error)?;
-    if text.len() as u64 > LARGEST_CONFIG_BYTES {
+    if bytes.len() as u64 > LARGEST_CONFIG_BYTES {
         return Err(ConfigError::TooLarge {
             path: shown.to_string(),
         });
     }
-    Ok(text)
+    String::from_utf8(bytes)
+        .map_err(|e| read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))
 }
 
 /// Parses config text; `path` names the file in errors.
