@@ -135,7 +135,12 @@ impl Drop for Session {
         if std::thread::panicking()
             && let Some(message) = WORKER_PANIC.lock().ok().and_then(|mut m| m.take())
         {
-            let _ = writeln!(std::io::stderr(), "diptych: a worker panicked: {message}");
+            // Through the project's stderr writer, sanitised: a panic's
+            // text can quote input.
+            crate::io::to_stderr(&format!(
+                "diptych: a worker panicked: {}\n",
+                diptych::article::sanitize::line(&message)
+            ));
         }
     }
 }
