@@ -79,18 +79,17 @@ pub fn share_with(
     // How many left tokens have a key: counted along the side on a short
     // link, looked up in a sorted copy on a long one (a count along a
     // book-length paragraph for every unique word made it quadratic).
-    let mut left_sorted: Option<Vec<u64>> = None;
+    let mut left_sorted: Option<Vec<(u64, usize)>> = None;
     let mut count_left = |key: u64| {
         if left.len() <= LINEAR_COUNT_UP_TO {
             return left.iter().filter(|&&k| k == key).count();
         }
         let sorted = left_sorted.get_or_insert_with(|| {
-            let mut keys = left.to_vec();
-            keys.sort_unstable();
-            keys
+            let mut keyed: Vec<(u64, usize)> = left.iter().copied().zip(0..).collect();
+            keyed.sort_unstable();
+            keyed
         });
-        let start = sorted.partition_point(|&k| k < key);
-        sorted[start..].partition_point(|&k| k == key)
+        with_key(sorted, key).1.len()
     };
     // Per key (at its first entry in `positions`), how many of its
     // positions at the front are known taken; only long links keep it.
