@@ -3,7 +3,9 @@
 //! A row of the LCS table is one machine word per 64 tokens, so a link
 //! of two 30-word paragraphs costs a few hundred instructions where a
 //! general-purpose Myers search cost tens of thousands; and the result
-//! is always minimal, with no deadline needed below [`MAX_ROW_WORDS`].
+//! is always minimal below [`MAX_ROW_WORDS`]. A changed middle too large
+//! for a table is first cut at its unique common words ([`anchors`]),
+//! and each gap between two is diffed the same way.
 //!
 //! The table is built over the reversed lists, so the walk that reads the
 //! diff off it goes forward: it takes a common word at its first chance,
@@ -11,20 +13,35 @@
 //! long. Among the many longest subsequences of two paraphrases that
 //! picks one; the compaction then slides the changes as `similar`'s did
 //! for Myers' choice.
+//!
+//! [`anchors`]: super::anchors
 
 use similar::algorithms::DiffHook;
 
+use super::anchors::unique_anchors;
 use super::cleanup::Step;
 use super::compaction::Compactor;
 
 /// Largest table (rows × words per row) built; larger changed middles
-/// return `None` and go to a bounded Myers search instead. 2^20 words is
-/// 8 MiB: two 8,000-word texts diffed as one link.
+/// are cut at their anchors first. 2^20 words is 8 MiB: two 8,000-word
+/// texts diffed as one link.
 const MAX_ROW_WORDS: usize = 1 << 20;
+
+/// Tokens a side of one window of a middle too large for a table and
+/// with no unique word to cut it at: a table of 4,096 × 64 words (2 MiB).
+const WINDOW: usize = 4096;
 
 /// Tables this large (in words) are let go of after their link: a rare
 /// huge paragraph does not keep megabytes for the rest of the run.
 const KEPT_ROW_WORDS: usize = 1 << 16;
+
+/// The compacted diff of two key lists, for a caller that diffs now and
+/// then (quotations across articles) rather than link after link.
+pub fn diff_steps(old: &[u64], new: &[u64]) -> Vec<Step> {
+    let mut steps = Vec::new();
+    Lcs::default().steps_into(old, new, &mut steps);
+    steps
+}
 
 /// The table's buffers, kept by a word-diff worker from link to link so
 /// the table of a link allocates nothing.
@@ -41,24 +58,44 @@ pub struct Lcs {
 impl Lcs {
     /// The diff of `old` and `new` as steps into `steps` (cleared
     /// first), compacted exactly as `similar`'s hooks would (see
-    /// [`Compactor`]); returns how many tokens stay equal, or `None`, with
-    /// `steps` left as they were, when the changed middle is too large
-    /// for a table.
-    pub fn steps_into(&mut self, old: &[u64], new: &[u64], steps: &mut Vec<Step>) -> Option<usize> {
+    /// [`Compactor`]); returns how many tokens stay equal.
+    pub fn steps_into(&mut self, old: &[u64], new: &[u64], steps: &mut Vec<Step>) -> usize {
         let mut ops = std::mem::take(&mut self.ops);
         ops.clear();
-        let emitted = self.emit(&mut ops, old, new);
+        self.emit(&mut ops, old, new);
         if self.table.rows.capacity() > KEPT_ROW_WORDS {
             self.table.rows = Vec::new();
         }
-        let kept = emitted.map(|()| ops.steps_into(old, new, steps));
+        let kept = ops.steps_into(old, new, steps);
         self.ops = ops;
         kept
     }
 
-    /// Emits the diff into `hook` (not finished); `None`, with nothing
-    /// emitted, when the changed middle is too large.
-    fn emit<D: DiffHook>(&mut self, hook: &mut D, old: &[u64], new: &[u64]) -> Option<()> {
+    /// Emits the diff into `hook` (not finished). Parts wait on a stack,
+    /// last first, so a middle cut at thousands of anchors is never a
+    /// recursion that deep.
+    fn emit<D: DiffHook>(&mut self, hook: &mut D, old: &[u64], new: &[u64]) {
+        let mut out = Emitter::new(hook);
+        let mut parts = vec![Part::Diff(old, new)];
+        while let Some(part) = parts.pop() {
+            match part {
+                Part::Equal(len) => out.run(Run::Equal, len),
+                Part::Diff(old, new) => self.emit_part(old, new, &mut out, &mut parts),
+            }
+        }
+        out.flush();
+    }
+
+    /// Emits what it can of one part now: its common ends, and its middle
+    /// when that has a table or nothing in common; a larger middle is
+    /// cut at its anchors, and the pieces pushed onto `parts` to come next.
+    fn emit_part<'a, D: DiffHook>(
+        &mut self,
+        old: &'a [u64],
+        new: &'a [u64],
+        out: &mut Emitter<'_, D>,
+        parts: &mut Vec<Part<'a>>,
+    ) {
         let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
         let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
         let suffix = old_rest
@@ -69,21 +106,63 @@ impl Lcs {
             .count();
         let old_mid = &old_rest[..old_rest.len() - suffix];
         let new_mid = &new_rest[..new_rest.len() - suffix];
-        let changed_both = !old_mid.is_empty() && !new_mid.is_empty();
-        if changed_both {
-            self.fill(old_mid, new_mid)?;
-        }
-        let mut out = Emitter::new(hook);
         out.run(Run::Equal, prefix);
-        if changed_both {
-            self.table.walk(old_mid, new_mid, &mut out);
-        } else {
-            out.run(Run::Delete, old_mid.len());
-            out.run(Run::Insert, new_mid.len());
+        let changed_both = !old_mid.is_empty() && !new_mid.is_empty();
+        if changed_both && self.fill(old_mid, new_mid).is_some() {
+            self.table.walk(old_mid, new_mid, out);
+            out.run(Run::Equal, suffix);
+            return;
         }
-        out.run(Run::Equal, suffix);
-        out.flush();
-        Some(())
+        let anchors = if changed_both {
+            unique_anchors(old_mid, new_mid)
+        } else {
+            Vec::new()
+        };
+        if anchors.is_empty() {
+            self.emit_windowed(old_mid, new_mid, out);
+            out.run(Run::Equal, suffix);
+            return;
+        }
+        // Pushed last first: the suffix, the gap after the last anchor,
+        // that anchor, and so on back to the first gap.
+        parts.push(Part::Equal(suffix));
+        let mut ends = (old_mid.len(), new_mid.len());
+        for &(i, j) in anchors.iter().rev() {
+            parts.push(Part::Diff(&old_mid[i + 1..ends.0], &new_mid[j + 1..ends.1]));
+            parts.push(Part::Equal(1));
+            ends = (i, j);
+        }
+        parts.push(Part::Diff(&old_mid[..ends.0], &new_mid[..ends.1]));
+    }
+
+    /// Emits the diff of two lists too large for one table, window by
+    /// window: a table of the next [`WINDOW`] tokens of each side, of
+    /// which the first half of the walk is kept (the rest is read again
+    /// with what follows). A change longer than a window is not seen
+    /// whole, but the result is still a diff of the two lists, and the
+    /// same one every time.
+    fn emit_windowed<D: DiffHook>(&mut self, old: &[u64], new: &[u64], out: &mut Emitter<'_, D>) {
+        let (mut i, mut j) = (0, 0);
+        loop {
+            let (old_end, new_end) = ((i + WINDOW).min(old.len()), (j + WINDOW).min(new.len()));
+            let (old_window, new_window) = (&old[i..old_end], &new[j..new_end]);
+            if old_window.is_empty()
+                || new_window.is_empty()
+                || self.fill(old_window, new_window).is_none()
+            {
+                out.run(Run::Delete, old.len() - i);
+                out.run(Run::Insert, new.len() - j);
+                return;
+            }
+            if old_end == old.len() && new_end == new.len() {
+                self.table.walk(old_window, new_window, out);
+                return;
+            }
+            let (kept_old, kept_new) =
+                self.table
+                    .walk_until(old_window, new_window, out, WINDOW / 2);
+            (i, j) = (i + kept_old, j + kept_new);
+        }
     }
 
     /// Builds the table of two non-empty lists; `None` when too large.
@@ -164,9 +243,23 @@ impl Table {
     /// taken at once, else whichever side's token can go without
     /// shortening the subsequence (the old one on a tie).
     fn walk<D: DiffHook>(&self, old: &[u64], new: &[u64], out: &mut Emitter<'_, D>) {
+        let (i, j) = self.walk_until(old, new, out, usize::MAX);
+        out.run(Run::Delete, old.len() - i);
+        out.run(Run::Insert, self.columns - j);
+    }
+
+    /// [`Self::walk`] until a side runs out or `limit` tokens of either
+    /// side are read; returns how many of each were.
+    fn walk_until<D: DiffHook>(
+        &self,
+        old: &[u64],
+        new: &[u64],
+        out: &mut Emitter<'_, D>,
+        limit: usize,
+    ) -> (usize, usize) {
         let (n, m) = (old.len(), self.columns);
         let (mut i, mut j) = (0, 0);
-        while i < n && j < m {
+        while i < n && j < m && i < limit && j < limit {
             if old[i] == new[j] {
                 out.run(Run::Equal, 1);
                 i += 1;
@@ -179,9 +272,16 @@ impl Table {
                 j += 1;
             }
         }
-        out.run(Run::Delete, n - i);
-        out.run(Run::Insert, m - j);
+        (i, j)
     }
+}
+
+/// A part of the diff still to emit.
+enum Part<'a> {
+    /// Tokens equal on both sides, as many as this.
+    Equal(usize),
+    /// Two lists to diff.
+    Diff(&'a [u64], &'a [u64]),
 }
 
 /// What a run of tokens is to the diff.
@@ -267,9 +367,7 @@ mod tests {
     /// The table's diff as steps, and the tokens kept.
     fn steps(a: &[u64], b: &[u64]) -> (Vec<Step>, usize) {
         let mut steps = Vec::new();
-        let kept = Lcs::default()
-            .steps_into(a, b, &mut steps)
-            .expect("small lists fit a table");
+        let kept = Lcs::default().steps_into(a, b, &mut steps);
         (steps, kept)
     }
 
@@ -337,9 +435,7 @@ mod tests {
         b: &[u64],
     ) -> Vec<(DiffTag, std::ops::Range<usize>, std::ops::Range<usize>)> {
         let mut capture = Capture::new();
-        Lcs::default()
-            .emit(&mut capture, a, b)
-            .expect("small lists fit a table");
+        Lcs::default().emit(&mut capture, a, b);
         capture
             .into_ops()
             .iter()
@@ -378,9 +474,7 @@ mod tests {
     /// walk's ops, and the tokens they keep.
     fn steps_by_hooks(a: &[u64], b: &[u64]) -> (Vec<Step>, usize) {
         let mut hook = Compact::new(Replace::new(Capture::new()), a, b);
-        Lcs::default()
-            .emit(&mut hook, a, b)
-            .expect("small lists fit a table");
+        Lcs::default().emit(&mut hook, a, b);
         hook.finish().expect("capturing never fails");
         let ops = hook.into_inner().into_inner().into_ops();
         let mut steps = Vec::new();
@@ -414,18 +508,68 @@ mod tests {
         let old: Vec<u64> = (0..3_000).collect();
         let new: Vec<u64> = (1..3_001).rev().collect();
         let (mut lcs, mut steps) = (Lcs::default(), Vec::new());
-        assert!(lcs.steps_into(&old, &new, &mut steps).is_some());
+        assert_eq!(lcs.steps_into(&old, &new, &mut steps), 1);
         assert_eq!(lcs.table.rows.capacity(), 0);
-        assert!(lcs.steps_into(&[1, 2, 3], &[3, 2, 1], &mut steps).is_some());
+        assert_eq!(lcs.steps_into(&[1, 2, 3], &[3, 2, 1], &mut steps), 1);
         assert!(lcs.table.rows.capacity() > 0, "a small table is kept");
     }
 
+    /// Two lists of `len` distinct tokens, the second with every
+    /// `every`-th token changed and, every `every * 3`-th, one added.
+    fn edited(len: u64, every: u64) -> (Vec<u64>, Vec<u64>) {
+        let old: Vec<u64> = (0..len).collect();
+        let mut new = Vec::new();
+        for &token in &old {
+            if token % every == 0 {
+                new.push(token + 1_000_000);
+            } else {
+                new.push(token);
+            }
+            if token % (every * 3) == 1 {
+                new.push(token + 2_000_000);
+            }
+        }
+        (old, new)
+    }
+
     #[test]
-    fn a_middle_too_large_for_a_table_is_declined() {
-        let old: Vec<u64> = (0..2_000).collect();
-        let new: Vec<u64> = (10_000..(10_000 + 40_000)).collect();
-        let mut steps = vec![Step::Same(0..1, 0..1)];
-        assert!(Lcs::default().steps_into(&old, &new, &mut steps).is_none());
-        assert_eq!(steps, [Step::Same(0..1, 0..1)], "steps left as they were");
+    fn a_middle_too_large_for_a_table_is_cut_at_unique_words() {
+        // 20,000 tokens a side: a table would be 20,000 × 313 words.
+        let (old, new) = edited(20_000, 10);
+        let mut lcs = Lcs::default();
+        let mut steps = Vec::new();
+        let kept = lcs.steps_into(&old, &new, &mut steps);
+        assert_consistent(&steps, &old, &new);
+        // Every unchanged token is unique on both sides: all are kept,
+        // which is the longest common subsequence here.
+        assert_eq!(kept, 18_000);
+        // The same lists always give the same steps.
+        let mut again = Vec::new();
+        assert_eq!(Lcs::default().steps_into(&old, &new, &mut again), kept);
+        assert_eq!(again, steps);
+    }
+
+    #[test]
+    fn a_large_middle_with_nothing_unique_is_diffed_by_windows() {
+        // Nothing in common: all changed.
+        let old: Vec<u64> = (0..20_000).map(|i| i % 2).collect();
+        let new: Vec<u64> = (0..20_000).map(|i| 5 + i % 3).collect();
+        let mut steps = Vec::new();
+        assert_eq!(Lcs::default().steps_into(&old, &new, &mut steps), 0);
+        assert_eq!(steps, [Step::Changed(0..20_000, 0..20_000)]);
+        // Two texts of 20 words repeated, one word in ten changed: every
+        // word repeats, so none anchors, and the windows keep the rest.
+        let old: Vec<u64> = (0..20_000).map(|i| i % 20).collect();
+        let new: Vec<u64> = (0..20_000)
+            .map(|i| if i % 10 == 3 { 100 + i % 7 } else { i % 20 })
+            .collect();
+        let kept = Lcs::default().steps_into(&old, &new, &mut steps);
+        assert_consistent(&steps, &old, &new);
+        assert_eq!(kept, 18_000);
+        // Lists of different lengths, one running out first.
+        let new: Vec<u64> = (0..9_000).map(|i| i % 20).collect();
+        let kept = Lcs::default().steps_into(&old, &new, &mut steps);
+        assert_consistent(&steps, &old, &new);
+        assert_eq!(kept, 9_000);
     }
 }

@@ -11,6 +11,7 @@
 //!                                                        └──▶ word diffs
 //! ```
 
+mod anchors;
 mod band;
 mod callouts;
 mod candidates;
@@ -38,6 +39,8 @@ use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
 pub use callouts::Callout;
+pub(crate) use cleanup::Step;
+pub(crate) use lcs::diff_steps;
 pub use stages::StageTimes;
 pub use units::{Unit, units_from};
 

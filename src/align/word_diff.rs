@@ -5,15 +5,12 @@
 //! "percent"/"%" — while spans always point at the original text.
 //!
 //! Three kinds of words come out: the minimal diff's in-order common runs
-//! (`Equal`), words the other side also has elsewhere (`Moved`, see
+//! (`Equal`; a link of thousands of changed words a side is first cut at
+//! its unique common words, see [`super::anchors`]), words the other side also has elsewhere (`Moved`, see
 //! [`super::shared`]), and words only one side has (`Delete`/`Insert`).
 
-use std::time::{Duration, Instant};
-
-use similar::{Algorithm, capture_diff_slices_deadline};
-
 use super::callouts::{Callout, callouts};
-use super::cleanup::{Step, steps_into};
+use super::cleanup::Step;
 use super::lcs::Lcs;
 use super::shared::{Fate, Sharing, share_with};
 use super::word_tokens::{Token, tokens_into};
@@ -28,17 +25,12 @@ use crate::parallel::map_in_order_until;
 /// costs nothing, small enough that both cores finish together.
 const LINKS_PER_CHUNK: usize = 128;
 
-/// Bound on the work for one link too long for [`Lcs`]'s table: a
-/// pathological pair of huge paragraphs gets a coarser (still correct)
-/// diff instead of a stall.
-const DIFF_TIME_LIMIT: Duration = Duration::from_millis(200);
-
 /// A link's word diff and how much of it is unchanged.
 pub struct WordDiff {
     pub ops: Vec<DiffOp>,
     /// 2 × words kept in order ÷ words on both sides: 1.0 for identical
     /// text. Counted on the minimal diff, so it is the same whichever side
-    /// is left.
+    /// is left (below the LCS table's size; past it, nearly so).
     pub same: f64,
     /// Facts the two sides give differently.
     pub callouts: Vec<Callout>,
@@ -152,15 +144,7 @@ fn diff_group_with(
     tokens_into(right_idx, right, right_tokens, right_keys);
     let (left_tokens, left_keys) = (&left_tokens[..], &left_keys[..]);
     let (right_tokens, right_keys) = (&right_tokens[..], &right_keys[..]);
-    let kept = match lcs.steps_into(left_keys, right_keys, steps) {
-        Some(kept) => kept,
-        None => {
-            let deadline = Some(Instant::now() + DIFF_TIME_LIMIT);
-            let ops =
-                capture_diff_slices_deadline(Algorithm::Myers, left_keys, right_keys, deadline);
-            steps_into(&ops, steps)
-        }
-    };
+    let kept = lcs.steps_into(left_keys, right_keys, steps);
     let total = left_keys.len() + right_keys.len();
     let same = if total == 0 {
         1.0

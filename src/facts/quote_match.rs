@@ -3,13 +3,12 @@
 //! for approval" / "send it to Congress for a vote"), so matching is by
 //! shared content words, and the finding is the word diff between them.
 
-use std::time::{Duration, Instant};
-
-use similar::{Algorithm, DiffTag as SimilarTag, capture_diff_slices_deadline};
+use std::hash::Hasher;
 
 use super::name_key::fold;
 use super::tokens::{Token, tokens};
-use crate::align::{DiffOp, DiffTag, Span};
+use crate::align::{DiffOp, DiffTag, Span, Step, diff_steps};
+use crate::hash::FastHasher;
 
 /// Shortest word that counts when comparing quotes (a length rule that
 /// drops most function words in any language).
@@ -21,9 +20,6 @@ const MIN_DICE: f64 = 0.5;
 /// Least share of the shorter quote's words found in the longer one, for
 /// an excerpt of a longer quote.
 const MIN_CONTAINMENT: f64 = 0.8;
-
-/// Bound on the work of one diff.
-const DIFF_TIME_LIMIT: Duration = Duration::from_millis(100);
 
 /// The distinct content words of a quote (what `same_quote` compares),
 /// sorted.
@@ -81,44 +77,43 @@ pub fn is_excerpt(short: &[String], long: &[String]) -> bool {
 }
 
 /// Word diff of `left` against `right`, as spans into each (unit 0 on both
-/// sides). Case, accents and punctuation are not differences.
+/// sides). Case, accents and punctuation are not differences. The same
+/// engine as a link's word diff, so it is exact and never cut short by a
+/// clock: the same quotes always give the same diff.
 pub fn word_diff(left: &str, right: &str) -> Vec<DiffOp> {
     let (lt, rt) = (tokens(left), tokens(right));
-    let keys = |ts: &[Token]| ts.iter().map(|t| fold(t.text)).collect::<Vec<_>>();
-    let (lk, rk) = (keys(&lt), keys(&rt));
-    let deadline = Instant::now() + DIFF_TIME_LIMIT;
+    let keys = |ts: &[Token]| -> Vec<u64> {
+        ts.iter()
+            .map(|t| {
+                let mut hasher = FastHasher::default();
+                hasher.write(fold(t.text).as_bytes());
+                hasher.finish()
+            })
+            .collect()
+    };
     let mut out = Vec::new();
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &lk, &rk, Some(deadline)) {
-        let (tag, old, new) = op.as_tag_tuple();
-        let l = span(&lt[old]);
-        let r = span(&rt[new]);
-        match tag {
-            SimilarTag::Equal => out.push(DiffOp {
+    for step in diff_steps(&keys(&lt), &keys(&rt)) {
+        match step {
+            Step::Same(old, new) => out.push(DiffOp {
                 op: DiffTag::Equal,
-                left: l,
-                right: r,
+                left: span(&lt[old]),
+                right: span(&rt[new]),
             }),
-            SimilarTag::Delete => out.push(DiffOp {
-                op: DiffTag::Delete,
-                left: l,
-                right: None,
-            }),
-            SimilarTag::Insert => out.push(DiffOp {
-                op: DiffTag::Insert,
-                left: None,
-                right: r,
-            }),
-            SimilarTag::Replace => {
-                out.push(DiffOp {
-                    op: DiffTag::Delete,
-                    left: l,
-                    right: None,
-                });
-                out.push(DiffOp {
-                    op: DiffTag::Insert,
-                    left: None,
-                    right: r,
-                });
+            Step::Changed(old, new) => {
+                if !old.is_empty() {
+                    out.push(DiffOp {
+                        op: DiffTag::Delete,
+                        left: span(&lt[old]),
+                        right: None,
+                    });
+                }
+                if !new.is_empty() {
+                    out.push(DiffOp {
+                        op: DiffTag::Insert,
+                        left: None,
+                        right: span(&rt[new]),
+                    });
+                }
             }
         }
     }
