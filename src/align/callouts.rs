@@ -5,6 +5,8 @@
 //! are only-here words of the link's diff, and it is paired with a
 //! differing fact of the same kind on the other side.
 
+mod signs;
+
 use serde::Serialize;
 
 use super::units::Unit;
@@ -131,12 +133,16 @@ pub fn callouts(
     (left, right): (&[Unit], &[Unit]),
     pair: &PairEvidence,
 ) -> Vec<Callout> {
+    // A sign that came or went leaves the other side's number unmarked:
+    // that side is read for it even with no only-here word of its own.
+    let left_sign = signs::changed(ops, DiffTag::Delete, |o| o.left, left);
+    let right_sign = signs::changed(ops, DiffTag::Insert, |o| o.right, right);
     let only_left = OnlyHere::of(ops, DiffTag::Delete, |o| o.left);
-    if !worth_a_look(&only_left.spans, left, LEFT, pair) {
+    if !right_sign && !worth_a_look(&only_left.spans, left, LEFT, pair) {
         return Vec::new();
     }
     let only_right = OnlyHere::of(ops, DiffTag::Insert, |o| o.right);
-    if !worth_a_look(&only_right.spans, right, RIGHT, pair) {
+    if !left_sign && !worth_a_look(&only_right.spans, right, RIGHT, pair) {
         return Vec::new();
     }
     let texts: Vec<(&str, usize)> = left_idx
@@ -145,13 +151,31 @@ pub fn callouts(
         .chain(right_idx.iter().map(|&i| (right[i].text.as_str(), RIGHT)))
         .collect();
     let spotter = Spotter::of_link(&texts, pair);
-    let lefts = differing(&spotter, 0, (left_idx, left), &only_left);
+    let mut lefts = differing(&spotter, 0, (left_idx, left), &only_left);
     // A callout pairs a differing fact of each side: with none on the
     // left, the right side's facts need not be looked for.
-    if lefts.is_empty() {
+    if lefts.is_empty() && !right_sign {
         return Vec::new();
     }
-    let rights = differing(&spotter, left_idx.len(), (right_idx, right), &only_right);
+    let mut rights = differing(&spotter, left_idx.len(), (right_idx, right), &only_right);
+    if left_sign {
+        let other = signs::OtherSide {
+            indices: right_idx,
+            units: right,
+            first_text: left_idx.len(),
+            is_right: true,
+        };
+        signs::add_counterparts(&lefts, &mut rights, ops, &spotter, &other);
+    }
+    if right_sign {
+        let other = signs::OtherSide {
+            indices: left_idx,
+            units: left,
+            first_text: 0,
+            is_right: false,
+        };
+        signs::add_counterparts(&rights, &mut lefts, ops, &spotter, &other);
+    }
     let mut out = Vec::new();
     for kind in [
         FactKind::Number,
@@ -420,6 +444,39 @@ mod tests {
             .iter()
             .map(|(_, l, r)| (l.as_str(), r.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_minus_sign_that_came_or_went_is_called_out() {
+        // The diff marks only the sign; the number on the other side is
+        // found at the same place, whichever side has the sign.
+        let cases = [
+            (
+                "Temperatures fell to −10 degrees on Monday, the agency said.",
+                "Temperatures fell to 10 degrees on Monday, the agency said.",
+                ("−10", "10"),
+            ),
+            (
+                "Growth was 5 percent last year, the ministry said.",
+                "Growth was -5 percent last year, the ministry said.",
+                ("5 percent", "-5 percent"),
+            ),
+        ];
+        for (left, right, (was, now)) in cases {
+            let expected = vec![(FactKind::Number, was.to_string(), now.to_string())];
+            assert_eq!(called_out(left, right), expected);
+            let swapped = vec![(FactKind::Number, now.to_string(), was.to_string())];
+            assert_eq!(called_out(right, left), swapped);
+        }
+        // A hyphen inside a range is no sign: "5-7" → "5-8" changes the 7.
+        let callouts = called_out(
+            "Prices rose 5-7 percent in the spring, the office said.",
+            "Prices rose 5-8 percent in the spring, the office said.",
+        );
+        assert!(
+            callouts.iter().all(|(_, l, _)| !l.starts_with('-')),
+            "{callouts:?}"
+        );
     }
 
     #[test]

@@ -155,18 +155,45 @@ pub fn numbers_in_words(text: &str, words: &[Token], taken: &[Range<usize>]) -> 
                 .filter(|w| COUNT_NOUNS.contains(&w.text.to_lowercase().as_str()))
                 .map(|w| (word.start, w.end, w.text.to_lowercase()))
         };
+        // After a hyphen joined to a word or number ("5-7 percent",
+        // "COVID-19 cases") the figure is half of a range or a name; a
+        // hyphen after a space is a minus sign ("-5 percent", "−5%"),
+        // part of the quantity.
+        let joined = text[..word.start].ends_with('-') && sign_before(text, word.start) == 0;
         if let Some((start, end, unit)) = unit
-            && !text[..word.start].ends_with('-')
+            && !joined
         {
+            let sign = sign_before(text, start);
+            let start = start - sign;
             found.push(FoundNumber {
                 range: start..end,
                 text: text[start..end].to_string(),
-                value,
+                value: if sign > 0 { -value } else { value },
                 unit,
             });
         }
     }
     found
+}
+
+/// The bytes of a minus sign written right before byte `at` ("-5",
+/// "−10"), or 0: a hyphen after a letter or digit joins ("COVID-19",
+/// "5-7"), it is no sign.
+pub(super) fn sign_before(text: &str, at: usize) -> usize {
+    let before = text.get(..at).unwrap_or("");
+    let Some(sign) = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '−'))
+    else {
+        return 0;
+    };
+    let rest = &before[..before.len() - sign.len_utf8()];
+    if rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+        0
+    } else {
+        sign.len_utf8()
+    }
 }
 
 fn is_numeral(c: char) -> bool {

@@ -11,7 +11,7 @@ use super::casing::Casing;
 use super::dates::dates_in_words;
 use super::name_key::{fold, fold_joined};
 use super::names::name_runs;
-use super::numbers::numbers_in_words;
+use super::numbers::{numbers_in_words, sign_before};
 use super::pair::PairEvidence;
 use super::quotes::quotes_in;
 use super::scan::Scan;
@@ -227,26 +227,6 @@ fn numbers(text: &str, words: &[Token], out: &mut Vec<Found>) {
     }
 }
 
-/// The bytes of a minus sign written right before byte `at` ("-5",
-/// "−10"), or 0: a hyphen after a letter or digit joins ("COVID-19",
-/// "5-7"), it is no sign.
-fn sign_before(text: &str, at: usize) -> usize {
-    let before = text.get(..at).unwrap_or("");
-    let Some(sign) = before
-        .chars()
-        .next_back()
-        .filter(|c| matches!(c, '-' | '−'))
-    else {
-        return 0;
-    };
-    let rest = &before[..before.len() - sign.len_utf8()];
-    if rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-        0
-    } else {
-        sign.len_utf8()
-    }
-}
-
 /// Whether `range` overlaps a spot already found.
 fn overlaps(out: &[Found], range: &Range<usize>) -> bool {
     out.iter()
@@ -299,5 +279,16 @@ mod tests {
             "{numbers:?}"
         );
         assert!(numbers.contains(&("7", "7".to_string())), "{numbers:?}");
+        // A quantity keeps its sign too.
+        let text = "Growth was -5 percent, not 5 percent.";
+        let quantities: Vec<(&str, String)> = spots_in(&[text])
+            .remove(0)
+            .into_iter()
+            .map(|s| (&text[s.range.clone()], s.value))
+            .collect();
+        assert_eq!(
+            quantities,
+            [("-5 percent", "-5%".into()), ("5 percent", "5%".into())]
+        );
     }
 }

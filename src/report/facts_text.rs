@@ -14,8 +14,13 @@ pub fn render(articles: &[Article], facts: &[Fact]) -> String {
     let discrepancies = facts.iter().filter(|f| f.discrepancy).count();
     let _ = writeln!(
         out,
-        "{} facts, {discrepancies} discrepancies, across {}\n",
-        facts.len(),
+        "{}, {}, across {}\n",
+        super::count(facts.len(), "fact"),
+        if discrepancies == 1 {
+            "1 discrepancy".to_string()
+        } else {
+            format!("{discrepancies} discrepancies")
+        },
         super::count(articles.len(), "article")
     );
     let labels = short_labels(articles);
