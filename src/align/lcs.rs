@@ -5,7 +5,8 @@
 //! general-purpose Myers search cost tens of thousands; and the result
 //! is always minimal below [`MAX_ROW_WORDS`]. A changed middle too large
 //! for a table is first cut at its unique common words ([`anchors`]),
-//! and each gap between two is diffed the same way.
+//! each gap between two is diffed the same way, and one with no such word
+//! is diffed window by window: no clock decides how far a diff gets.
 //!
 //! The table is built over the reversed lists, so the walk that reads the
 //! diff off it goes forward: it takes a common word at its first chance,
