@@ -8,6 +8,9 @@
 
 use std::fmt::Write;
 
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
 use super::align_json::Summary;
 use super::marks::{Mark, callout_texts, marked_segments};
 use crate::align::{Alignment, Granularity, Group, Span};
@@ -195,13 +198,15 @@ fn write_wrapped(out: &mut String, gutter: &str, line: &str, width: Option<usize
                 out.push_str(piece);
                 continue;
             }
-            for c in piece.chars() {
-                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            // Cut only between characters as shown: a family emoji or a
+            // flag is one, whatever code points join to make it.
+            for shown in piece.graphemes(true) {
+                let cw = UnicodeWidthStr::width(shown);
                 if used > 0 && used + cw > room {
                     break_line(out, gutter, active);
                     used = 0;
                 }
-                out.push(c);
+                out.push_str(shown);
                 used += cw;
             }
         }
@@ -247,7 +252,7 @@ fn display_width(text: &str) -> usize {
     pieces(text)
         .iter()
         .filter(|p| !p.starts_with('\x1b'))
-        .map(|p| unicode_width::UnicodeWidthStr::width(*p))
+        .map(|p| p.graphemes(true).map(UnicodeWidthStr::width).sum::<usize>())
         .sum()
 }
 
@@ -256,5 +261,33 @@ pub fn unit_sign(granularity: Granularity) -> &'static str {
     match granularity {
         Granularity::Paragraph => "¶",
         Granularity::Sentence => "s",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_cut_to_fit_keeps_joined_emoji_whole() {
+        // Twelve family emoji (man, ZWJ, woman, ZWJ, girl), two columns
+        // each: wider than a line of 10, so the word is cut, but only
+        // between families.
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let word = family.repeat(12);
+        let mut out = String::new();
+        write_wrapped(&mut out, "L │ ", &word, Some(14));
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3, "{out}");
+        for line in &lines {
+            let text = line.strip_prefix("L │ ").expect("gutter on every line");
+            assert_eq!(
+                text.graphemes(true).filter(|g| *g != family).count(),
+                0,
+                "{line}"
+            );
+            assert!(display_width(text) <= 10, "{line}");
+        }
+        assert_eq!(display_width(family), 2);
     }
 }
