@@ -1,6 +1,10 @@
 //! Side-by-side reading order: groups follow the left text, and a unit only
 //! the right text has comes right after the group holding the right unit
-//! before it, so both panes read down in order as far as possible.
+//! before it, so both panes read down in order as far as possible. One
+//! with no such group before it comes just before the first group that
+//! holds a right unit: after what only the left text says before that
+//! point, as a diff shows what went before what came, and after all of
+//! the left text when the two share nothing.
 
 use super::Group;
 
@@ -61,14 +65,20 @@ pub fn reading_order_of<'a>(
         right.iter().for_each(|&r| owner[r] = Some(index));
     }
     // Each right-only unit follows the anchored group of the nearest right
-    // unit before it; with none before it, it opens the list.
+    // unit before it; with none before it, it comes before the first
+    // group holding a right unit (or last, if none does).
     let mut nearest_before = vec![None; right_len];
     for r in 1..right_len {
         nearest_before[r] = owner[r - 1].or(nearest_before[r - 1]);
     }
+    let first_with_right = anchored
+        .iter()
+        .position(|(_, _, right)| !right.is_empty())
+        .unwrap_or(anchored.len());
     right_only.sort_by_key(|(_, _, right)| right.first().copied());
-    // Followers by the place they take: 0 opens the list, k + 1 follows
-    // anchored group k; a stable sort keeps each place's in right order.
+    // Followers by the place they take: k comes before anchored group k
+    // (or at the end, for k past the last), k + 1 after it; a stable sort
+    // keeps each place's in right order.
     let mut followers: Vec<(usize, usize)> = right_only
         .iter()
         .map(|&(i, _, right)| {
@@ -77,22 +87,24 @@ pub fn reading_order_of<'a>(
                 .get(r)
                 .copied()
                 .flatten()
-                .map_or(0, |k| k + 1);
+                .map_or(first_with_right, |k| k + 1);
             (place, i)
         })
         .collect();
     followers.sort_by_key(|&(place, _)| place);
     let mut followers = followers.into_iter().peekable();
     let mut ordered = Vec::with_capacity(anchored.len() + followers.len());
-    ordered.extend(std::iter::from_fn(|| {
-        followers.next_if(|&(p, _)| p == 0).map(|(_, i)| i)
-    }));
-    for (k, (i, _, _)) in anchored.into_iter().enumerate() {
-        ordered.push(i);
+    let mut place = |ordered: &mut Vec<usize>, at: usize| {
         ordered.extend(std::iter::from_fn(|| {
-            followers.next_if(|&(p, _)| p == k + 1).map(|(_, i)| i)
+            followers.next_if(|&(p, _)| p == at).map(|(_, i)| i)
         }));
+    };
+    let anchored_len = anchored.len();
+    for (k, (i, _, _)) in anchored.into_iter().enumerate() {
+        place(&mut ordered, k);
+        ordered.push(i);
     }
+    place(&mut ordered, anchored_len);
     ordered
 }
 
@@ -122,19 +134,26 @@ mod tests {
             nearest_before[r] = owner[r - 1].or(nearest_before[r - 1]);
         }
         let mut after: Vec<Vec<Members>> = vec![Vec::new(); anchored.len()];
-        let mut ordered = Vec::new();
+        // Right-only units with no right unit held before them.
+        let mut opening = Vec::new();
         right_only.sort_by_key(|g| g.1.first().copied());
         for group in right_only {
             let r = group.1.first().copied().unwrap_or(0);
             match nearest_before.get(r).copied().flatten() {
                 Some(index) => after[index].push(group),
-                None => ordered.push(group),
+                None => opening.push(group),
             }
         }
+        let mut ordered = Vec::new();
+        let mut opening = Some(opening);
         for (group, followers) in anchored.into_iter().zip(after) {
+            if !group.1.is_empty() {
+                ordered.extend(opening.take().unwrap_or_default());
+            }
             ordered.push(group);
             ordered.extend(followers);
         }
+        ordered.extend(opening.unwrap_or_default());
         ordered
     }
 
@@ -177,6 +196,26 @@ mod tests {
                 assert_eq!(placed, reference(groups), "{len} units a side");
             }
         }
+    }
+
+    #[test]
+    fn right_only_units_come_after_the_left_only_ones_before_them() {
+        // Nothing in common: the left text, then the right.
+        let alone: Vec<Members> = unmatched_units(std::iter::empty(), 2, 2);
+        let order = reading_order_of(alone.iter().map(|g| (&g.0[..], &g.1[..])));
+        let placed: Vec<&Members> = order.iter().map(|&i| &alone[i]).collect();
+        let expected: [Members; 4] = [
+            (vec![0], vec![]),
+            (vec![1], vec![]),
+            (vec![], vec![0]),
+            (vec![], vec![1]),
+        ];
+        assert_eq!(placed, expected.iter().collect::<Vec<_>>());
+        // An intro each side says alone, then a link: left's intro first,
+        // right's next to the link.
+        let groups: Vec<Members> = vec![(vec![1], vec![1]), (vec![0], vec![]), (vec![], vec![0])];
+        let order = reading_order_of(groups.iter().map(|g| (&g.0[..], &g.1[..])));
+        assert_eq!(order, [1, 2, 0]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Reading one side in its own order. The engine orders groups by the
 //! left text; with `o` the focused side drives instead: groups follow that
 //! side's units, and a group only the other side has comes right after the
-//! group holding that side's unit before it. The other side's linked units
+//! group holding that side's unit before it (with none before it, just
+//! before the first group the two share, or last when they share nothing:
+//! what the driving side says comes first). The other side's linked units
 //! sit beside their partners, so its moved paragraphs (already `moved` in
 //! the alignment) show out of sequence, marked in the gutter.
 
@@ -50,11 +52,20 @@ pub fn side_order(groups: &[Group], drive: Side) -> Vec<usize> {
             None => leading.push(i),
         }
     }
-    let mut ordered = leading;
-    for (i, followers) in anchored.into_iter().zip(after) {
+    let first_shared = anchored
+        .iter()
+        .position(|&i| !other(&groups[i]).is_empty())
+        .unwrap_or(anchored.len());
+    let mut ordered = Vec::with_capacity(groups.len());
+    let mut leading = Some(leading);
+    for (slot, (i, followers)) in anchored.into_iter().zip(after).enumerate() {
+        if slot == first_shared {
+            ordered.extend(leading.take().unwrap_or_default());
+        }
         ordered.push(i);
         ordered.extend(followers);
     }
+    ordered.extend(leading.unwrap_or_default());
     ordered
 }
 
@@ -92,5 +103,26 @@ mod tests {
         assert_eq!(firsts, [0, 1, 2, 3]);
         // The left-only unit follows its left neighbour's group (L1 sits with R3).
         assert_eq!(right, [0, 3, 4, 1, 2]);
+    }
+
+    #[test]
+    fn the_other_sides_opening_comes_after_the_driving_sides() {
+        // Nothing shared: the driving side's text first, then the other's.
+        let apart = vec![
+            group(&[0], &[], false),
+            group(&[1], &[], false),
+            group(&[], &[0], false),
+            group(&[], &[1], false),
+        ];
+        assert_eq!(side_order(&apart, Side::Left), [0, 1, 2, 3]);
+        assert_eq!(side_order(&apart, Side::Right), [2, 3, 0, 1]);
+        // An intro each side has alone, then a link: the right's intro
+        // waits for the link, after the left's.
+        let intros = vec![
+            group(&[1], &[1], false),
+            group(&[0], &[], false),
+            group(&[], &[0], false),
+        ];
+        assert_eq!(side_order(&intros, Side::Left), [1, 2, 0]);
     }
 }
