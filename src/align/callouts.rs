@@ -235,9 +235,7 @@ fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence)
         // A number's scale changed though its digits did not ("$1.5
         // billion" → "$1.5 million"), or a minus sign came or went before
         // a number that changed.
-        let after = text.get(s.end()..).unwrap_or("");
-        let signs = matches!(piece, "-" | "−") && after.starts_with(|c: char| c.is_ascii_digit());
-        if signs || is_scale_word(piece) {
+        if signs::before_a_digit(text, *s) || is_scale_word(piece) {
             return true;
         }
         let capital_inside = piece.chars().next().is_some_and(char::is_uppercase) && {

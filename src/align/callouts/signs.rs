@@ -22,14 +22,18 @@ pub(super) fn changed(
         .filter(|op| op.op == tag)
         .filter_map(side)
         .any(|span| {
-            // By bytes, since this asks every link's changed words: the
-            // sign is '-' or U+2212, and a digit is one byte.
-            let Some(text) = units.get(span.unit()).map(|u| u.text.as_bytes()) else {
-                return false;
-            };
-            let sign = matches!(text.get(span.range()), Some(b"-" | b"\xE2\x88\x92"));
-            sign && text.get(span.end()).is_some_and(u8::is_ascii_digit)
+            let text = units.get(span.unit()).map_or("", |u| u.text.as_str());
+            before_a_digit(text, span)
         })
+}
+
+/// Whether `span` of `text` is a minus sign right before a digit. By
+/// bytes, since this asks every link's changed words: the sign is '-'
+/// or U+2212, and a digit is one byte.
+pub(super) fn before_a_digit(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    let sign = matches!(bytes.get(span.range()), Some(b"-" | b"\xE2\x88\x92"));
+    sign && bytes.get(span.end()).is_some_and(u8::is_ascii_digit)
 }
 
 /// Where the other side's facts are: its units, and the index in the
