@@ -51,6 +51,14 @@ impl Hasher for FastHasher {
     }
 }
 
+/// [`FastHasher`]'s hash of `bytes`: a key for a folded word, where two
+/// words compare as one integer.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = FastHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
 /// `HashMap` state using [`FastHasher`].
 pub type FastState = BuildHasherDefault<FastHasher>;
 

@@ -7,7 +7,6 @@
 //! capitalised mid-sentence.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::ops::Range;
 
 use super::german::GermanEvidence;
@@ -18,7 +17,7 @@ use super::tokens::Token;
 use crate::article::sentence::sentence_ranges;
 use crate::article::{Article, Kind};
 use crate::chars::char_at;
-use crate::hash::{FastHasher, PackedState};
+use crate::hash::{PackedState, hash_bytes};
 use crate::progress::Progress;
 
 /// Characters after which a capital is forced, as at a sentence start.
@@ -446,12 +445,6 @@ fn lower_into(word: &str, out: &mut String) {
 /// without a new string for a short ASCII word (most of them).
 fn case_key(word: &str) -> u64 {
     lexicon::with_lower_bytes(word, hash_bytes)
-}
-
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut hasher = FastHasher::default();
-    hasher.write(bytes);
-    hasher.finish()
 }
 
 /// The lengths and first bytes of a few lower-cased words, as a 256-bit

@@ -3,12 +3,10 @@
 //! for approval" / "send it to Congress for a vote"), so matching is by
 //! shared content words, and the finding is the word diff between them.
 
-use std::hash::Hasher;
-
 use super::name_key::fold;
 use super::tokens::{Token, tokens};
 use crate::align::{DiffOp, DiffTag, Span, Step, diff_steps};
-use crate::hash::FastHasher;
+use crate::hash::hash_bytes;
 
 /// Shortest word that counts when comparing quotes (a length rule that
 /// drops most function words in any language).
@@ -84,11 +82,7 @@ pub fn word_diff(left: &str, right: &str) -> Vec<DiffOp> {
     let (lt, rt) = (tokens(left), tokens(right));
     let keys = |ts: &[Token]| -> Vec<u64> {
         ts.iter()
-            .map(|t| {
-                let mut hasher = FastHasher::default();
-                hasher.write(fold(t.text).as_bytes());
-                hasher.finish()
-            })
+            .map(|t| hash_bytes(fold(t.text).as_bytes()))
             .collect()
     };
     let mut out = Vec::new();
