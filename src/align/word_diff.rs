@@ -6,8 +6,9 @@
 //!
 //! Three kinds of words come out: the minimal diff's in-order common runs
 //! (`Equal`; a link of thousands of changed words a side is first cut at
-//! its unique common words, see [`super::anchors`]), words the other side also has elsewhere (`Moved`, see
-//! [`super::shared`]), and words only one side has (`Delete`/`Insert`).
+//! its unique common words, see [`super::anchors`]), words the other side
+//! also has elsewhere (`Moved`, see [`super::shared`]), and words only
+//! one side has (`Delete`/`Insert`).
 
 use super::callouts::{Callout, callouts};
 use super::cleanup::Step;
