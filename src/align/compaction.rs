@@ -173,39 +173,18 @@ fn compact(ops: &mut Vec<Op>, old: &[u64], new: &[u64]) {
     }
 }
 
-/// Tokens at the ends of two ranges that are equal, counted from the end.
-fn common_suffix(
-    old: &[u64],
-    old_range: Range<usize>,
-    new: &[u64],
-    new_range: Range<usize>,
-) -> usize {
-    if old_range.is_empty() || new_range.is_empty() {
-        return 0;
-    }
-    new[new_range]
-        .iter()
+/// How many tokens at the ends of `a` and `b` are equal.
+fn common_suffix(a: &[u64], b: &[u64]) -> usize {
+    a.iter()
         .rev()
-        .zip(old[old_range].iter().rev())
-        .take_while(|(n, o)| n == o)
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
         .count()
 }
 
-/// Tokens at the starts of two ranges that are equal.
-fn common_prefix(
-    old: &[u64],
-    old_range: Range<usize>,
-    new: &[u64],
-    new_range: Range<usize>,
-) -> usize {
-    if old_range.is_empty() || new_range.is_empty() {
-        return 0;
-    }
-    new[new_range]
-        .iter()
-        .zip(&old[old_range])
-        .take_while(|(n, o)| n == o)
-        .count()
+/// How many tokens at the starts of `a` and `b` are equal.
+fn common_prefix(a: &[u64], b: &[u64]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// Slides the change at `at` towards the front while it can; returns
@@ -216,7 +195,7 @@ fn slide_up(ops: &mut Vec<Op>, old: &[u64], new: &[u64], mut at: usize) -> usize
         match (this.tag, before.tag) {
             (Tag::Insert | Tag::Delete, Tag::Equal) => {
                 let shared = if this.tag == Tag::Insert {
-                    common_suffix(old, before.old_range(), new, this.new_range())
+                    common_suffix(&old[before.old_range()], &new[this.new_range()])
                 } else {
                     // A deletion moves up only to join the one before.
                     let joins = at
@@ -226,7 +205,7 @@ fn slide_up(ops: &mut Vec<Op>, old: &[u64], new: &[u64], mut at: usize) -> usize
                     if !joins {
                         break;
                     }
-                    common_suffix(old, this.old_range(), new, before.new_range())
+                    common_suffix(&old[this.old_range()], &new[before.new_range()])
                 };
                 if shared > 0 {
                     if ops.get(at + 1).is_some_and(|op| op.tag == Tag::Equal) {
@@ -282,14 +261,14 @@ fn slide_down(ops: &mut Vec<Op>, old: &[u64], new: &[u64], mut at: usize) -> usi
         match (this.tag, after.tag) {
             (Tag::Insert | Tag::Delete, Tag::Equal) => {
                 let shared = if this.tag == Tag::Insert {
-                    common_prefix(old, after.old_range(), new, this.new_range())
+                    common_prefix(&old[after.old_range()], &new[this.new_range()])
                 } else {
                     // A deletion moves down only to join the one after.
                     let joins = ops.get(at + 2).is_some_and(|op| op.tag == Tag::Delete);
                     if !joins {
                         break;
                     }
-                    common_prefix(old, this.old_range(), new, after.new_range())
+                    common_prefix(&old[this.old_range()], &new[after.new_range()])
                 };
                 if shared > 0 {
                     let equal_before = at
