@@ -20,3 +20,4 @@ pub mod serve;
 #[cfg(test)]
 mod test_rng;
 pub mod ui;
+mod width;

@@ -10,7 +10,8 @@ use crate::article::Kind;
 
 use super::rows::{Line, Side, SideLines};
 use super::unit_marks::Marks;
-use super::wrap::{display_width, wrap_ranges};
+use super::wrap::wrap_ranges;
+use crate::width::display_width;
 
 /// What precedes a unit's first line, and how far later lines indent.
 pub fn prefix(kind: Kind) -> (&'static str, usize) {

@@ -12,6 +12,8 @@ use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::width::display_width;
+
 /// A word (or a piece of an over-long word) and the space after it.
 #[derive(Debug)]
 struct Piece {
@@ -31,25 +33,6 @@ impl Fragment for Piece {
     fn penalty_width(&self) -> f64 {
         0.0
     }
-}
-
-/// Display width of text as ratatui will draw it: the sum of its
-/// graphemes' widths.
-pub fn display_width(text: &str) -> usize {
-    if text.is_ascii() {
-        return text.len();
-    }
-    if text.chars().all(is_plain_latin) {
-        return text.chars().count();
-    }
-    text.graphemes(true).map(UnicodeWidthStr::width).sum()
-}
-
-/// A printable character below the combining marks (U+0300): one column,
-/// and its own grapheme, so Latin-script text (umlauts, accents) skips
-/// grapheme segmentation.
-fn is_plain_latin(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}') && c != '\u{ad}'
 }
 
 /// Byte ranges of `text`'s wrapped lines. The first line is `first` columns
@@ -170,18 +153,6 @@ mod tests {
             lines(&format!("a {family} b"), 4),
             [format!("a {family}").as_str(), "b"]
         );
-    }
-
-    #[test]
-    fn the_latin_shortcut_measures_as_graphemes_do() {
-        for c in (' '..='~')
-            .chain('\u{a0}'..='\u{2ff}')
-            .filter(|&c| is_plain_latin(c))
-        {
-            let text = format!("a{c}b");
-            let slow: usize = text.graphemes(true).map(UnicodeWidthStr::width).sum();
-            assert_eq!(display_width(&text), slow, "{:?}", c);
-        }
     }
 
     #[test]

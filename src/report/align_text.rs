@@ -15,6 +15,7 @@ use super::align_json::Summary;
 use super::marks::{Mark, callout_texts, marked_segments};
 use crate::align::{Alignment, Granularity, Group, Span};
 use crate::article::Article;
+use crate::width::display_width;
 
 /// How changed words are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,13 +177,13 @@ fn unit_line(
 /// line is cut.
 fn write_wrapped(out: &mut String, gutter: &str, line: &str, width: Option<usize>) {
     let room = width.map_or(usize::MAX, |w| {
-        w.saturating_sub(display_width(gutter)).max(10)
+        w.saturating_sub(shown_width(gutter)).max(10)
     });
     out.push_str(gutter);
     let mut used = 0;
     let mut active: Option<&str> = None;
     for (n, word) in line.split(' ').enumerate() {
-        let w = display_width(word);
+        let w = shown_width(word);
         if n > 0 {
             if used > 0 && used + 1 + w > room {
                 break_line(out, gutter, active);
@@ -248,11 +249,11 @@ fn pieces(word: &str) -> Vec<&str> {
 }
 
 /// Columns `text` takes on screen, escape sequences not counted.
-fn display_width(text: &str) -> usize {
+fn shown_width(text: &str) -> usize {
     pieces(text)
         .iter()
         .filter(|p| !p.starts_with('\x1b'))
-        .map(|p| p.graphemes(true).map(UnicodeWidthStr::width).sum::<usize>())
+        .map(|p| display_width(p))
         .sum()
 }
 
@@ -286,8 +287,8 @@ mod tests {
                 0,
                 "{line}"
             );
-            assert!(display_width(text) <= 10, "{line}");
+            assert!(shown_width(text) <= 10, "{line}");
         }
-        assert_eq!(display_width(family), 2);
+        assert_eq!(shown_width(family), 2);
     }
 }

@@ -20,7 +20,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::app::App;
 use crate::app::corpus_views::article_mark;
 use crate::app::facts_view::{FactRow, FactsList};
-use crate::app::wrap::display_width;
+use crate::width::display_width;
 use crate::facts::Variant;
 
 use super::fit::fit;

@@ -4,7 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::wrap::display_width;
+use crate::width::display_width;
 
 /// `text` if it fits in `width` columns, else its longest prefix that fits
 /// with "…" after it.

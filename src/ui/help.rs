@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::app::Action;
 use crate::app::keymap::{BINDINGS, Key, key_for, keys_label};
 use crate::app::rows::GroupKind;
-use crate::app::wrap::display_width;
+use crate::width::display_width;
 
 use super::ruler::{glyph, kind_style};
 use super::theme::Theme;

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
-use crate::app::wrap::display_width;
+use crate::width::display_width;
 
 /// Clears `area`, and blanks any wide character (CJK, emoji) just left
 /// of it whose second half lies under the overlay: left there, the

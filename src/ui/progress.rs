@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::jobs::{Progress, Running};
-use crate::app::wrap::display_width;
+use crate::width::display_width;
 use crate::app::{Action, App};
 
 use super::theme::Theme;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::align::Granularity;
 use crate::app::keymap::hints;
 use crate::app::rows::Side;
-use crate::app::wrap::display_width;
+use crate::width::display_width;
 use crate::app::{Action, App, Focus};
 
 use super::theme::Theme;
