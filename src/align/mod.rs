@@ -39,6 +39,7 @@ use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
 pub use callouts::Callout;
+pub use order::reading_order_of;
 pub(crate) use cleanup::Step;
 pub(crate) use lcs::diff_steps;
 pub use stages::StageTimes;

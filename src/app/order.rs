@@ -7,66 +7,17 @@
 //! sit beside their partners, so its moved paragraphs (already `moved` in
 //! the alignment) show out of sequence, marked in the gutter.
 
-use crate::align::Group;
+use crate::align::{Group, reading_order_of};
 
 use super::rows::Side;
 
-/// One side's members of a group.
-type Members = fn(&Group) -> &[usize];
-
-/// Indices into `groups` in the order `drive` reads them.
+/// Indices into `groups` in the order `drive` reads them: the engine's
+/// reading order, with the driving side's members taken for the left's.
 pub fn side_order(groups: &[Group], drive: Side) -> Vec<usize> {
-    let (own, other): (Members, Members) = match drive {
-        Side::Left => (|g| &g.left, |g| &g.right),
-        Side::Right => (|g| &g.right, |g| &g.left),
-    };
-    let mut anchored: Vec<usize> = (0..groups.len())
-        .filter(|&i| !own(&groups[i]).is_empty())
-        .collect();
-    anchored.sort_by_key(|&i| own(&groups[i]).iter().copied().min());
-    let other_len = groups
-        .iter()
-        .flat_map(|g| other(g).iter())
-        .max()
-        .map_or(0, |m| m + 1);
-    let mut owner = vec![None; other_len];
-    for (slot, &i) in anchored.iter().enumerate() {
-        for &u in other(&groups[i]) {
-            owner[u] = Some(slot);
-        }
+    match drive {
+        Side::Left => reading_order_of(groups.iter().map(|g| (&g.left[..], &g.right[..]))),
+        Side::Right => reading_order_of(groups.iter().map(|g| (&g.right[..], &g.left[..]))),
     }
-    let mut nearest_before = vec![None; other_len];
-    for u in 1..other_len {
-        nearest_before[u] = owner[u - 1].or(nearest_before[u - 1]);
-    }
-    let mut lonely: Vec<usize> = (0..groups.len())
-        .filter(|&i| own(&groups[i]).is_empty())
-        .collect();
-    lonely.sort_by_key(|&i| other(&groups[i]).first().copied());
-    let mut after: Vec<Vec<usize>> = vec![Vec::new(); anchored.len()];
-    let mut leading = Vec::new();
-    for i in lonely {
-        let u = other(&groups[i]).first().copied().unwrap_or(0);
-        match nearest_before.get(u).copied().flatten() {
-            Some(slot) => after[slot].push(i),
-            None => leading.push(i),
-        }
-    }
-    let first_shared = anchored
-        .iter()
-        .position(|&i| !other(&groups[i]).is_empty())
-        .unwrap_or(anchored.len());
-    let mut ordered = Vec::with_capacity(groups.len());
-    let mut leading = Some(leading);
-    for (slot, (i, followers)) in anchored.into_iter().zip(after).enumerate() {
-        if slot == first_shared {
-            ordered.extend(leading.take().unwrap_or_default());
-        }
-        ordered.push(i);
-        ordered.extend(followers);
-    }
-    ordered.extend(leading.unwrap_or_default());
-    ordered
 }
 
 #[cfg(test)]
