@@ -224,6 +224,12 @@ fn an_empty_file_is_read_with_a_warning() {
     assert!(stderr(&output).contains("empty"));
     let json: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     assert_eq!(json["left"]["units"].as_array().map(Vec::len), Some(0));
+    // Two empty files share nothing to compare: 0%, as the matrix says
+    // of them, not a "100% similar" beside "0 linked".
+    let output = diptych(&["align", &path, &path, "-f", "json"]);
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["similarity"], 0.0);
 }
 
 #[test]

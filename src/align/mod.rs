@@ -95,7 +95,7 @@ pub struct Alignment {
     pub groups: Vec<Group>,
     /// Share of the story text (both sides, by length) that has a
     /// counterpart: 1.0 when everything is linked, 0.0 for unrelated
-    /// texts. How closely each link matches is its own `score`.
+    /// texts and when neither side has story text. How closely each link matches is its own `score`.
     #[serde(serialize_with = "rounded")]
     pub similarity: f64,
 }
@@ -440,12 +440,11 @@ fn overall_similarity<'a>(
     let (left_chars, right_chars) = (&lengths.left[..], &lengths.right[..]);
     let total = story_len(left, left_chars, &mut (0..left.len()))
         + story_len(right, right_chars, &mut (0..right.len()));
+    // No story text on either side: nothing is linked, so nothing is
+    // shared (two empty files are no more alike than the matrix, which
+    // never aligns them, says).
     if total == 0 {
-        return if left.is_empty() && right.is_empty() {
-            1.0
-        } else {
-            0.0
-        };
+        return 0.0;
     }
     let linked: u64 = links
         .filter(|(l, r)| !l.is_empty() && !r.is_empty())
