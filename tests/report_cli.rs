@@ -163,3 +163,32 @@ fn matrix_is_symmetric_and_coverage_follows_links() {
     assert_eq!(comparison.coverage.unique(2), [1]);
     assert!(comparison.coverage.unique(0).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_directorys_unreachable_article_file_is_named_not_skipped_silently() {
+    let dir = scratch("links");
+    std::fs::write(dir.join("story.txt"), "One story paragraph, told once.").expect("write");
+    std::os::unix::fs::symlink("loop.txt", dir.join("loop.txt")).expect("symlink");
+    std::os::unix::fs::symlink("nowhere.txt", dir.join("dangling.txt")).expect("symlink");
+    let path = dir.to_string_lossy().into_owned();
+    let out = diptych(&["facts", &path]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for name in ["loop.txt", "dangling.txt"] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(name) && l.ends_with("skipped")),
+            "{stderr}"
+        );
+    }
+    // With nothing else to read, the unreachable file is the error.
+    std::fs::remove_file(dir.join("story.txt")).expect("remove");
+    std::fs::remove_file(dir.join("dangling.txt")).expect("remove");
+    let out = diptych(&["facts", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("loop.txt: cannot read"), "{stderr}");
+}

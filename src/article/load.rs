@@ -110,7 +110,9 @@ pub fn load_inputs_with(
             load_named(input, options, &mut one).map(|()| one)
         });
         for one in each {
-            loaded.articles.extend(one?.articles);
+            let one = one?;
+            loaded.articles.extend(one.articles);
+            loaded.warnings.extend(one.warnings);
         }
     }
     for article in &mut loaded.articles {
@@ -197,24 +199,55 @@ fn article_selector(input: &str) -> Option<(&str, usize)> {
 /// is not UTF-8 is read all the same and shown lossily).
 fn load_directory(dir: &str, options: &LoadOptions, loaded: &mut Loaded) -> Result<(), LoadError> {
     let entries = fs::read_dir(dir).map_err(|e| LoadError::io(dir, &e))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && is_article_file(p))
-        .collect();
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut skipped: Vec<LoadError> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                if !is_article_file(&path) {
+                    continue;
+                }
+                // Followed through symlinks: an article file that cannot
+                // be reached (a dangling or looping link, no permission
+                // to look) is named in a warning, not silently left out.
+                match fs::metadata(&path) {
+                    Ok(meta) if meta.is_file() => files.push(path),
+                    Ok(_) => {}
+                    Err(e) => skipped.push(LoadError::io(&path.to_string_lossy(), &e)),
+                }
+            }
+            Err(e) => loaded.warnings.push(format!(
+                "{}: an entry could not be read ({}); skipped",
+                sanitize::line(dir),
+                sanitize::line(&e.to_string())
+            )),
+        }
+    }
     if files.is_empty() {
+        // Nothing else to read: the file that could not be is the error.
+        if let Some(first) = skipped.into_iter().next() {
+            return Err(first);
+        }
         return Err(LoadError::EmptyDirectory {
             path: dir.to_string(),
             extensions: ARTICLE_EXTENSIONS.join(", "),
         });
     }
+    loaded.warnings.extend(
+        skipped
+            .iter()
+            .map(|e| format!("{}; skipped", sanitize::line(&e.to_string()))),
+    );
     files.sort();
     let each = map_in_parallel(&files, |file| {
         let mut one = Loaded::default();
         load_file(file, options, &mut one).map(|()| one)
     });
     for one in each {
-        loaded.articles.extend(one?.articles);
+        let one = one?;
+        loaded.articles.extend(one.articles);
+        loaded.warnings.extend(one.warnings);
     }
     Ok(())
 }
