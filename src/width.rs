@@ -36,7 +36,10 @@ mod tests {
         assert_eq!(display_width("Übersetzung"), 11);
         assert_eq!(display_width("東京"), 4);
         // Man, ZWJ, woman, ZWJ, girl: one family, two columns.
-        assert_eq!(display_width("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"), 2);
+        assert_eq!(
+            display_width("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"),
+            2
+        );
         // A soft hyphen is not drawn.
         assert_eq!(display_width("co\u{ad}op"), 4);
     }

@@ -39,9 +39,9 @@ use crate::article::Article;
 use crate::progress::{Progress, Quiet};
 
 pub use callouts::Callout;
-pub use order::reading_order_of;
 pub(crate) use cleanup::Step;
 pub(crate) use lcs::diff_steps;
+pub use order::reading_order_of;
 pub use stages::StageTimes;
 pub use units::{Unit, units_from};
 

@@ -20,8 +20,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::app::App;
 use crate::app::corpus_views::article_mark;
 use crate::app::facts_view::{FactRow, FactsList};
-use crate::width::display_width;
 use crate::facts::Variant;
+use crate::width::display_width;
 
 use super::fit::fit;
 use super::theme::Theme;

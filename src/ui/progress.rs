@@ -12,8 +12,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::jobs::{Progress, Running};
-use crate::width::display_width;
 use crate::app::{Action, App};
+use crate::width::display_width;
 
 use super::theme::Theme;
 

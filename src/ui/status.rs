@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use crate::align::Granularity;
 use crate::app::keymap::hints;
 use crate::app::rows::Side;
-use crate::width::display_width;
 use crate::app::{Action, App, Focus};
+use crate::width::display_width;
 
 use super::theme::Theme;
 
