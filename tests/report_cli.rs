@@ -129,6 +129,34 @@ fn pair_accepts_numbers_prefixes_and_reports_bad_ones() {
 }
 
 #[test]
+fn a_number_that_is_also_a_file_name_prefix_is_ambiguous() {
+    let dir = scratch("numbered");
+    for (name, text) in [
+        ("3rd.txt", "The third outlet wrote about the harbour."),
+        ("a.txt", "The first outlet wrote about the harbour."),
+        ("b.txt", "The second outlet wrote about the harbour."),
+    ] {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    let path = dir.to_string_lossy().into_owned();
+    // Article 3 is b.txt (load order), but "3" starts 3rd.txt's name.
+    let out = diptych(&["report", &path, "--pair", "3", "a.txt"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("could be article 3 (b.txt) or 3rd.txt"),
+        "{stderr}"
+    );
+    // A number no file name starts with is that article.
+    let out = diptych(&["report", &path, "--pair", "1", "b.txt"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn default_pair_is_the_most_similar() {
     let out = diptych(&["report", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");

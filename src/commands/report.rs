@@ -64,7 +64,9 @@ pub fn run(args: ReportArgs) -> Result<()> {
 
 /// An article named by path, file name, unique prefix of its file name
 /// (`000`), or its number as the reader and the report show it (1-based),
-/// in that order of preference.
+/// in that order of preference. A number that is also the prefix of
+/// another article's file name is refused as ambiguous: which of the two
+/// the user meant cannot be guessed.
 fn pick(articles: &[Article], name: &str) -> Result<usize> {
     if let Some(i) = articles
         .iter()
@@ -75,6 +77,20 @@ fn pick(articles: &[Article], name: &str) -> Result<usize> {
     let matches: Vec<usize> = (0..articles.len())
         .filter(|&i| articles[i].source.starts_with(name))
         .collect();
+    // "003" is written as a name, "3" as a number.
+    let number = name
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=articles.len()).contains(n) && n.to_string() == name);
+    if let Some(number) = number
+        && let Some(&other) = matches.iter().find(|&&i| i != number - 1)
+    {
+        bail!(
+            "--pair: {name}: could be article {number} ({}) or {}; write the file name",
+            articles[number - 1].source,
+            articles[other].source,
+        );
+    }
     match (matches.as_slice(), name.parse::<usize>()) {
         ([one], _) => Ok(*one),
         ([], Ok(number)) if (1..=articles.len()).contains(&number) => Ok(number - 1),
