@@ -24,6 +24,13 @@ fn facts_view_lists_discrepancies_first() {
 }
 
 #[test]
+fn narrow_facts_view_cuts_with_ellipses_inside_the_border() {
+    let mut app = demo_app(50, 14);
+    type_keys(&mut app, "F");
+    insta::assert_snapshot!(screen_text(&draw(&app, 50, 14, ColorMode::Ansi16)));
+}
+
+#[test]
 fn coverage_markers_beside_paragraphs() {
     let mut app = demo_app(160, 30);
     type_keys(&mut app, "tc");

@@ -46,6 +46,8 @@ pub fn render_facts(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         crate::report::count(list.facts.len(), "fact"),
         discrepancies
     );
+    // Cut with "…" inside the corners, not by them.
+    let title = fit(&title, usize::from(area.width.saturating_sub(2)));
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(title, theme.hint_key));
@@ -59,14 +61,14 @@ pub fn render_facts(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         "kind",
         w = KIND - 2
     );
+    let width = usize::from(inner.width);
     buf.set_stringn(
         inner.x,
         inner.y,
-        heading,
-        usize::from(inner.width),
+        fit(&heading, width.saturating_sub(RIGHT_MARGIN)),
+        width,
         theme.header,
     );
-    let width = usize::from(inner.width);
     let visible = usize::from(inner.height - 1);
     for (slot, row) in list.rows.iter().skip(list.scroll).take(visible).enumerate() {
         let y = inner.y + 1 + slot as u16;
@@ -115,6 +117,9 @@ fn fact_line<'a>(list: &'a FactsList, f: usize, theme: &Theme, width: usize) -> 
 /// Columns kept free before the overlay's right border.
 const RIGHT_MARGIN: usize = 1;
 
+/// Fewest columns a variant's own text is given.
+const MIN_VARIANT: usize = 8;
+
 fn variant_line<'a>(
     list: &'a FactsList,
     f: usize,
@@ -124,10 +129,18 @@ fn variant_line<'a>(
     width: usize,
 ) -> Line<'a> {
     let variant = &list.facts[f].variants[v];
-    let places = fit(&places(variant), width / 2);
+    // The indent and marker, the gap before the places, the margin.
+    let fixed = KIND + 3 + RIGHT_MARGIN;
+    // The places take up to half the line, and never the variant's
+    // least room: on a narrow screen they are cut with "…", not by the
+    // border.
+    let places = fit(
+        &places(variant),
+        (width / 2).min(width.saturating_sub(fixed + MIN_VARIANT)),
+    );
     let room = width
-        .saturating_sub(KIND + 3 + display_width(&places) + RIGHT_MARGIN)
-        .max(8);
+        .saturating_sub(fixed + display_width(&places))
+        .max(MIN_VARIANT);
     Line::from(vec![
         Span::raw(" ".repeat(KIND - 2)),
         Span::raw(if selected { "▶ " } else { "  " }),
