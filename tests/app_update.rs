@@ -515,6 +515,41 @@ fn n_shows_the_changed_word_of_a_long_paragraph_not_just_its_top() {
 }
 
 #[test]
+fn n_and_n_back_step_through_the_changes_of_a_paragraph_taller_than_the_screen() {
+    // One paragraph of 900 words, three of them changed screens apart.
+    let words: Vec<String> = (0..900).map(|i| format!("word{i}")).collect();
+    let mut changed = words.clone();
+    for (at, city) in [(100, "Antwerp"), (450, "Bremen"), (800, "Calais")] {
+        changed[at] = city.to_string();
+    }
+    let article = |name: &str, words: &[String]| {
+        diptych::article::parse_article(name, name, &format!("Title\n\n{}\n", words.join(" ")))
+    };
+    let mut app = App::new(vec![article("a.txt", &words), article("b.txt", &changed)]);
+    app.update(Action::Resize(120, 20));
+    let shows =
+        |app: &App, word: &str| screen_text(&draw(app, 120, 20, ColorMode::None)).contains(word);
+    press(&mut app, KeyCode::Char('n'));
+    assert!(shows(&app, "Antwerp"));
+    for city in ["Bremen", "Calais"] {
+        press(&mut app, KeyCode::Char('n'));
+        assert!(shows(&app, city), "n reaches {city}");
+        assert_eq!(app.message(), Some("further down this paragraph"));
+        // Still the paragraph's difference: the counter does not move on.
+        assert_eq!(app.difference_position(), (Some(1), 1));
+    }
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.message(), Some("no more differences below"));
+    for city in ["Bremen", "Antwerp"] {
+        press(&mut app, KeyCode::Char('N'));
+        assert!(shows(&app, city), "N reaches {city}");
+        assert_eq!(app.message(), Some("further up this paragraph"));
+    }
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.message(), Some("no more differences above"));
+}
+
+#[test]
 fn after_the_end_n_backwards_stops_at_the_last_difference() {
     let mut app = demo_app(160, 45);
     let (_, count) = app.difference_position();

@@ -37,8 +37,29 @@ impl App {
     }
 
     /// n/N without a search: the next difference after the current one
-    /// (or after the top of the screen). Page furniture is never a stop.
+    /// (or after the top of the screen), or the current one's next
+    /// changed line off screen when it is taller than the screen. Page
+    /// furniture is never a stop.
     pub(super) fn jump_difference(&mut self, forward: bool) {
+        // A paragraph taller than the screen is stepped through first:
+        // its next changed line below the screen (or above it, for N).
+        if let Some(c) = self.cursor_visible() {
+            let (top, bottom) = (self.scroll, self.scroll + self.geometry.body_rows());
+            let within = if forward {
+                self.model.marked_row(c, bottom..usize::MAX, true)
+            } else {
+                self.model.marked_row(c, 0..top, false)
+            };
+            if let Some(row) = within {
+                self.reveal(row);
+                self.message = Some(if forward {
+                    "further down this paragraph".into()
+                } else {
+                    "further up this paragraph".into()
+                });
+                return;
+            }
+        }
         let groups = &self.model.groups;
         let stops = &self.differences;
         let found = match (self.cursor_visible(), forward) {

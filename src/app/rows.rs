@@ -189,26 +189,43 @@ impl RowModel {
     /// either side: where a reader looks for its difference, which in a
     /// long paragraph can be screens below the group's top.
     pub fn first_marked_row(&self, index: usize) -> Option<usize> {
+        self.marked_row(index, 0..usize::MAX, true)
+    }
+
+    /// The first row (or, not `forward`, the last) among `rows` of shown
+    /// group `index` holding a marked word on either side: n and N step
+    /// through a paragraph taller than the screen by these.
+    pub fn marked_row(&self, index: usize, rows: Range<usize>, forward: bool) -> Option<usize> {
         let group = self.groups.get(index)?;
-        let first_in = |side: Side, lines: &Range<usize>| {
+        // The group's lines of a side that fall in `rows`, and the row of
+        // the first of them.
+        let marked_in = |side: Side, lines: &Range<usize>| {
             let pane = self.side(side);
-            let lines_here = pane.lines.get(lines.clone())?;
-            lines_here.iter().position(|line| {
+            let from = rows.start.saturating_sub(group.start).min(lines.len());
+            let to = rows.end.saturating_sub(group.start).min(lines.len());
+            let lines_here = pane.lines.get(lines.start + from..lines.start + to)?;
+            let is_marked = |line: &&Line| {
                 let marks = line.unit.and_then(|unit| pane.changes.get(unit));
                 marks.is_some_and(|marks| {
                     marks
                         .iter()
                         .any(|(_, r)| r.start < line.range.end && line.range.start < r.end)
                 })
-            })
+            };
+            let offset = if forward {
+                lines_here.iter().position(|line| is_marked(&line))
+            } else {
+                lines_here.iter().rposition(|line| is_marked(&line))
+            };
+            offset.map(|o| group.start + from + o)
         };
-        let left = first_in(Side::Left, &group.left);
-        let right = first_in(Side::Right, &group.right);
-        let offset = match (left, right) {
-            (Some(l), Some(r)) => l.min(r),
-            (one, other) => one.or(other)?,
-        };
-        Some(group.start + offset)
+        let left = marked_in(Side::Left, &group.left);
+        let right = marked_in(Side::Right, &group.right);
+        match (left, right) {
+            (Some(l), Some(r)) if forward => Some(l.min(r)),
+            (Some(l), Some(r)) => Some(l.max(r)),
+            (one, other) => one.or(other),
+        }
     }
 
     /// Index into `groups` of the group covering `row`.
