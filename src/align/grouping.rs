@@ -9,7 +9,9 @@
 //!    joins that link when it raises the link's overlap, or when the two
 //!    share a statement;
 //! 4. gaps: between links that keep their order in both texts, weaker
-//!    pairs that fit that order (a lead paraphrased at twice the length).
+//!    pairs that fit that order (a lead paraphrased at twice the length);
+//! 5. twins: copies of a repeated unit take their partners in reading
+//!    order (they score alike, so anchoring may have crossed them).
 //!
 //! Every ordering breaks ties by position in a way that does not depend on
 //! which text is left, so swapping the inputs mirrors the result.
@@ -29,6 +31,7 @@ mod ranked;
 mod rehome;
 mod rows;
 mod runs;
+mod twins;
 
 use rows::Rows;
 
@@ -172,7 +175,9 @@ pub fn group(
     grouper.rehome_contained(pairs);
     grouper.join_until_stable(pairs);
     grouper.absorb_sandwiched();
-    (grouper.into_links(), scored)
+    let mut links = grouper.into_links();
+    twins::uncross_twins(&mut links, left, right);
+    (links, scored)
 }
 
 impl<'a> Grouper<'a> {
