@@ -98,7 +98,12 @@ mod tests {
     fn crossed_twins_take_their_partners_in_order_with_their_scores() {
         let left = units(&["Well done.", "Talents came.", "Well done.", "The end."]);
         // The right text lost a paragraph before these, and edited one.
-        let right = units(&["Gone.", "Well done, servant.", "Two talents came.", "Well done."]);
+        let right = units(&[
+            "Gone.",
+            "Well done, servant.",
+            "Two talents came.",
+            "Well done.",
+        ]);
         let mut links = vec![link(0, 3, 1.0), link(1, 2, 0.8), link(2, 1, 0.7)];
         uncross_twins(&mut links, &left, &right);
         // Each right unit keeps its score: the left twins are one text.
@@ -109,7 +114,12 @@ mod tests {
     fn twins_on_both_sides_come_out_mirrored() {
         let left = units(&["Amen.", "Amen.", "Other.", "Amen."]);
         let right = units(&["Amen.", "Other.", "Amen.", "Amen."]);
-        let crossed = vec![link(0, 3, 1.0), link(1, 2, 1.0), link(2, 1, 0.9), link(3, 0, 1.0)];
+        let crossed = vec![
+            link(0, 3, 1.0),
+            link(1, 2, 1.0),
+            link(2, 1, 0.9),
+            link(3, 0, 1.0),
+        ];
         let mut links = crossed.clone();
         uncross_twins(&mut links, &left, &right);
         let mut mirrored: Vec<Link> = crossed
