@@ -77,6 +77,40 @@ fn moved_blocks_of_a_free_paraphrase_are_found_and_flagged() {
     moved_blocks_hold(&slice("de_slice"));
 }
 
+#[test]
+fn a_repeated_verse_after_a_deletion_is_not_called_moved() {
+    // A revision: verse 102 repeats verse 100 word for word, and two
+    // verses before them are deleted. The copies' partners then sit two
+    // units off the diagonal, where each copy also meets the other's.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quality/en_slice_left.txt"),
+    )
+    .expect("fixture");
+    let mut verses: Vec<&str> = text.split("\n\n").collect();
+    verses[102] = verses[100];
+    let revised: Vec<&str> = verses
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ![30, 60].contains(i))
+        .map(|(_, v)| *v)
+        .collect();
+    let article = |name: &str, verses: &[&str]| {
+        diptych::article::parse_article(name, name, &verses.join("\n\n"))
+    };
+    let alignment = diptych::align::align(
+        &article("draft.txt", &verses),
+        &article("revised.txt", &revised),
+        AlignOptions::default(),
+    );
+    let moved: Vec<(&[usize], &[usize])> = alignment
+        .groups
+        .iter()
+        .filter(|g| g.moved)
+        .map(|g| (&g.left[..], &g.right[..]))
+        .collect();
+    assert!(moved.is_empty(), "{moved:?}");
+}
+
 /// Three blocks of ten verses moved far away on the right: F1 stays
 /// within 0.01 and the moved verses are found and flagged moved.
 fn moved_blocks_hold(pair: &GoldPair) {
