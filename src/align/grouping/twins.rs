@@ -11,10 +11,11 @@
 //! with.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 
 use super::Link;
 use crate::align::units::Unit;
-use crate::hash::FastState;
+use crate::hash::{FastHasher, FastState};
 
 /// Exchanges can change which copies agree with their neighbours (when
 /// both sides repeat); a few rounds settle any real text.
@@ -29,17 +30,95 @@ type Owners = Vec<Option<usize>>;
 /// Lets copies of a repeated unit exchange partners wherever that agrees
 /// better with their neighbours, on both sides, until nothing changes.
 pub(super) fn uncross_twins(links: &mut [Link], left: &[Unit], right: &[Unit]) {
+    // An exchange keeps both links in their group (the units it trades
+    // have the same text), so the groups are found once.
+    let groups = (
+        twin_groups(links, left, Side::Left),
+        twin_groups(links, right, Side::Right),
+    );
+    if groups.0.is_empty() && groups.1.is_empty() {
+        return;
+    }
     let mut owners = (
         owners(links, left.len(), |l| &l.left),
         owners(links, right.len(), |l| &l.right),
     );
     for _ in 0..MAX_ROUNDS {
-        let moved_left = exchange_twins(links, left, &mut owners, Side::Left);
-        let moved_right = exchange_twins(links, right, &mut owners, Side::Right);
+        let moved_left = exchange_twins(links, &groups.0, &mut owners, Side::Left);
+        let moved_right = exchange_twins(links, &groups.1, &mut owners, Side::Right);
         if !moved_left && !moved_right {
             break;
         }
     }
+}
+
+/// The one-to-one links whose units on `side` have the same text, in
+/// groups of two to [`MAX_TWINS`], each in link order and ordered by its
+/// first link. Links are first keyed by their unit's length and ends (a
+/// book's links are nearly all unique, and hashing every text whole was
+/// a percent of an alignment); only links whose keys meet are compared
+/// whole.
+fn twin_groups(links: &[Link], units: &[Unit], side: Side) -> Vec<Vec<usize>> {
+    let text_of = |link: &Link| {
+        let unit = match side {
+            Side::Left => link.left[0],
+            Side::Right => link.right[0],
+        };
+        units.get(unit).map(|u| u.text.as_str())
+    };
+    let keyed: Vec<(u64, usize)> = links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.left.len() == 1 && l.right.len() == 1)
+        .filter_map(|(index, link)| Some((shape_key(text_of(link)?), index)))
+        .collect();
+    // Counted, not sorted: only the few keys met twice are sorted.
+    let mut seen: HashMap<u64, u32, FastState> =
+        HashMap::with_capacity_and_hasher(keyed.len(), FastState::default());
+    for &(key, _) in &keyed {
+        *seen.entry(key).or_default() += 1;
+    }
+    let mut keyed: Vec<(u64, usize)> = keyed
+        .into_iter()
+        .filter(|(key, _)| seen.get(key).is_some_and(|&n| n > 1))
+        .collect();
+    keyed.sort_unstable();
+    let mut groups = Vec::new();
+    for run in keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        let mut same: Vec<(&str, usize)> = run
+            .iter()
+            .filter_map(|&(_, index)| Some((text_of(&links[index])?, index)))
+            .collect();
+        same.sort_unstable();
+        groups.extend(
+            same.chunk_by(|a, b| a.0 == b.0)
+                .filter(|twins| (2..=MAX_TWINS).contains(&twins.len()))
+                .map(|twins| twins.iter().map(|&(_, index)| index).collect::<Vec<_>>()),
+        );
+    }
+    groups.sort_unstable_by_key(|g: &Vec<usize>| g[0]);
+    groups
+}
+
+/// A text's length and its first and last eight bytes, hashed: equal for
+/// equal texts, and rarely for two others.
+fn shape_key(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let word = |part: &[u8]| {
+        let mut buf = [0u8; 8];
+        buf[..part.len()].copy_from_slice(part);
+        u64::from_le_bytes(buf)
+    };
+    let head = word(&bytes[..bytes.len().min(8)]);
+    let tail = word(&bytes[bytes.len().saturating_sub(8)..]);
+    let mut hasher = FastHasher::default();
+    hasher.write_u64(bytes.len() as u64);
+    hasher.write_u64(head);
+    hasher.write_u64(tail);
+    hasher.finish()
 }
 
 #[derive(Clone, Copy)]
@@ -72,33 +151,15 @@ fn agreement((left_owner, right_owner): &(Owners, Owners), left: usize, right: u
         + usize::from(same_link(left.checked_add(1), right.checked_add(1)))
 }
 
-/// One side's pass: one-to-one links grouped by the text of their unit
-/// on `side`, and two of a group exchanging those units when more of
-/// both then agree with their neighbours. Whether anything changed.
+/// One side's pass over its `groups` of twins: two of a group exchange
+/// their units on `side` when more of both then agree with their
+/// neighbours. Whether anything changed.
 fn exchange_twins(
     links: &mut [Link],
-    units: &[Unit],
+    groups: &[Vec<usize>],
     owners: &mut (Owners, Owners),
     side: Side,
 ) -> bool {
-    let one_to_one = |l: &Link| l.left.len() == 1 && l.right.len() == 1;
-    let own = |l: &Link| match side {
-        Side::Left => l.left[0],
-        Side::Right => l.right[0],
-    };
-    let mut by_text: HashMap<&str, Vec<usize>, FastState> = HashMap::default();
-    for (index, link) in links.iter().enumerate() {
-        if let Some(unit) = units.get(own(link)).filter(|_| one_to_one(link)) {
-            by_text.entry(unit.text.as_str()).or_default().push(index);
-        }
-    }
-    // Groups in the order of their first link, so the passes run alike
-    // every time.
-    let mut groups: Vec<Vec<usize>> = by_text
-        .into_values()
-        .filter(|t| (2..=MAX_TWINS).contains(&t.len()))
-        .collect();
-    groups.sort_unstable_by_key(|g| g[0]);
     let mut changed = false;
     for twins in groups {
         for (n, &i) in twins.iter().enumerate() {
