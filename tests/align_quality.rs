@@ -111,6 +111,43 @@ fn a_repeated_verse_after_a_deletion_is_not_called_moved() {
     assert!(moved.is_empty(), "{moved:?}");
 }
 
+#[test]
+fn a_deleted_verse_is_only_left_not_merged_into_its_parallel_far_away() {
+    // A revision deletes verse 200, which retells verse 400 (as gospel
+    // parallels do): in a text that keeps its order that is a deletion,
+    // not verse 400's link grown by a unit from 200 verses away.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quality/en_slice_left.txt"),
+    )
+    .expect("fixture");
+    let mut verses: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+    verses[200] = format!("And then, {}", verses[400]);
+    let revised: Vec<String> = verses
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 200)
+        .map(|(_, v)| v.clone())
+        .collect();
+    let article = |name: &str, verses: &[String]| {
+        diptych::article::parse_article(name, name, &verses.join("\n\n"))
+    };
+    let draft = article("draft.txt", &verses);
+    let alignment = diptych::align::align(
+        &draft,
+        &article("revised.txt", &revised),
+        AlignOptions::default(),
+    );
+    let holding = |unit: usize| alignment.groups.iter().find(|g| g.left.contains(&unit));
+    let deleted = holding(200).expect("every unit is in a group");
+    assert!(
+        deleted.right.is_empty(),
+        "{:?} -> {:?}",
+        deleted.left,
+        deleted.right
+    );
+    assert!(alignment.groups.iter().all(|g| !g.moved));
+}
+
 /// Three blocks of ten verses moved far away on the right: F1 stays
 /// within 0.01 and the moved verses are found and flagged moved.
 fn moved_blocks_hold(pair: &GoldPair) {

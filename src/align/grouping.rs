@@ -273,21 +273,24 @@ impl<'a> Grouper<'a> {
     fn join_round(&mut self, joinable: &[&Pair]) -> bool {
         let mut offers: Vec<(f64, &Pair, Side)> = Vec::new();
         for &pair in joinable {
-            // Out of the band, a shared statement must be strong evidence.
-            let shares_statement =
-                pair.local >= STATEMENT_LOCAL && (self.in_band(pair) || is_strong(self.bags, pair));
+            let shares_statement = pair.local >= STATEMENT_LOCAL && self.in_band(pair);
+            // In texts that keep their order a merge is of neighbours: a
+            // unit joins a link from afar only in reordered texts, on a
+            // shared statement (a quote one outlet moved into another
+            // paragraph).
+            let reaches = |members: &[usize], unit: usize| {
+                near(members, unit) || (shares_statement && self.band.is_none())
+            };
             match (self.left_owner[pair.left()], self.right_owner[pair.right()]) {
                 (None, Some(index))
-                    if shares_statement
-                        || (self.bags.left_cover(pair) >= JOIN_COVER
-                            && near(&self.drafts[index].left, pair.left())) =>
+                    if reaches(&self.drafts[index].left, pair.left())
+                        && (shares_statement || self.bags.left_cover(pair) >= JOIN_COVER) =>
                 {
                     offers.push((self.bags.left_cover(pair), pair, Side::Left));
                 }
                 (Some(index), None)
-                    if shares_statement
-                        || (self.bags.right_cover(pair) >= JOIN_COVER
-                            && near(&self.drafts[index].right, pair.right())) =>
+                    if reaches(&self.drafts[index].right, pair.right())
+                        && (shares_statement || self.bags.right_cover(pair) >= JOIN_COVER) =>
                 {
                     offers.push((self.bags.right_cover(pair), pair, Side::Right));
                 }
