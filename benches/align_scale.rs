@@ -5,7 +5,8 @@
 //! each engine stage's wall time, and a fingerprint of the result (so an
 //! optimisation can show it changed nothing); then peak memory.
 //!
-//! Run: `cargo bench --bench align_scale` (target: align < 2 s, peak < 1 GB).
+//! Run: `cargo bench --bench align_scale` (target: align < 2 s, peak < 1 GB);
+//! `DIPTYCH_BENCH_WRITE=DIR` also writes each generated pair to `DIR`.
 //! Wall time is noisy on a shared machine: compare CPU seconds, and print
 //! `uptime` beside the figures.
 
@@ -197,6 +198,17 @@ fn main() {
         let largest = sizes.iter().copied().max().unwrap_or(0);
         for paragraphs in sizes {
             let (left_text, right_text) = pair_of(paragraphs);
+            // `DIPTYCH_BENCH_WRITE=DIR` keeps each pair as files, so a
+            // changed fingerprint can be looked into with `diptych align`.
+            if let Ok(dir) = std::env::var("DIPTYCH_BENCH_WRITE") {
+                let dir = std::path::Path::new(&dir);
+                for (side, text) in [("left", &left_text), ("right", &right_text)] {
+                    let path = dir.join(format!("scale{paragraphs}_{side}.txt"));
+                    if let Err(e) = std::fs::write(&path, text) {
+                        eprintln!("{}: {e}", path.display());
+                    }
+                }
+            }
             println!("== {paragraphs} paragraphs a side");
             run(&left_text, &right_text, paragraphs == largest);
         }

@@ -148,6 +148,50 @@ fn a_deleted_verse_is_only_left_not_merged_into_its_parallel_far_away() {
     assert!(alignment.groups.iter().all(|g| !g.moved));
 }
 
+#[test]
+fn a_merge_across_a_dropped_and_a_moved_verse_is_still_found() {
+    // The revision moves verse 300 to the end, drops verse 301 and
+    // appends verse 302 to verse 299: 302 belongs with 299, though two
+    // verses stood between them.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quality/en_slice_left.txt"),
+    )
+    .expect("fixture");
+    let verses: Vec<&str> = text.split("\n\n").collect();
+    let mut revised: Vec<String> = Vec::new();
+    for (i, verse) in verses.iter().enumerate() {
+        match i {
+            300 | 301 => {}
+            302 => {
+                if let Some(last) = revised.last_mut() {
+                    last.push(' ');
+                    last.push_str(verse);
+                }
+            }
+            _ => revised.push(verse.to_string()),
+        }
+    }
+    revised.push(verses[300].to_string());
+    let article = |name: &str, text: String| diptych::article::parse_article(name, name, &text);
+    let alignment = diptych::align::align(
+        &article("draft.txt", verses.join("\n\n")),
+        &article("revised.txt", revised.join("\n\n")),
+        AlignOptions::default(),
+    );
+    let merged = alignment
+        .groups
+        .iter()
+        .find(|g| g.left.contains(&302))
+        .expect("every unit is in a group");
+    assert_eq!(
+        merged.left,
+        [299, 302],
+        "{:?} -> {:?}",
+        merged.left,
+        merged.right
+    );
+}
+
 /// Three blocks of ten verses moved far away on the right: F1 stays
 /// within 0.01 and the moved verses are found and flagged moved.
 fn moved_blocks_hold(pair: &GoldPair) {

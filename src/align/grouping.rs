@@ -52,6 +52,10 @@ const GAP_DICE: f64 = 0.22;
 const GAP_COVER: f64 = 0.40;
 /// Joining must raise a link's score by more than rounding noise.
 const EPSILON: f64 = 1e-9;
+/// In texts that keep their order, a unit joins a link on a shared
+/// statement across at most this many units between (each free or linked
+/// out of order).
+const MAX_MERGE_GAP: usize = 8;
 /// A free unit joins a link only this close (in units, on its own side)
 /// to a unit of that link, unless the two share a statement: a join of
 /// scattered units is a coincidence of vocabulary, not a merge.
@@ -274,23 +278,19 @@ impl<'a> Grouper<'a> {
         let mut offers: Vec<(f64, &Pair, Side)> = Vec::new();
         for &pair in joinable {
             let shares_statement = pair.local >= STATEMENT_LOCAL && self.in_band(pair);
-            // In texts that keep their order a merge is of neighbours: a
-            // unit joins a link from afar only in reordered texts, on a
-            // shared statement (a quote one outlet moved into another
-            // paragraph).
-            let reaches = |members: &[usize], unit: usize| {
-                near(members, unit) || (shares_statement && self.band.is_none())
-            };
             match (self.left_owner[pair.left()], self.right_owner[pair.right()]) {
                 (None, Some(index))
-                    if reaches(&self.drafts[index].left, pair.left())
-                        && (shares_statement || self.bags.left_cover(pair) >= JOIN_COVER) =>
+                    if (shares_statement && self.merges_across(index, pair.left(), Side::Left))
+                        || (self.bags.left_cover(pair) >= JOIN_COVER
+                            && near(&self.drafts[index].left, pair.left())) =>
                 {
                     offers.push((self.bags.left_cover(pair), pair, Side::Left));
                 }
                 (Some(index), None)
-                    if reaches(&self.drafts[index].right, pair.right())
-                        && (shares_statement || self.bags.right_cover(pair) >= JOIN_COVER) =>
+                    if (shares_statement
+                        && self.merges_across(index, pair.right(), Side::Right))
+                        || (self.bags.right_cover(pair) >= JOIN_COVER
+                            && near(&self.drafts[index].right, pair.right())) =>
                 {
                     offers.push((self.bags.right_cover(pair), pair, Side::Right));
                 }
@@ -305,6 +305,41 @@ impl<'a> Grouper<'a> {
             joined |= self.try_join(pair, side);
         }
         joined
+    }
+
+    /// Whether free `unit` (on `side`) may join draft `index` on a shared
+    /// statement. In reordered texts it may from anywhere (a quote one
+    /// outlet moved into another paragraph). In texts that keep their
+    /// order a merge is of neighbours: the units between it and the
+    /// draft must be free or linked out of order (dropped or moved away
+    /// in the revision); joining across an in-order link (a deleted
+    /// verse retelling one further on) would only cross it.
+    fn merges_across(&self, index: usize, unit: usize, side: Side) -> bool {
+        if self.band.is_none() {
+            return true;
+        }
+        let (members, owners) = match side {
+            Side::Left => (&self.drafts[index].left, &self.left_owner),
+            Side::Right => (&self.drafts[index].right, &self.right_owner),
+        };
+        let Some(nearest) = members.iter().copied().min_by_key(|&m| m.abs_diff(unit)) else {
+            return false;
+        };
+        let (from, to) = (nearest.min(unit) + 1, nearest.max(unit));
+        to - from <= MAX_MERGE_GAP
+            && (from..to)
+                .all(|between| owners[between].is_none_or(|owner| !self.draft_in_band(owner)))
+    }
+
+    /// Whether some pair of draft `index`'s units lies in the band.
+    fn draft_in_band(&self, index: usize) -> bool {
+        let draft = &self.drafts[index];
+        self.band.is_none_or(|band| {
+            draft
+                .left
+                .iter()
+                .any(|&l| draft.right.iter().any(|&r| band.contains(l, r)))
+        })
     }
 
     /// Adds the free unit of `pair` (on `side`) to its partner's link if
