@@ -10,8 +10,14 @@
 //!    share a statement;
 //! 4. gaps: between links that keep their order in both texts, weaker
 //!    pairs that fit that order (a lead paraphrased at twice the length);
-//! 5. twins: copies of a repeated unit take their partners in reading
-//!    order (they score alike, so anchoring may have crossed them).
+//! 5. twins: copies of a repeated unit (which score alike, so anchoring
+//!    may have crossed them) exchange partners where that puts them
+//!    beside their neighbours' partners.
+//!
+//! In texts that keep their order (the positional band is on), a unit
+//! joins a link on a shared statement only across free or out-of-order
+//! units: a merge is of neighbours, and joining across an in-order link
+//! would cross it.
 //!
 //! Every ordering breaks ties by position in a way that does not depend on
 //! which text is left, so swapping the inputs mirrors the result.

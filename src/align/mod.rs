@@ -95,7 +95,8 @@ pub struct Alignment {
     pub groups: Vec<Group>,
     /// Share of the story text (both sides, by length) that has a
     /// counterpart: 1.0 when everything is linked, 0.0 for unrelated
-    /// texts and when neither side has story text. How closely each link matches is its own `score`.
+    /// texts and when neither side has story text. How closely each link
+    /// matches is its own `score`.
     #[serde(serialize_with = "rounded")]
     pub similarity: f64,
 }

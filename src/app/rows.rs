@@ -197,8 +197,8 @@ impl RowModel {
     /// through a paragraph taller than the screen by these.
     pub fn marked_row(&self, index: usize, rows: Range<usize>, forward: bool) -> Option<usize> {
         let group = self.groups.get(index)?;
-        // The group's lines of a side that fall in `rows`, and the row of
-        // the first of them.
+        // The row of a side's first (or last) marked line among the
+        // group's lines that fall in `rows`.
         let marked_in = |side: Side, lines: &Range<usize>| {
             let pane = self.side(side);
             let from = rows.start.saturating_sub(group.start).min(lines.len());
