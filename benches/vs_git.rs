@@ -4,10 +4,13 @@
 //! the child, from `wait4`) and peak RSS are printed with their ratio to
 //! git's and the speed issue's targets.
 //!
-//! Run: `cargo bench --bench vs_git` (`-- --runs N` for more pairs, `--
-//! seeds` / `big6` / `big10` for one input). The big pairs come from
-//! `cargo run --release --example big_pair -- /tmp/big6` and
-//! `-- /tmp/big10 --mix 4`; a missing pair is skipped with that command.
+//! Run: `cargo bench --bench vs_git` (`-- --runs N` for more pairs;
+//! `-- seeds`, `big6`, `big10`, `dev_en` or `dev_de` for some inputs).
+//! The big pairs come from `cargo run --release --example big_pair --
+//! /tmp/big6` and `-- /tmp/big10 --mix 4`; a missing pair is skipped with
+//! that command. `dev_en` and `dev_de` are the dev-data pairs as they
+//! are (real German, which the big pairs' ciphered copies are not), with
+//! no target of their own.
 //! Output goes to a pipe this process drains and counts, never to a file.
 //! The machine is shared: the load average is printed before and after,
 //! and the ratios (measured side by side) are the figures to compare.
@@ -56,7 +59,7 @@ fn main() {
         .and_then(|n| n.parse::<usize>().ok());
     let only: Vec<&str> = args
         .iter()
-        .filter(|a| ["seeds", "big6", "big10"].contains(&a.as_str()))
+        .filter(|a| CASE_NAMES.contains(&a.as_str()))
         .map(String::as_str)
         .collect();
     let diptych = env!("CARGO_BIN_EXE_diptych");
@@ -90,6 +93,23 @@ fn main() {
     println!("\nload after: {}", load_average());
 }
 
+/// The cases, as `-- NAME` picks one.
+const CASE_NAMES: [&str; 5] = ["seeds", "big6", "big10", "dev_en", "dev_de"];
+
+/// The dev-data folder: `$DIPTYCH_DEV_DATA`, else `../shared/dev-data`
+/// beside the project, else `/work/shared/dev-data`.
+fn dev_data() -> PathBuf {
+    if let Some(dir) = std::env::var_os("DIPTYCH_DEV_DATA") {
+        return PathBuf::from(dir);
+    }
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev-data");
+    if beside.is_dir() {
+        beside
+    } else {
+        PathBuf::from("/work/shared/dev-data")
+    }
+}
+
 fn cases() -> Vec<Case> {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let big = |dir: &str| {
@@ -98,6 +118,7 @@ fn cases() -> Vec<Case> {
             Path::new(dir).join("big_right.txt"),
         )
     };
+    let dev = dev_data();
     let (big6_left, big6_right) = big("/tmp/big6");
     let (big10_left, big10_right) = big("/tmp/big10");
     let big_targets = || Targets {
@@ -137,7 +158,28 @@ fn cases() -> Vec<Case> {
             make: "cargo run --release --example big_pair -- /tmp/big10 --mix 4",
             targets: big_targets(),
         },
+        // The real dev pairs, for what the big pairs cannot show: their
+        // letters are ciphered, so big10's German is never read as
+        // German and skips the pair-wide casing tally real German gets.
+        dev_case("dev_en", &dev, "en_anderson_noyes"),
+        dev_case("dev_de", &dev, "de_tafel_albrecht"),
     ]
+}
+
+/// A dev-data pair, measured without a target of its own.
+fn dev_case(name: &'static str, dev: &Path, prefix: &str) -> Case {
+    Case {
+        name,
+        left: dev.join(format!("{prefix}_left.txt")),
+        right: dev.join(format!("{prefix}_right.txt")),
+        runs: 11,
+        make: "set DIPTYCH_DEV_DATA to the dev-data folder",
+        targets: Targets {
+            cpu: None,
+            wall: None,
+            peak_mib: None,
+        },
+    }
 }
 
 /// Paired runs, alternating which command goes first so drift in the
