@@ -5,12 +5,13 @@
 //! git's and the speed issue's targets.
 //!
 //! Run: `cargo bench --bench vs_git` (`-- --runs N` for more pairs;
-//! `-- seeds`, `big6`, `big10`, `dev_en` or `dev_de` for some inputs).
-//! The big pairs come from `cargo run --release --example big_pair --
-//! /tmp/big6` and `-- /tmp/big10 --mix 4`; a missing pair is skipped with
-//! that command. `dev_en` and `dev_de` are the dev-data pairs as they
-//! are (real German, which the big pairs' ciphered copies are not), with
-//! no target of their own.
+//! `-- seeds`, `big6`, `big10`, `dev_en`, `dev_de` or `revision` for
+//! some inputs). The big pairs come from `cargo run --release --example
+//! big_pair -- /tmp/big6`, `-- /tmp/big10 --mix 4` and `-- /tmp/revision
+//! --revision`; a missing pair is skipped with that command. `dev_en`
+//! and `dev_de` are the dev-data pairs as they are (real German, which
+//! the big pairs' ciphered copies are not). These and `revision` have no
+//! target of their own.
 //! Output goes to a pipe this process drains and counts, never to a file.
 //! The machine is shared: the load average is printed before and after,
 //! and the ratios (measured side by side) are the figures to compare.
@@ -94,7 +95,7 @@ fn main() {
 }
 
 /// The cases, as `-- NAME` picks one.
-const CASE_NAMES: [&str; 5] = ["seeds", "big6", "big10", "dev_en", "dev_de"];
+const CASE_NAMES: [&str; 6] = ["seeds", "big6", "big10", "dev_en", "dev_de", "revision"];
 
 /// The dev-data folder: `$DIPTYCH_DEV_DATA`, else `../shared/dev-data`
 /// beside the project, else `/work/shared/dev-data`.
@@ -121,6 +122,7 @@ fn cases() -> Vec<Case> {
     let dev = dev_data();
     let (big6_left, big6_right) = big("/tmp/big6");
     let (big10_left, big10_right) = big("/tmp/big10");
+    let (revision_left, revision_right) = big("/tmp/revision");
     let big_targets = || Targets {
         cpu: Some(2.0),
         wall: Some(1.5),
@@ -163,6 +165,20 @@ fn cases() -> Vec<Case> {
         // German and skips the pair-wide casing tally real German gets.
         dev_case("dev_en", &dev, "en_anderson_noyes"),
         dev_case("dev_de", &dev, "de_tafel_albrecht"),
+        // A revised draft: nearly every line the same, where git does
+        // almost nothing and diptych still weighs every paragraph.
+        Case {
+            name: "revision",
+            left: revision_left,
+            right: revision_right,
+            runs: 5,
+            make: "cargo run --release --example big_pair -- /tmp/revision --revision",
+            targets: Targets {
+                cpu: None,
+                wall: None,
+                peak_mib: None,
+            },
+        },
     ]
 }
 

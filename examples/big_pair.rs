@@ -8,6 +8,7 @@
 //! ```sh
 //! cargo run --release --example big_pair -- /tmp/big6          # 6.2 MB: 5 copies of en_anderson_noyes
 //! cargo run --release --example big_pair -- /tmp/big10 --mix 4 # 9.6 MB: 4 copies each of en and de
+//! cargo run --release --example big_pair -- /tmp/revision --revision # big6's left and a revised draft of it
 //! cargo run --release --example quality -- /tmp/big6/big       # scored like the dev pairs
 //! ```
 //!
@@ -35,10 +36,15 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let out = PathBuf::from(
         args.next()
-            .ok_or("usage: big_pair OUT_DIR [--mix N | --copies N]")?,
+            .ok_or("usage: big_pair OUT_DIR [--mix N | --copies N] [--revision]")?,
     );
     let mut plan: Vec<&str> = vec!["en_anderson_noyes"; 5];
+    let mut revision = false;
     while let Some(flag) = args.next() {
+        if flag == "--revision" {
+            revision = true;
+            continue;
+        }
         let n: usize = args
             .next()
             .and_then(|v| v.parse().ok())
@@ -75,6 +81,10 @@ fn run() -> Result<(), String> {
         left_base += source.left.len();
         right_base += source.right.len();
     }
+    if revision {
+        (right, gold) = revised(&left);
+        right_base = right.matches("\n\n").count();
+    }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     for (name, text) in [
         ("big_left.txt", &left),
@@ -91,6 +101,32 @@ fn run() -> Result<(), String> {
         right.len() as f64 / 1e6,
     );
     Ok(())
+}
+
+/// A revised draft of `left`: every 40th paragraph has its middle word
+/// replaced, every 500th (from the 8th) is deleted, the rest is kept as
+/// it is; with its gold (each kept paragraph to its new place).
+fn revised(left: &str) -> (String, String) {
+    let mut right = String::new();
+    let mut gold = String::from("left_para\tright_para\tverse_id\n");
+    let mut kept = 0;
+    for (i, para) in left.split("\n\n").filter(|p| !p.is_empty()).enumerate() {
+        if i % 500 == 7 {
+            continue;
+        }
+        if i % 40 == 0 {
+            let mut words: Vec<&str> = para.split(' ').collect();
+            let middle = words.len() / 2;
+            words[middle] = "changed";
+            right.push_str(&words.join(" "));
+        } else {
+            right.push_str(para);
+        }
+        right.push_str("\n\n");
+        let _ = writeln!(gold, "{i}\t{kept}\trevision:{i}");
+        kept += 1;
+    }
+    (right, gold)
 }
 
 fn data_dir() -> PathBuf {
