@@ -16,11 +16,16 @@
 //! The machine is shared: the load average is printed before and after,
 //! and the ratios (measured side by side) are the figures to compare.
 
+#[path = "../tests/support/dev_data.rs"]
+mod dev_data;
+
 use std::io::Read;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use dev_data::dev_data_dir;
 
 const MIB: f64 = 1024.0 * 1024.0;
 
@@ -97,20 +102,6 @@ fn main() {
 /// The cases, as `-- NAME` picks one.
 const CASE_NAMES: [&str; 6] = ["seeds", "big6", "big10", "dev_en", "dev_de", "revision"];
 
-/// The dev-data folder: `$DIPTYCH_DEV_DATA`, else `../shared/dev-data`
-/// beside the project, else `/work/shared/dev-data`.
-fn dev_data() -> PathBuf {
-    if let Some(dir) = std::env::var_os("DIPTYCH_DEV_DATA") {
-        return PathBuf::from(dir);
-    }
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev-data");
-    if beside.is_dir() {
-        beside
-    } else {
-        PathBuf::from("/work/shared/dev-data")
-    }
-}
-
 fn cases() -> Vec<Case> {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let big = |dir: &str| {
@@ -119,7 +110,7 @@ fn cases() -> Vec<Case> {
             Path::new(dir).join("big_right.txt"),
         )
     };
-    let dev = dev_data();
+    let dev = dev_data_dir();
     let (big6_left, big6_right) = big("/tmp/big6");
     let (big10_left, big10_right) = big("/tmp/big10");
     let (revision_left, revision_right) = big("/tmp/revision");

@@ -15,8 +15,12 @@
 //! own. `DIPTYCH_BATCH_SCALE=0.25` shrinks every input (for a slow
 //! baseline); `DIPTYCH_DEV_DATA` points at another dev-data folder.
 
+#[path = "../tests/support/dev_data.rs"]
+mod dev_data;
+
 use std::time::Instant;
 
+use dev_data::dev_data_dir;
 use diptych::align::Granularity;
 use diptych::article::{Article, parse_article};
 use diptych::corpus::{AlignmentCache, Comparison};
@@ -59,7 +63,7 @@ fn paragraphs(text: &str) -> Vec<String> {
 
 impl Pool {
     fn load() -> Pool {
-        let dev = std::env::var("DIPTYCH_DEV_DATA").unwrap_or("/work/shared/dev-data".into());
+        let dev = dev_data_dir();
         let names = [
             "en_anderson_noyes_left.txt",
             "en_anderson_noyes_right.txt",
@@ -69,7 +73,7 @@ impl Pool {
         let verses = names
             .iter()
             .map(|n| {
-                let path = format!("{dev}/{n}");
+                let path = dev.join(n).display().to_string();
                 let text = std::fs::read_to_string(&path)
                     .unwrap_or_else(|e| panic!("{path}: {e} (set DIPTYCH_DEV_DATA)"));
                 paragraphs(&text)

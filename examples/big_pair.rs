@@ -15,8 +15,13 @@
 //! The data dir is `$DIPTYCH_DEV_DATA`, else `../shared/dev-data` beside the
 //! project, else `/work/shared/dev-data`.
 
+#[path = "../tests/support/dev_data.rs"]
+mod dev_data;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use dev_data::dev_data_dir;
 
 /// One dev-data pair as read from disk.
 struct Source {
@@ -55,7 +60,7 @@ fn run() -> Result<(), String> {
             _ => return Err(format!("unknown flag {flag}")),
         };
     }
-    let data = data_dir();
+    let data = dev_data_dir();
     let (mut left, mut right, mut gold) = (String::new(), String::new(), String::new());
     gold.push_str("left_para\tright_para\tverse_id\n");
     let (mut left_base, mut right_base) = (0, 0);
@@ -127,18 +132,6 @@ fn revised(left: &str) -> (String, String) {
         kept += 1;
     }
     (right, gold)
-}
-
-fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("DIPTYCH_DEV_DATA") {
-        return PathBuf::from(dir);
-    }
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev-data");
-    if beside.is_dir() {
-        beside
-    } else {
-        PathBuf::from("/work/shared/dev-data")
-    }
 }
 
 fn read_source(data: &Path, prefix: &str) -> Result<Source, String> {

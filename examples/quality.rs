@@ -15,6 +15,8 @@
 //! in the data dir (default: `$DIPTYCH_DEV_DATA`, else `../shared/dev-data`
 //! beside the project, else `/work/shared/dev-data`), or is a path prefix.
 
+#[path = "../tests/support/dev_data.rs"]
+mod dev_data;
 #[path = "../tests/support/quality.rs"]
 mod quality;
 #[path = "../tests/support/seed_gold.rs"]
@@ -22,6 +24,7 @@ mod seed_gold;
 
 use std::path::{Path, PathBuf};
 
+use dev_data::dev_data_dir;
 use diptych::align::{AlignOptions, Alignment, Granularity};
 use quality::{GoldPair, Score};
 
@@ -248,7 +251,7 @@ fn resolve(data: &Path, prefix: &str) -> PathBuf {
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
-        data: default_data(),
+        data: dev_data_dir(),
         prefixes: Vec::new(),
         granularity: Granularity::Paragraph,
         show: 0,
@@ -280,18 +283,6 @@ fn parse_args() -> Result<Args, String> {
         args.prefixes = prefixes_in(&args.data)?;
     }
     Ok(args)
-}
-
-fn default_data() -> PathBuf {
-    if let Some(dir) = std::env::var_os("DIPTYCH_DEV_DATA") {
-        return dir.into();
-    }
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev-data");
-    if beside.is_dir() {
-        beside
-    } else {
-        PathBuf::from("/work/shared/dev-data")
-    }
 }
 
 /// Every `PREFIX_gold.tsv` in the data dir, sorted.
