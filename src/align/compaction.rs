@@ -174,7 +174,7 @@ fn compact(ops: &mut Vec<Op>, old: &[u64], new: &[u64]) {
 }
 
 /// How many tokens at the ends of `a` and `b` are equal.
-fn common_suffix(a: &[u64], b: &[u64]) -> usize {
+pub(super) fn common_suffix(a: &[u64], b: &[u64]) -> usize {
     a.iter()
         .rev()
         .zip(b.iter().rev())
@@ -183,7 +183,7 @@ fn common_suffix(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// How many tokens at the starts of `a` and `b` are equal.
-fn common_prefix(a: &[u64], b: &[u64]) -> usize {
+pub(super) fn common_prefix(a: &[u64], b: &[u64]) -> usize {
     a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 

@@ -21,7 +21,7 @@ use similar::algorithms::DiffHook;
 
 use super::anchors::unique_anchors;
 use super::cleanup::Step;
-use super::compaction::Compactor;
+use super::compaction::{Compactor, common_prefix, common_suffix};
 
 /// Largest table (rows × words per row) built; larger changed middles
 /// are cut at their anchors first. 2^20 words is 8 MiB: two 8,000-word
@@ -97,14 +97,9 @@ impl Lcs {
         out: &mut Emitter<'_, D>,
         parts: &mut Vec<Part<'a>>,
     ) {
-        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let prefix = common_prefix(old, new);
         let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
-        let suffix = old_rest
-            .iter()
-            .rev()
-            .zip(new_rest.iter().rev())
-            .take_while(|(a, b)| a == b)
-            .count();
+        let suffix = common_suffix(old_rest, new_rest);
         let old_mid = &old_rest[..old_rest.len() - suffix];
         let new_mid = &new_rest[..new_rest.len() - suffix];
         out.run(Run::Equal, prefix);
