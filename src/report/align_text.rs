@@ -9,7 +9,6 @@
 use std::fmt::Write;
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 use super::align_json::Summary;
 use super::marks::{Mark, callout_texts, marked_segments};
@@ -202,7 +201,7 @@ fn write_wrapped(out: &mut String, gutter: &str, line: &str, width: Option<usize
             // Cut only between characters as shown: a family emoji or a
             // flag is one, whatever code points join to make it.
             for shown in piece.graphemes(true) {
-                let cw = UnicodeWidthStr::width(shown);
+                let cw = display_width(shown);
                 if used > 0 && used + cw > room {
                     break_line(out, gutter, active);
                     used = 0;
