@@ -16,11 +16,7 @@ pub fn render(articles: &[Article], facts: &[Fact]) -> String {
         out,
         "{}, {}, across {}\n",
         super::count(facts.len(), "fact"),
-        if discrepancies == 1 {
-            "1 discrepancy".to_string()
-        } else {
-            format!("{discrepancies} discrepancies")
-        },
+        super::count_irregular(discrepancies, "discrepancy", "discrepancies"),
         super::count(articles.len(), "article")
     );
     let labels = short_labels(articles);

@@ -18,9 +18,15 @@ pub use marks::{Mark, MarkLevel, callout_ranges, callout_texts, marked_segments}
 
 /// `n` and a noun, plural unless `n` is 1: "1 article", "3 articles".
 pub fn count(n: usize, noun: &str) -> String {
+    count_irregular(n, noun, &format!("{noun}s"))
+}
+
+/// [`count`] for a noun whose plural is not its singular and "s":
+/// "1 discrepancy", "3 discrepancies".
+pub fn count_irregular(n: usize, singular: &str, plural: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
+        format!("1 {singular}")
     } else {
-        format!("{n} {noun}s")
+        format!("{n} {plural}")
     }
 }

@@ -37,8 +37,10 @@ pub fn render_facts(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let discrepancies = match list.discrepancies() {
         0 => "no discrepancies".to_string(),
-        1 => "1 discrepancy first".to_string(),
-        n => format!("{n} discrepancies first"),
+        n => format!(
+            "{} first",
+            crate::report::count_irregular(n, "discrepancy", "discrepancies")
+        ),
     };
     let title = format!(
         " Facts across {} — {}, {} ",
