@@ -6,6 +6,8 @@
 //! title-case heading) only counts when the corpus also shows it
 //! capitalised mid-sentence.
 
+mod tally;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -19,6 +21,7 @@ use crate::article::{Article, Kind};
 use crate::chars::char_at;
 use crate::hash::{PackedState, hash_bytes};
 use crate::progress::Progress;
+use tally::Tally;
 
 /// Characters after which a capital is forced, as at a sentence start.
 const OPENERS: &[char] = &['“', '„', '«', '"', '‘', '(', ':', '—', '–', '[', '‹', '»'];
@@ -29,6 +32,7 @@ const OPENERS: &[char] = &['“', '„', '«', '"', '‘', '(', ':', '—', '–
 /// callouts tally each of its words, and a string per word was most of
 /// that tally's cost.
 #[derive(Debug, Default)]
+#[cfg_attr(test, derive(PartialEq))]
 pub struct Casing {
     lower: HashMap<u64, usize, PackedState>,
     capitalised_inside: HashMap<u64, usize, PackedState>,
@@ -270,11 +274,11 @@ impl Casing {
     ) -> Option<(Self, Vec<Vec<Scan<'a>>>)> {
         let read = per_article(articles, progress, |_, article| {
             let (scans, _) = scan_article(article);
-            let mut casing = Casing::default();
+            let mut tally = Tally::default();
             for scan in &scans {
-                casing.tally_scan(scan);
+                tally.add(scan);
             }
-            (casing, scans)
+            (tally.into_casing(), scans)
         })?;
         let mut casing = Casing::default();
         let mut scans = Vec::with_capacity(read.len());
@@ -295,17 +299,6 @@ impl Casing {
             *self.capitalised_inside.entry(key).or_default() += n;
         }
         self.german.merge(other.german);
-    }
-
-    /// Tallies one paragraph, read, with the German name evidence that
-    /// [`Casing::of`] resolves once the whole corpus is read.
-    fn tally_scan(&mut self, scan: &Scan) {
-        let (text, words, forced) = (scan.text, &scan.words, &scan.forced);
-        if scan.german {
-            let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
-            self.german.tally(words, forced, spaced);
-        }
-        self.tally_case(scan);
     }
 
     /// The tally of a link's few texts, without German name evidence: so
@@ -354,32 +347,14 @@ impl Casing {
         casing
     }
 
-    /// The lower-case and mid-sentence-capital tallies of one paragraph,
-    /// and the capitals it shows outside German for the German evidence.
-    fn tally_case(&mut self, scan: &Scan) {
-        let mut lower = String::new();
-        for (i, word) in scan.words.iter().enumerate() {
-            let key = case_key(word.stem());
-            if !word.is_capitalised() {
-                *self.lower.entry(key).or_default() += 1;
-            } else if !scan.capital_is_forced(i) {
-                if !scan.german {
-                    lower_into(word.stem(), &mut lower);
-                    self.german.seen_elsewhere(&lower);
-                }
-                *self.capitalised_inside.entry(key).or_default() += 1;
-            }
-        }
-    }
-
     /// The tallies and German evidence of paragraphs as they are read
     /// (one side of a pair), as [`Casing::of`] keeps them for an article.
     pub(super) fn of_paragraphs<'a>(scans: impl IntoIterator<Item = Scan<'a>>) -> Self {
-        let mut casing = Casing::default();
+        let mut tally = Tally::default();
         for scan in scans {
-            casing.tally_scan(&scan);
+            tally.add(&scan);
         }
-        casing
+        tally.into_casing()
     }
 
     /// Adds another side's tallies and resolves the German evidence of
@@ -609,10 +584,11 @@ mod tests {
                 .map(|text| Scan::new(0, text, Kind::Body, false))
                 .collect();
             let link = Casing::of_link(&scans);
-            let mut whole = Casing::default();
+            let mut whole = Tally::default();
             for scan in &scans {
-                whole.tally_case(scan);
+                whole.add(scan);
             }
+            let whole = whole.into_casing();
             for scan in &scans {
                 for (i, word) in scan.words.iter().enumerate() {
                     let forced = scan.capital_is_forced(i);

@@ -62,6 +62,7 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Corpus-wide tallies, then the words with name evidence.
 #[derive(Debug, Default)]
+#[cfg_attr(test, derive(PartialEq))]
 pub struct GermanEvidence {
     /// Per lower-case word: (times in a place that counts for a name,
     /// times after a determiner).
@@ -83,11 +84,13 @@ fn key(word: &Token) -> String {
     word.stem().to_lowercase()
 }
 
-/// Whether the token can be part of a German name run at all.
+/// Whether the token can be part of a German name run at all. A function
+/// of the written word alone, so a side's tally asks it once per
+/// distinct word.
 ///
 /// The word and its stem are each lower-cased once for all the lists
 /// (lower-casing for every list was most of the German tally's cost).
-fn capital(word: &Token) -> bool {
+pub(super) fn name_capital(word: &Token) -> bool {
     if !word.is_capitalised() || word.is_number() {
         return false;
     }
@@ -125,17 +128,18 @@ fn after_determiner(words: &[Token], i: usize) -> bool {
 }
 
 impl GermanEvidence {
-    /// Tallies one German paragraph; `forced` says where grammar forces a
-    /// capital and `spaced(a, b)` whether two tokens are one space apart.
-    pub fn tally(
+    /// Tallies the name runs and coordinations of one German paragraph:
+    /// `forced` says where grammar forces a capital, `capitals` which
+    /// words pass [`name_capital`], and `spaced(a, b)` whether two tokens
+    /// are one space apart. Its words are noted with [`Self::note_lower`]
+    /// and [`Self::note_capitalised`].
+    pub fn tally_runs(
         &mut self,
         words: &[Token],
         forced: &[bool],
+        capitals: &[bool],
         spaced: impl Fn(usize, usize) -> bool,
     ) {
-        // Each word's test is asked up to four times below; it looks the
-        // word up in four word lists, so it is answered once per word.
-        let capitals: Vec<bool> = words.iter().map(capital).collect();
         let mut i = 0;
         while i < words.len() {
             if !capitals[i] {
@@ -150,21 +154,27 @@ impl GermanEvidence {
             i = end + 1;
         }
         for (i, w) in words.iter().enumerate() {
-            // Most words are already known: looked up before a new string
-            // is made for them.
-            if !w.is_capitalised() && !self.lower.contains(w.text) {
-                self.lower.insert(w.text.to_string());
-            }
-            if capitals[i] && !forced[i] && !with_lower(w.stem(), |k| self.capitalised.contains(k))
-            {
-                self.capitalised.insert(key(w));
-            }
             if (w.text == "und" || w.text == "oder") && i > 0 && i + 1 < words.len() {
                 let (a, b) = (words[i - 1], words[i + 1]);
                 if capitals[i - 1] && capitals[i + 1] && !forced[i + 1] {
                     self.coordinated.push((key(&a), key(&b)));
                 }
             }
+        }
+    }
+
+    /// Records a word written lower-case in a German paragraph.
+    pub fn note_lower(&mut self, word: &str) {
+        if !self.lower.contains(word) {
+            self.lower.insert(word.to_string());
+        }
+    }
+
+    /// Records a word of a German paragraph that passes [`name_capital`]
+    /// where grammar does not force its capital.
+    pub fn note_capitalised(&mut self, word: &Token) {
+        if !with_lower(word.stem(), |k| self.capitalised.contains(k)) {
+            self.capitalised.insert(key(word));
         }
     }
 

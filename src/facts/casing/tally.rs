@@ -1,0 +1,241 @@
+//! One side's (or one article's) casing tallies, read paragraph by
+//! paragraph. A book side writes a hundred thousand words but only some
+//! ten thousand distinct ones, and every question the tallies ask of a
+//! word (its case key, whether it may start a German name, whether it is
+//! a German article) depends on how it is written alone. So each distinct
+//! written word is asked once, its counts are kept beside it and added to
+//! the tallies at the end, and it is handed to the German evidence's sets
+//! once: asking every occurrence afresh was a fifth of aligning a German
+//! pair.
+
+use std::collections::HashMap;
+
+use super::{Casing, case_key, lower_into};
+use crate::facts::german::name_capital;
+use crate::facts::lexicon;
+use crate::facts::scan::Scan;
+use crate::facts::tokens::Token;
+use crate::hash::PackedState;
+
+/// A side or article being tallied into a [`Casing`].
+#[derive(Default)]
+pub(in crate::facts) struct Tally<'a> {
+    casing: Casing,
+    /// Each distinct written word's place in `words`.
+    ids: HashMap<&'a str, usize, PackedState>,
+    words: Vec<Written>,
+    /// The paragraph being read: its words' places in `words`, and which
+    /// of them pass [`name_capital`].
+    scan_ids: Vec<usize>,
+    capitals: Vec<bool>,
+    /// Room for a word lower-cased.
+    lower: String,
+}
+
+/// What the tallies ask of one written word, and its counts so far.
+struct Written {
+    /// [`case_key`] of its stem.
+    key: u64,
+    capitalised: bool,
+    /// It passes [`name_capital`].
+    name_capital: bool,
+    /// A German article: a capital after it proves nothing.
+    article: bool,
+    /// Times written lower-case.
+    lower: usize,
+    /// Times capitalised where grammar does not force it.
+    inside: usize,
+    /// Already handed to the German evidence: as a lower-case word of a
+    /// German paragraph, as a capital of one, and as a capital of a
+    /// paragraph in another language.
+    noted_lower: bool,
+    noted_capitalised: bool,
+    noted_elsewhere: bool,
+}
+
+impl Written {
+    fn of(word: &Token) -> Self {
+        Written {
+            key: case_key(word.stem()),
+            capitalised: word.is_capitalised(),
+            name_capital: name_capital(word),
+            article: lexicon::is_german_article(word.text),
+            lower: 0,
+            inside: 0,
+            noted_lower: false,
+            noted_capitalised: false,
+            noted_elsewhere: false,
+        }
+    }
+}
+
+impl<'a> Tally<'a> {
+    /// Tallies one paragraph, read, with the German name evidence that
+    /// [`Casing::of`] resolves once the whole corpus is read.
+    pub fn add(&mut self, scan: &Scan<'a>) {
+        self.read_ids(&scan.words);
+        if scan.german {
+            self.tally_german(scan);
+        }
+        self.tally_case(scan);
+    }
+
+    /// The tallies, with every word's counts added.
+    pub fn into_casing(self) -> Casing {
+        let mut casing = self.casing;
+        for word in &self.words {
+            if word.lower > 0 {
+                *casing.lower.entry(word.key).or_default() += word.lower;
+            }
+            if word.inside > 0 {
+                *casing.capitalised_inside.entry(word.key).or_default() += word.inside;
+            }
+        }
+        casing
+    }
+
+    /// Each word's place in `words`, the word asked about on first sight.
+    fn read_ids(&mut self, tokens: &[Token<'a>]) {
+        self.scan_ids.clear();
+        for token in tokens {
+            let fresh = self.words.len();
+            let id = *self.ids.entry(token.text).or_insert(fresh);
+            if id == fresh {
+                self.words.push(Written::of(token));
+            }
+            self.scan_ids.push(id);
+        }
+    }
+
+    /// The German evidence of a German paragraph: its name runs and
+    /// coordinations, and each word noted once.
+    fn tally_german(&mut self, scan: &Scan) {
+        let (text, words, forced) = (scan.text, &scan.words, &scan.forced);
+        self.capitals.clear();
+        let capitals = self.scan_ids.iter().map(|&id| self.words[id].name_capital);
+        self.capitals.extend(capitals);
+        let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
+        let german = &mut self.casing.german;
+        german.tally_runs(words, forced, &self.capitals, spaced);
+        for (i, word) in words.iter().enumerate() {
+            let written = &mut self.words[self.scan_ids[i]];
+            if !written.capitalised && !written.noted_lower {
+                written.noted_lower = true;
+                german.note_lower(word.text);
+            }
+            if self.capitals[i] && !forced[i] && !written.noted_capitalised {
+                written.noted_capitalised = true;
+                german.note_capitalised(word);
+            }
+        }
+    }
+
+    /// The lower-case and mid-sentence-capital counts of one paragraph,
+    /// and the capitals it shows outside German for the German evidence.
+    fn tally_case(&mut self, scan: &Scan) {
+        for (i, word) in scan.words.iter().enumerate() {
+            let id = self.scan_ids[i];
+            if !self.words[id].capitalised {
+                self.words[id].lower += 1;
+                continue;
+            }
+            if self.capital_is_forced(scan, i) {
+                continue;
+            }
+            let written = &mut self.words[id];
+            written.inside += 1;
+            if !scan.german && !written.noted_elsewhere {
+                written.noted_elsewhere = true;
+                lower_into(word.stem(), &mut self.lower);
+                self.casing.german.seen_elsewhere(&self.lower);
+            }
+        }
+    }
+
+    /// [`Scan::capital_is_forced`], with whether the word before is a
+    /// German article already known.
+    fn capital_is_forced(&self, scan: &Scan, i: usize) -> bool {
+        let after_article = || {
+            i.checked_sub(1)
+                .and_then(|before| self.scan_ids.get(before))
+                .is_some_and(|&id| self.words[id].article)
+        };
+        scan.forced.get(i).copied().unwrap_or(true) || (scan.german && after_article())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Kind;
+
+    /// Paragraphs read into one tally, where most words are met again
+    /// and asked nothing, tally what a fresh tally per paragraph, merged,
+    /// does (there every word is met for the first time), over German and
+    /// English paragraphs built from words that switch case, follow
+    /// articles, repeat and coordinate.
+    #[test]
+    fn one_tally_counts_what_a_tally_per_paragraph_does() {
+        const PIECES: &[&str] = &[
+            "der",
+            "Der",
+            "die",
+            "und",
+            "oder",
+            "ist",
+            "nicht",
+            "in",
+            "nach",
+            "Berlin",
+            "berlin",
+            "Haus",
+            "haus",
+            "Häuser",
+            "Trump",
+            "Trump’s",
+            "trump",
+            "the",
+            "The",
+            "and",
+            "said",
+            "Said",
+            "Montag",
+            "Herr",
+            "3",
+            ". ",
+            ": ",
+            " ",
+            " ",
+            " ",
+            "“",
+            "”",
+            ", ",
+        ];
+        let mut seed = 7;
+        for _ in 0..500 {
+            let mut next = |bound: u64| (crate::test_rng::next(&mut seed) >> 33) % bound;
+            let texts: Vec<String> = (0..1 + next(6))
+                .map(|_| {
+                    (0..1 + next(30))
+                        .map(|_| PIECES[next(PIECES.len() as u64) as usize])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let scans: Vec<Scan> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Scan::new(i, text, Kind::Body, i % 3 == 0))
+                .collect();
+            let mut one = Tally::default();
+            let mut merged = Casing::default();
+            for scan in &scans {
+                one.add(scan);
+                let mut own = Tally::default();
+                own.add(scan);
+                merged.merge(own.into_casing());
+            }
+            assert_eq!(one.into_casing(), merged, "{texts:?}");
+        }
+    }
+}
