@@ -17,8 +17,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    is_calendar_lower, is_german_determiner, is_german_determiner_lower, is_german_idiom_noun,
-    is_title_lower, with_lower, with_lower_bytes,
+    is_calendar_lower, is_german_determiner_lower, is_german_idiom_noun, is_title_lower,
+    with_lower, with_lower_bytes,
 };
 use super::tokens::Token;
 use crate::hash::FastState;
@@ -84,42 +84,63 @@ fn key(word: &Token) -> String {
     word.stem().to_lowercase()
 }
 
-/// Whether the token can be part of a German name run at all. A function
-/// of the written word alone, so a side's tally asks it once per
-/// distinct word.
-///
-/// The word and its stem are each lower-cased once for all the lists
-/// (lower-casing for every list was most of the German tally's cost).
-pub(super) fn name_capital(word: &Token) -> bool {
-    if !word.is_capitalised() || word.is_number() {
-        return false;
+/// What the name-run tally asks of a written word: a function of how it
+/// is written alone, so a side's tally asks it once per distinct word
+/// (asking every occurrence, lower-casing it for each word list, was most
+/// of the German tally's cost).
+#[derive(Debug, Clone, Copy)]
+pub struct RunFacts {
+    /// It can be part of a German name run at all.
+    pub capital: bool,
+    /// A determiner, quantifier or numeral: it governs a noun after it.
+    governs: bool,
+    /// Lower-case with an adjective ending: a determiner governs across
+    /// it ("die größten Feste").
+    inflected: bool,
+    /// A preposition that takes a bare name ("in Berlin").
+    preposition: bool,
+}
+
+impl RunFacts {
+    /// The facts of `word`.
+    pub fn of(word: &Token) -> Self {
+        let capitalised = word.is_capitalised();
+        let (determiner, preposition) = with_lower_bytes(word.text, |lower| {
+            let preposition = PREPOSITIONS.iter().any(|p| p.as_bytes() == lower);
+            (is_german_determiner_lower(lower), preposition)
+        });
+        let capital = capitalised
+            && !word.is_number()
+            && !determiner
+            && !preposition
+            && !with_lower_bytes(word.stem(), |lower| {
+                is_calendar_lower(lower) || is_title_lower(lower)
+            });
+        let inflected = !capitalised
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|s| word.text.ends_with(s));
+        RunFacts {
+            capital,
+            governs: determiner || word.is_number(),
+            inflected,
+            preposition,
+        }
     }
-    let function_word = with_lower_bytes(word.text, |lower| {
-        is_german_determiner_lower(lower) || PREPOSITIONS.iter().any(|p| p.as_bytes() == lower)
-    });
-    !function_word
-        && !with_lower_bytes(word.stem(), |lower| {
-            is_calendar_lower(lower) || is_title_lower(lower)
-        })
 }
 
 /// Whether a determiner (or a numeral) governs word `i`, possibly across
-/// up to two inflected adjectives ("die größten Feste").
-fn after_determiner(words: &[Token], i: usize) -> bool {
+/// up to two inflected adjectives.
+fn after_determiner(facts: &[RunFacts], i: usize) -> bool {
     let mut j = i;
     for _ in 0..3 {
         let Some(prev) = j.checked_sub(1) else {
             return false;
         };
-        let w = words[prev];
-        if is_german_determiner(w.text) || w.is_number() {
+        if facts[prev].governs {
             return true;
         }
-        let adjective = !w.is_capitalised()
-            && ["e", "en", "er", "es", "em"]
-                .iter()
-                .any(|s| w.text.ends_with(s));
-        if !adjective {
+        if !facts[prev].inflected {
             return false;
         }
         j = prev;
@@ -129,34 +150,36 @@ fn after_determiner(words: &[Token], i: usize) -> bool {
 
 impl GermanEvidence {
     /// Tallies the name runs and coordinations of one German paragraph:
-    /// `forced` says where grammar forces a capital, `capitals` which
-    /// words pass [`name_capital`], and `spaced(a, b)` whether two tokens
-    /// are one space apart. Its words are noted with [`Self::note_lower`]
-    /// and [`Self::note_capitalised`].
+    /// `forced` says where grammar forces a capital, `facts` holds each
+    /// word's [`RunFacts`], and `spaced(a, b)` whether two tokens are one
+    /// space apart. The run counts go to `count(word, (for, after))`, to
+    /// be added with [`Self::add_counts`]; the words are noted with
+    /// [`Self::note_lower`] and [`Self::note_capitalised`].
     pub fn tally_runs(
         &mut self,
         words: &[Token],
         forced: &[bool],
-        capitals: &[bool],
+        facts: &[RunFacts],
         spaced: impl Fn(usize, usize) -> bool,
+        mut count: impl FnMut(usize, (usize, usize)),
     ) {
         let mut i = 0;
         while i < words.len() {
-            if !capitals[i] {
+            if !facts[i].capital {
                 i += 1;
                 continue;
             }
             let mut end = i;
-            while end + 1 < words.len() && capitals[end + 1] && spaced(end, end + 1) {
+            while end + 1 < words.len() && facts[end + 1].capital && spaced(end, end + 1) {
                 end += 1;
             }
-            self.tally_run(words, forced, i, end);
+            tally_run(facts, forced, i, end, &mut count);
             i = end + 1;
         }
         for (i, w) in words.iter().enumerate() {
             if (w.text == "und" || w.text == "oder") && i > 0 && i + 1 < words.len() {
                 let (a, b) = (words[i - 1], words[i + 1]);
-                if capitals[i - 1] && capitals[i + 1] && !forced[i + 1] {
+                if facts[i - 1].capital && facts[i + 1].capital && !forced[i + 1] {
                     self.coordinated.push((key(&a), key(&b)));
                 }
             }
@@ -180,8 +203,8 @@ impl GermanEvidence {
 
     /// Adds (`for_`, `after`) to the counts of `word`'s key. The key is
     /// lower-cased on the stack and looked up; a string is made only for
-    /// a word not counted yet, not for every count.
-    fn count(&mut self, word: &Token, (for_, after): (usize, usize)) {
+    /// a word not counted yet.
+    pub fn add_counts(&mut self, word: &Token, (for_, after): (usize, usize)) {
         let counts = &mut self.counts;
         with_lower(word.stem(), |lower| {
             if let Some(known) = counts.get_mut(lower) {
@@ -191,31 +214,6 @@ impl GermanEvidence {
                 counts.insert(lower.to_string(), (for_, after));
             }
         });
-    }
-
-    /// One run of capitalised words `from..=to`.
-    fn tally_run(&mut self, words: &[Token], forced: &[bool], from: usize, to: usize) {
-        let first = words[from];
-        let governed = after_determiner(words, from);
-        if governed {
-            self.count(&first, (0, 1));
-        }
-        let rest = if governed || forced[from] {
-            from + 1
-        } else {
-            from
-        };
-        let bare_object = !forced[from]
-            && from > 0
-            && with_lower(words[from - 1].text, |lower| PREPOSITIONS.contains(&lower));
-        if bare_object {
-            self.count(&first, (1, 0));
-        }
-        if to > rest {
-            for w in &words[rest..=to] {
-                self.count(w, (1, 0));
-            }
-        }
     }
 
     /// Adds the tallies of `other` (read from later articles), as if
@@ -351,6 +349,36 @@ impl GermanEvidence {
     /// lower-casing the word.
     pub fn is_name(&self, word: &str) -> bool {
         !self.names.is_empty() && with_lower(word, |lower| self.names.contains(lower))
+    }
+}
+
+/// One run of capitalised words `from..=to`: counts for a name where it
+/// stands bare after a preposition or inside the run, against one where
+/// a determiner governs its first word.
+fn tally_run(
+    facts: &[RunFacts],
+    forced: &[bool],
+    from: usize,
+    to: usize,
+    count: &mut impl FnMut(usize, (usize, usize)),
+) {
+    let governed = after_determiner(facts, from);
+    if governed {
+        count(from, (0, 1));
+    }
+    let rest = if governed || forced[from] {
+        from + 1
+    } else {
+        from
+    };
+    let bare_object = !forced[from] && from > 0 && facts[from - 1].preposition;
+    if bare_object {
+        count(from, (1, 0));
+    }
+    if to > rest {
+        for i in rest..=to {
+            count(i, (1, 0));
+        }
     }
 }
 

@@ -313,12 +313,8 @@ pub fn is_german_article(word: &str) -> bool {
     GERMAN_ARTICLE_SET.contains(word)
 }
 
-/// Whether a word is a German determiner, quantifier or number word.
-pub fn is_german_determiner(word: &str) -> bool {
-    GERMAN_DETERMINER_SET.contains(word)
-}
-
-/// [`is_german_determiner`] of a word already lower-cased.
+/// Whether a word, already lower-cased, is a German determiner,
+/// quantifier or number word.
 pub(super) fn is_german_determiner_lower(lower: &[u8]) -> bool {
     GERMAN_DETERMINER_SET.contains_lower(lower)
 }

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::{Casing, case_key, lower_into};
-use crate::facts::german::name_capital;
+use crate::facts::german::RunFacts;
 use crate::facts::lexicon;
 use crate::facts::scan::Scan;
 use crate::facts::tokens::Token;
@@ -23,28 +23,31 @@ pub(in crate::facts) struct Tally<'a> {
     casing: Casing,
     /// Each distinct written word's place in `words`.
     ids: HashMap<&'a str, usize, PackedState>,
-    words: Vec<Written>,
-    /// The paragraph being read: its words' places in `words`, and which
-    /// of them pass [`name_capital`].
+    words: Vec<Written<'a>>,
+    /// The paragraph being read: its words' places in `words`, and their
+    /// [`RunFacts`].
     scan_ids: Vec<usize>,
-    capitals: Vec<bool>,
+    run_facts: Vec<RunFacts>,
     /// Room for a word lower-cased.
     lower: String,
 }
 
 /// What the tallies ask of one written word, and its counts so far.
-struct Written {
+struct Written<'a> {
+    text: &'a str,
     /// [`case_key`] of its stem.
     key: u64,
     capitalised: bool,
-    /// It passes [`name_capital`].
-    name_capital: bool,
+    /// What the German name-run tally asks of it.
+    run: RunFacts,
     /// A German article: a capital after it proves nothing.
     article: bool,
     /// Times written lower-case.
     lower: usize,
     /// Times capitalised where grammar does not force it.
     inside: usize,
+    /// Its German name-run counts: (for a name, against).
+    runs: (usize, usize),
     /// Already handed to the German evidence: as a lower-case word of a
     /// German paragraph, as a capital of one, and as a capital of a
     /// paragraph in another language.
@@ -53,15 +56,17 @@ struct Written {
     noted_elsewhere: bool,
 }
 
-impl Written {
-    fn of(word: &Token) -> Self {
+impl<'a> Written<'a> {
+    fn of(word: &Token<'a>) -> Self {
         Written {
+            text: word.text,
             key: case_key(word.stem()),
             capitalised: word.is_capitalised(),
-            name_capital: name_capital(word),
+            run: RunFacts::of(word),
             article: lexicon::is_german_article(word.text),
             lower: 0,
             inside: 0,
+            runs: (0, 0),
             noted_lower: false,
             noted_capitalised: false,
             noted_elsewhere: false,
@@ -90,6 +95,14 @@ impl<'a> Tally<'a> {
             if word.inside > 0 {
                 *casing.capitalised_inside.entry(word.key).or_default() += word.inside;
             }
+            if word.runs != (0, 0) {
+                let token = Token {
+                    text: word.text,
+                    start: 0,
+                    end: 0,
+                };
+                casing.german.add_counts(&token, word.runs);
+            }
         }
         casing
     }
@@ -111,19 +124,25 @@ impl<'a> Tally<'a> {
     /// coordinations, and each word noted once.
     fn tally_german(&mut self, scan: &Scan) {
         let (text, words, forced) = (scan.text, &scan.words, &scan.forced);
-        self.capitals.clear();
-        let capitals = self.scan_ids.iter().map(|&id| self.words[id].name_capital);
-        self.capitals.extend(capitals);
+        self.run_facts.clear();
+        let facts = self.scan_ids.iter().map(|&id| self.words[id].run);
+        self.run_facts.extend(facts);
         let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
+        let (ids, written) = (&self.scan_ids, &mut self.words);
+        let count = |i: usize, (for_, after): (usize, usize)| {
+            let runs = &mut written[ids[i]].runs;
+            runs.0 += for_;
+            runs.1 += after;
+        };
         let german = &mut self.casing.german;
-        german.tally_runs(words, forced, &self.capitals, spaced);
+        german.tally_runs(words, forced, &self.run_facts, spaced, count);
         for (i, word) in words.iter().enumerate() {
             let written = &mut self.words[self.scan_ids[i]];
             if !written.capitalised && !written.noted_lower {
                 written.noted_lower = true;
                 german.note_lower(word.text);
             }
-            if self.capitals[i] && !forced[i] && !written.noted_capitalised {
+            if self.run_facts[i].capital && !forced[i] && !written.noted_capitalised {
                 written.noted_capitalised = true;
                 german.note_capitalised(word);
             }
