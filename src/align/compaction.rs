@@ -5,7 +5,7 @@
 //! equal runs merged into one step.
 //!
 //! This is exactly what `similar`'s `Compact` and `Replace` hooks and
-//! [`steps_into`](super::cleanup::steps_into) give together (the sliding
+//! [`super::cleanup::steps_into`] give together (the sliding
 //! is diffy's, as `similar` ports it; tests compare the two on 1,700
 //! random list pairs), on a buffer kept from link to link: the hooks
 //! build and grow two op lists per link, about a tenth of the word diff's

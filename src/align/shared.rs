@@ -55,7 +55,7 @@ pub fn share(left: &[u64], left_unit: &[usize], right: &[u64], right_unit: &[usi
     share_with(&mut Vec::new(), left, left_unit, right, right_unit)
 }
 
-/// [`share`] with a buffer reused from link to link: each right key with
+/// `share` (the tests' form) with a buffer reused from link to link: each right key with
 /// its position, sorted, so a key's positions are one slice in reading
 /// order (a map of vectors cost an allocation per distinct word).
 pub fn share_with(

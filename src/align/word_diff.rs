@@ -106,7 +106,7 @@ pub fn diff_group(
     )
 }
 
-/// [`diff_group`] with a worker's reusable buffers.
+/// `diff_group` (the tests' form) with a worker's reusable buffers.
 fn diff_group_with(
     scratch: &mut Scratch,
     (left_idx, right_idx): (&[usize], &[usize]),
@@ -186,7 +186,7 @@ fn diff_group_with(
     }
 }
 
-/// The unmatched tokens of a link, gathered for [`share`]; reused from
+/// The unmatched tokens of a link, gathered for [`share_with`]; reused from
 /// link to link.
 #[derive(Default)]
 pub struct Unmatched {
@@ -256,7 +256,7 @@ fn block_id(last: &mut Option<((usize, usize), usize)>, block: (usize, usize)) -
     id
 }
 
-/// What [`diff_group`] needs to turn one unmatched token into ops.
+/// What [`diff_group_with`] needs to turn one unmatched token into ops.
 struct Emit<'a> {
     sharing: &'a Sharing,
     left: &'a [Token],

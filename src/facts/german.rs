@@ -193,7 +193,7 @@ impl GermanEvidence {
         }
     }
 
-    /// Records a word of a German paragraph that passes [`name_capital`]
+    /// Records a word of a German paragraph that can be part of a name run
     /// where grammar does not force its capital.
     pub fn note_capitalised(&mut self, word: &Token) {
         if !with_lower(word.stem(), |k| self.capitalised.contains(k)) {
@@ -323,7 +323,7 @@ impl GermanEvidence {
             || self.has_inflected_form(key, umlauts, probe)
     }
 
-    /// Whether some capitalised word `other` of the corpus [`inflects`]
+    /// Whether some capitalised word `other` of the corpus `inflects` (the tests' definition)
     /// with `key`: the same answer as trying every one, found by looking
     /// up the few words that could be one.
     fn has_inflected_form(&self, key: &str, umlauts: &Words, probe: &mut String) -> bool {

@@ -65,7 +65,7 @@ impl Scan<'_> {
 }
 
 /// Every story paragraph of `article`, read, and whether the article's
-/// story is German as a whole (as [`super::casing::article_is_german`]
+/// story is German as a whole (as the tests' `article_is_german`
 /// decides it: no word spans two paragraphs, so counting paragraph by
 /// paragraph gives the same answer).
 pub fn scan_article(article: &Article) -> (Vec<Scan<'_>>, bool) {

@@ -5,7 +5,7 @@
 //! a German article) depends on how it is written alone. So each distinct
 //! written word is asked once, its counts are kept beside it and added to
 //! the tallies at the end, and it is handed to the German evidence's sets
-//! once: asking every occurrence afresh was a fifth of aligning a German
+//! once: asking every occurrence afresh was a sixth of aligning a German
 //! pair.
 
 use std::collections::HashMap;
