@@ -98,17 +98,17 @@ fn ratio(part: f64, whole: f64) -> f64 {
 /// Scored pairs sharing at least one token, sorted by (left, right), and
 /// how many pairs were scored to find them.
 pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
-    let mut positions = if bags.left.len() * bags.right.len() <= EXHAUSTIVE_PAIRS {
-        every_sharing_pair(bags)
+    // Both sources give each position once, sorted: the exhaustive one by
+    // its loops, the index by merging its two sorted directions straight
+    // into pair records (a list of positions between them was megabytes
+    // of fresh memory on a book-length pair).
+    let mut pairs = if bags.left.len() * bags.right.len() <= EXHAUSTIVE_PAIRS {
+        let positions = every_sharing_pair(bags);
+        positions.into_iter().map(|(l, r)| unscored(l, r)).collect()
     } else {
         indexed_pairs(bags)
     };
-    // Positions are sorted before full pair records exist: a tenth of
-    // the bytes to move, and equal positions are interchangeable. Both
-    // sources give them sorted already, which the sort checks in one pass.
-    positions.sort_unstable();
-    positions.dedup();
-    let mut pairs: Vec<Pair> = positions.into_iter().map(|(l, r)| unscored(l, r)).collect();
+    debug_assert!(pairs.is_sorted_by(|a, b| a.position() < b.position()));
     score_in_parallel(bags, &mut pairs);
     let scored = pairs.len();
     pairs.retain(|p| p.shared > 0.0);
@@ -142,7 +142,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
             others
         },
     );
-    let mut extra = merge_positions(&in_order, &others);
+    let mut extra = merge_positions(&in_order, &others, |p| p);
     drop((in_order, others));
     // Both lists are sorted by position, so one walk along `pairs` drops
     // the known ones (a binary search each missed the cache every step).
@@ -228,10 +228,10 @@ fn rare_cap(units: usize) -> u32 {
 
 /// Each unit's best partners by shared rare-token weight, looked up in
 /// both directions so the result does not depend on which side is left;
-/// sorted, without repeats. The left units' partners come out in order;
-/// only the mirrored half needs a sort, on its own thread, and the two
-/// are merged.
-fn indexed_pairs(bags: &Bags) -> Vec<Position> {
+/// sorted, without repeats, as unscored pairs. The left units' partners
+/// come out in order; only the mirrored half needs a sort, on its own
+/// thread, and the two are merged.
+fn indexed_pairs(bags: &Bags) -> Vec<Pair> {
     let cap = rare_cap(bags.units);
     let rare = |id: u32| bags.df[id as usize] <= cap;
     let split = bags.left.len() + bags.right.len() >= SPLIT_FROM_UNITS;
@@ -245,19 +245,22 @@ fn indexed_pairs(bags: &Bags) -> Vec<Position> {
             mirrored
         },
     );
-    merge_positions(&pairs, &mirrored)
+    merge_positions(&pairs, &mirrored, |(l, r)| unscored(l, r))
 }
 
-/// The positions of two sorted lists, sorted, each once.
-fn merge_positions<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+/// The positions of two sorted lists, sorted, each once, each made into
+/// an item by `make`.
+fn merge_positions<T: Ord + Copy, U>(a: &[T], b: &[T], make: impl Fn(T) -> U) -> Vec<U> {
     let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut last = None;
     let (mut i, mut j) = (0, 0);
     while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
         let next = x.min(y);
         i += usize::from(x == next);
         j += usize::from(y == next);
-        if out.last() != Some(&next) {
-            out.push(next);
+        if last != Some(next) {
+            last = Some(next);
+            out.push(make(next));
         }
     }
     for &rest in a
@@ -266,8 +269,9 @@ fn merge_positions<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
         .iter()
         .chain(b.get(j..).unwrap_or_default())
     {
-        if out.last() != Some(&rest) {
-            out.push(rest);
+        if last != Some(rest) {
+            last = Some(rest);
+            out.push(make(rest));
         }
     }
     out
@@ -457,10 +461,11 @@ mod tests {
         let mut expected: Vec<Position> = a.iter().chain(&b).copied().collect();
         expected.sort_unstable();
         expected.dedup();
-        assert_eq!(merge_positions(&a, &b), expected);
-        assert_eq!(merge_positions(&b, &a), expected);
-        assert_eq!(merge_positions(&[], &b), b);
-        assert_eq!(merge_positions(&a, &[]), a);
+        let same = |p: Position| p;
+        assert_eq!(merge_positions(&a, &b, same), expected);
+        assert_eq!(merge_positions(&b, &a, same), expected);
+        assert_eq!(merge_positions(&[], &b, same), b);
+        assert_eq!(merge_positions(&a, &[], same), a);
     }
 
     fn at(positions: &[(usize, usize)]) -> Vec<Pair> {
