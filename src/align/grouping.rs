@@ -99,13 +99,25 @@ struct Draft<'a> {
     score: f64,
 }
 
-/// A candidate anchor: a pair's position, overlap and rank.
+/// A candidate anchor: a pair's position, overlap and rank. Positions
+/// are 32 bits, as in pair records: a long text has tens of thousands of
+/// anchors, each list of them megabytes.
 #[derive(Clone, Copy)]
 struct Anchor {
-    left: usize,
-    right: usize,
+    left: u32,
+    right: u32,
     dice: f64,
     rank: f64,
+}
+
+impl Anchor {
+    fn left(&self) -> usize {
+        self.left as usize
+    }
+
+    fn right(&self) -> usize {
+        self.right as usize
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -146,10 +158,11 @@ pub fn first_pass(
         .map(|d| (d.left[0], d.right[0]))
         .collect();
     for a in grouper.ranked_anchors(pairs) {
-        if grouper.left_owner[a.left].is_none() && grouper.right_owner[a.right].is_none() {
-            grouper.left_owner[a.left] = Some(links.len());
-            grouper.right_owner[a.right] = Some(links.len());
-            links.push((a.left, a.right));
+        let (left, right) = (a.left(), a.right());
+        if grouper.left_owner[left].is_none() && grouper.right_owner[right].is_none() {
+            grouper.left_owner[left] = Some(links.len());
+            grouper.right_owner[right] = Some(links.len());
+            links.push((left, right));
         }
     }
     links
@@ -235,8 +248,9 @@ impl<'a> Grouper<'a> {
     /// units are free.
     fn anchor(&mut self, pairs: &[Pair]) {
         for a in self.ranked_anchors(pairs) {
-            if self.left_owner[a.left].is_none() && self.right_owner[a.right].is_none() {
-                self.open(a.left, a.right, a.dice);
+            let (left, right) = (a.left(), a.right());
+            if self.left_owner[left].is_none() && self.right_owner[right].is_none() {
+                self.open(left, right, a.dice);
             }
         }
     }
@@ -245,20 +259,20 @@ impl<'a> Grouper<'a> {
     /// walk needs is copied out of each pair record: the walk then reads
     /// one compact list in rank order instead of pair records scattered
     /// over tens of MB.
-    fn ranked_anchors(&self, pairs: &[Pair]) -> Vec<Anchor> {
+    fn ranked_anchors(&self, pairs: &[Pair]) -> ranked::Ranked<Anchor> {
         let strong = parallel::filter_map_halves(pairs, pairs.len() >= SPLIT_FROM_PAIRS, |p| {
             if !is_anchor(self.bags, p) || !self.headings_match(p) {
                 return None;
             }
             let in_band = self.in_band(p);
             (in_band || is_strong(self.bags, p)).then(|| Anchor {
-                left: p.left(),
-                right: p.right(),
+                left: p.left() as u32,
+                right: p.right() as u32,
                 dice: self.bags.dice(p),
                 rank: strength(self.bags, p) + if in_band { IN_BAND_BONUS } else { 0.0 },
             })
         });
-        ranked::best_first(strong, |a| (a.rank, 0.0, (a.left, a.right)))
+        ranked::best_first(strong, |a| (a.rank, 0.0, (a.left(), a.right())))
     }
 
     /// Repeats joining until no free unit finds a link to join.
