@@ -259,7 +259,7 @@ impl<'a> Grouper<'a> {
     /// walk needs is copied out of each pair record: the walk then reads
     /// one compact list in rank order instead of pair records scattered
     /// over tens of MB.
-    fn ranked_anchors(&self, pairs: &[Pair]) -> ranked::Ranked<Anchor> {
+    fn ranked_anchors(&self, pairs: &[Pair]) -> Vec<Anchor> {
         let strong = parallel::filter_map_halves(pairs, pairs.len() >= SPLIT_FROM_PAIRS, |p| {
             if !is_anchor(self.bags, p) || !self.headings_match(p) {
                 return None;

@@ -52,7 +52,7 @@ fn descending(strength: f64) -> u64 {
 pub(super) fn best_first<T: Copy + Send>(
     items: Vec<T>,
     key: impl Fn(&T) -> (f64, f64, (usize, usize)),
-) -> Ranked<T> {
+) -> Vec<T> {
     let keys: Vec<Key> = items
         .iter()
         .enumerate()
@@ -71,31 +71,7 @@ pub(super) fn best_first<T: Copy + Send>(
         .collect();
     let split = keys.len() >= SPLIT_FROM_ITEMS;
     let keys = parallel::sorted_by(keys, split, Key::cmp);
-    Ranked {
-        keys: keys.into_iter(),
-        items,
-    }
-}
-
-/// Items handed out best first, rather than gathered into a new list:
-/// callers walk the ranking once, and on a long text that list was
-/// megabytes of fresh memory.
-pub(super) struct Ranked<T> {
-    keys: std::vec::IntoIter<Key>,
-    items: Vec<T>,
-}
-
-impl<T: Copy> Iterator for Ranked<T> {
-    type Item = T;
-
-    fn next(&mut self) -> Option<T> {
-        let key = self.keys.next()?;
-        self.items.get(key.index as usize).copied()
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.keys.size_hint()
-    }
+    keys.iter().map(|k| items[k.index as usize]).collect()
 }
 
 #[cfg(test)]
@@ -144,7 +120,8 @@ mod tests {
             (0.5, &pairs[1]),
         ];
         let ranked = best_first(items, |&(v, p)| (v, 0.0, (p.left(), p.right())));
-        let order: Vec<(usize, usize)> = ranked.map(|(_, p)| (p.left(), p.right())).collect();
+        let order: Vec<(usize, usize)> =
+            ranked.iter().map(|(_, p)| (p.left(), p.right())).collect();
         assert_eq!(order, [(2, 2), (5, 5), (1, 3), (1, 3), (3, 1), (0, 9)]);
     }
 }
