@@ -570,15 +570,7 @@ mod tests {
         ];
         let mut seed = 5;
         for _ in 0..3000 {
-            let mut next = |bound: u64| (crate::test_rng::next(&mut seed) >> 33) % bound;
-            let texts: Vec<String> = (0..1 + next(3))
-                .map(|_| {
-                    (0..1 + next(25))
-                        .map(|_| PIECES[next(PIECES.len() as u64) as usize])
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect();
+            let texts = crate::test_rng::texts_of(&mut seed, PIECES, 3, 25);
             let scans: Vec<Scan> = texts
                 .iter()
                 .map(|text| Scan::new(0, text, Kind::Body, false))

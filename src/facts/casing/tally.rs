@@ -232,15 +232,7 @@ mod tests {
         ];
         let mut seed = 7;
         for _ in 0..500 {
-            let mut next = |bound: u64| (crate::test_rng::next(&mut seed) >> 33) % bound;
-            let texts: Vec<String> = (0..1 + next(6))
-                .map(|_| {
-                    (0..1 + next(30))
-                        .map(|_| PIECES[next(PIECES.len() as u64) as usize])
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect();
+            let texts = crate::test_rng::texts_of(&mut seed, PIECES, 6, 30);
             let scans: Vec<Scan> = texts
                 .iter()
                 .enumerate()
