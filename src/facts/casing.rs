@@ -241,19 +241,19 @@ pub fn german_enough(german: usize, words: usize) -> bool {
 pub fn german_words(words: &[Token]) -> usize {
     words
         .iter()
-        .filter(|w| lexicon::is_listed_any_case(w.text, &GERMAN_FUNCTION_WORDS))
+        .filter(|w| GERMAN_FUNCTION_WORDS.contains_any_case(w.text))
         .count()
 }
 
 /// Common German function words, lower-case.
-const GERMAN_FUNCTION_WORDS: [&str; 11] = [
+const GERMAN_FUNCTION_WORDS: lexicon::ShortWords<11> = lexicon::ShortWords::new([
     "der", "die", "das", "und", "nicht", "ist", "mit", "sind", "ein", "eine", "auch",
-];
+]);
 
 /// Whether a lower-case word is one of the common German function words
 /// whose share tells a German text.
 pub fn is_german_function_word(word: &str) -> bool {
-    GERMAN_FUNCTION_WORDS.contains(&word)
+    GERMAN_FUNCTION_WORDS.contains(word)
 }
 
 /// Whether an article's story is German as a whole, so that its headings

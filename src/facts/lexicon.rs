@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::ascii;
 use crate::hash::FastState;
 
 /// Month names and short forms (with their month number), including the
@@ -261,19 +262,49 @@ fn lower_into_buffer(word: &str, buffer: &mut [u8]) -> Option<usize> {
     Some(len)
 }
 
-/// Whether `word` lower-cased is one of `list` (lower-case ASCII words
-/// without a "k"), told without lower-casing it: only ASCII letters and
-/// the Kelvin sign lower-case to ASCII, and the Kelvin sign to "k", so a
-/// word holding any other non-ASCII character is none of them, and an
-/// ASCII-only comparison that ignores case answers for the rest. Asked of
-/// every word of a paragraph to tell its language.
-pub(super) fn is_listed_any_case(word: &str, list: &[&str]) -> bool {
-    debug_assert!(
-        list.iter()
-            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() && b != b'k')),
-        "a list for is_listed_any_case holds only lower-case ASCII letters but k: {list:?}"
-    );
-    list.iter().any(|listed| listed.eq_ignore_ascii_case(word))
+/// A few short lower-case words (ASCII letters but "k", at most eight),
+/// each packed into one integer: asked of every word of a paragraph to
+/// tell its language, a word is then one load and a few integer compares,
+/// where comparing it with each listed word in turn was ninety
+/// instructions a word.
+pub(super) struct ShortWords<const N: usize>([u64; N]);
+
+impl<const N: usize> ShortWords<N> {
+    /// Packs the words, as [`crate::ascii::padded`] reads them; a word
+    /// that breaks the rules above fails the build.
+    pub const fn new(words: [&str; N]) -> Self {
+        let mut packed = [0u64; N];
+        let mut i = 0;
+        while i < N {
+            let bytes = words[i].as_bytes();
+            assert!(!bytes.is_empty() && bytes.len() <= 8);
+            let mut j = 0;
+            while j < bytes.len() {
+                assert!(bytes[j].is_ascii_lowercase() && bytes[j] != b'k');
+                packed[i] |= (bytes[j] as u64) << (8 * j);
+                j += 1;
+            }
+            i += 1;
+        }
+        ShortWords(packed)
+    }
+
+    /// Whether `word`, as written, is one of the words.
+    pub fn contains(&self, word: &str) -> bool {
+        word.len() <= 8 && self.0.contains(&ascii::padded(word.as_bytes()))
+    }
+
+    /// Whether `word` lower-cased is one of the words, told without
+    /// lower-casing it: only ASCII letters and the Kelvin sign lower-case
+    /// to ASCII, and the Kelvin sign to "k", so a word holding any other
+    /// non-ASCII character is none of them, and an ASCII-only comparison
+    /// that ignores case answers for the rest.
+    pub fn contains_any_case(&self, word: &str) -> bool {
+        word.len() <= 8
+            && self
+                .0
+                .contains(&ascii::lower_cased(ascii::padded(word.as_bytes())))
+    }
 }
 
 /// Calls `f` with `word` lower-cased, as [`str::to_lowercase`] gives it;
@@ -371,7 +402,8 @@ mod tests {
 
     #[test]
     fn listed_any_case_is_listed_once_lower_cased() {
-        let list = ["der", "die", "und", "the", "of"];
+        let list = ["der", "die", "und", "the", "of", "nicht", "abcdefgh"];
+        let packed = ShortWords::new(list);
         let words = [
             "der",
             "DER",
@@ -393,10 +425,21 @@ mod tests {
             "und\u{301}",
             "\u{212A}",
             "tHe",
+            "NICHT",
+            "nicht",
+            "nichts",
+            "ABCDEFGH",
+            "abcdefghi",
+            "abcdefg",
+            "@",
+            "[",
+            "`",
+            "{",
         ];
         for word in words {
             let lowered = with_lower(word, |lower| list.contains(&lower));
-            assert_eq!(is_listed_any_case(word, &list), lowered, "{word}");
+            assert_eq!(packed.contains_any_case(word), lowered, "{word}");
+            assert_eq!(packed.contains(word), list.contains(&word), "{word}");
         }
     }
 

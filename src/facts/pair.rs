@@ -10,7 +10,7 @@
 //! up front.
 
 use super::casing::{Casing, Forms, german_enough, german_words};
-use super::lexicon::is_listed_any_case;
+use super::lexicon::ShortWords;
 use super::scan::Scan;
 use super::tokens::{Token, tokens};
 use crate::article::Kind;
@@ -22,9 +22,9 @@ const SIDES: usize = 2;
 /// Common English function words, lower-case: a paragraph of a German
 /// side that shows more of these than German ones (a quoted English
 /// sentence) keeps English capitalisation.
-const ENGLISH_FUNCTION_WORDS: [&str; 11] = [
+const ENGLISH_FUNCTION_WORDS: ShortWords<11> = ShortWords::new([
     "the", "and", "of", "to", "is", "that", "with", "was", "for", "not", "are",
-];
+]);
 
 /// Which sides read as German, and, when one does, how both sides write
 /// their words.
@@ -153,7 +153,7 @@ fn paragraph_is_german(side_german: bool, words: &[Token]) -> bool {
 fn english_words(words: &[Token]) -> usize {
     words
         .iter()
-        .filter(|w| is_listed_any_case(w.text, &ENGLISH_FUNCTION_WORDS))
+        .filter(|w| ENGLISH_FUNCTION_WORDS.contains_any_case(w.text))
         .count()
 }
 
