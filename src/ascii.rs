@@ -44,6 +44,16 @@ pub fn each_word(bytes: &[u8], mut each: impl FnMut(u64) -> bool) -> bool {
     rest.is_empty() || each(padded(rest))
 }
 
+/// Up to 15 bytes and their count as one integer (the bytes
+/// little-endian, the count in the top byte), so that a short key is
+/// hashed and compared as a number, not a string; `None` for a longer
+/// one. No two byte strings share a value.
+pub fn packed_with_length(bytes: &[u8]) -> Option<u128> {
+    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 16)?;
+    let high = padded(bytes.get(8..).unwrap_or_default());
+    Some(u128::from(padded(bytes)) | u128::from(high) << 64 | u128::from(length) << 120)
+}
+
 /// Up to eight bytes as one little-endian word, zero-padded (only the
 /// first eight count).
 ///

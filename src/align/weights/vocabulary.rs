@@ -103,10 +103,7 @@ impl Vocabulary {
 
 /// [`pack_short`] for keys of up to 15 bytes.
 fn pack_long(key: &str) -> Option<u128> {
-    let bytes = key.as_bytes();
-    let length = u8::try_from(bytes.len()).ok().filter(|&n| n < 16)?;
-    let high = ascii::padded(bytes.get(8..).unwrap_or_default());
-    Some(u128::from(ascii::padded(bytes)) | u128::from(high) << 64 | u128::from(length) << 120)
+    ascii::packed_with_length(key.as_bytes())
 }
 
 /// How many distinct keys the two vocabularies hold, and for each side a

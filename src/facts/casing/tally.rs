@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use super::{Casing, case_key, lower_into};
+use crate::ascii;
 use crate::facts::german::RunFacts;
 use crate::facts::lexicon;
 use crate::facts::scan::Scan;
@@ -21,8 +22,11 @@ use crate::hash::PackedState;
 #[derive(Default)]
 pub(in crate::facts) struct Tally<'a> {
     casing: Casing,
-    /// Each distinct written word's place in `words`.
-    ids: HashMap<&'a str, usize, PackedState>,
+    /// Each distinct written word's place in `words`: keyed by its bytes
+    /// packed into an integer when it has at most 15 (nearly all words),
+    /// else by the text.
+    ids: HashMap<u128, usize, PackedState>,
+    long_ids: HashMap<&'a str, usize, PackedState>,
     words: Vec<Written<'a>>,
     /// The paragraph being read: its words' places in `words`, and their
     /// [`RunFacts`].
@@ -112,7 +116,10 @@ impl<'a> Tally<'a> {
         self.scan_ids.clear();
         for token in tokens {
             let fresh = self.words.len();
-            let id = *self.ids.entry(token.text).or_insert(fresh);
+            let id = match ascii::packed_with_length(token.text.as_bytes()) {
+                Some(packed) => *self.ids.entry(packed).or_insert(fresh),
+                None => *self.long_ids.entry(token.text).or_insert(fresh),
+            };
             if id == fresh {
                 self.words.push(Written::of(token));
             }
