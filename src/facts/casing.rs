@@ -108,20 +108,46 @@ fn opens_before(gap: &str) -> bool {
     }
 }
 
+/// The bytes that may begin a character after which a sentence may end:
+/// the ASCII enders, and the first byte of every character beyond ASCII
+/// (the rest of such a character, 0x80–0xBF, is never one).
+const MAY_BEGIN_ENDER: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    let mut byte = 0xc0;
+    while byte < 256 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table
+};
+
 /// The characters of `text` after which UAX #29 may break a sentence (see
-/// [`may_end_sentence`]), with their positions: an ASCII byte is its own
-/// answer, and only a character beyond ASCII is decoded.
+/// [`may_end_sentence`]), with their positions: the bytes are passed over
+/// by one table lookup each (every byte of every paragraph of a pair is
+/// read here, twice), an ASCII byte is its own answer, and only a
+/// character beyond ASCII is decoded.
 fn sentence_enders(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(at, byte)| match byte {
-            b'.' | b'!' | b'?' | b'\n' | b'\r' => Some((at, char::from(byte))),
-            // Other ASCII, and the continuation bytes of a longer character.
-            0..=0xbf => None,
-            _ => char_at(text, at)
-                .filter(|&c| may_end_sentence(c))
-                .map(|c| (at, c)),
-        })
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let rest = bytes.get(from..)?;
+            let at = from + rest.iter().position(|&b| MAY_BEGIN_ENDER[usize::from(b)])?;
+            from = at + 1;
+            let byte = bytes[at];
+            if byte.is_ascii() {
+                return Some((at, char::from(byte)));
+            }
+            if let Some(c) = char_at(text, at).filter(|&c| may_end_sentence(c)) {
+                return Some((at, c));
+            }
+        }
+    })
 }
 
 /// The sentence starts of `text` that can force a capital on one of
