@@ -4,6 +4,7 @@
 //! grows with the text, not with its square.
 
 use super::band::Band;
+use super::identical::NONE;
 use super::positions::sort_by_place;
 use super::scoring::score_in_parallel;
 use super::weights::{Bags, SideBags};
@@ -119,7 +120,16 @@ pub fn scored_candidates(bags: &Bags) -> (Vec<Pair>, usize) {
 /// (a verse's in-order neighbour can share only common words, which the
 /// rare-token index never looks up); returns how many were scored.
 pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize {
-    let scorable = |&(l, r): &(usize, usize)| bags.left.has_words(l) && bags.right.has_words(r);
+    let (left_identical, right_identical) = &bags.identical;
+    // A unit with an identical partner is linked to it whatever else is
+    // near (the pair itself is a candidate already).
+    let settled = |l: usize, r: usize| {
+        left_identical.get(l).is_some_and(|&p| p != NONE)
+            || right_identical.get(r).is_some_and(|&p| p != NONE)
+    };
+    let scorable = |&(l, r): &(usize, usize)| {
+        bags.left.has_words(l) && bags.right.has_words(r) && !settled(l, r)
+    };
     // The rows by left unit come sorted; only the rest needs a sort, on
     // its own thread (a long text's band is hundreds of thousands of
     // pairs).
@@ -235,11 +245,12 @@ fn indexed_pairs(bags: &Bags) -> Vec<Pair> {
     let cap = rare_cap(bags.units);
     let rare = |id: u32| bags.df[id as usize] <= cap;
     let split = bags.left.len() + bags.right.len() >= SPLIT_FROM_UNITS;
+    let (left_identical, right_identical) = &bags.identical;
     let (pairs, mirrored) = join(
         split,
-        || best_partners(&bags.left, &bags.right, bags, &rare),
+        || best_partners(&bags.left, &bags.right, left_identical, bags, &rare),
         || {
-            let found = best_partners(&bags.right, &bags.left, bags, &rare);
+            let found = best_partners(&bags.right, &bags.left, right_identical, bags, &rare);
             let mut mirrored: Vec<Position> = found.into_iter().map(|(r, l)| (l, r)).collect();
             sort_positions(&mut mirrored);
             mirrored
@@ -278,10 +289,12 @@ fn merge_positions<T: Ord + Copy, U>(a: &[T], b: &[T], make: impl Fn(T) -> U) ->
 }
 
 /// For every unit of `from`, its top partners in `to`, as (from, to),
-/// sorted.
+/// sorted. A unit with an `identical` partner (see [`super::identical`])
+/// has that one alone: nothing can overlap it better.
 fn best_partners(
     from: &SideBags,
     to: &SideBags,
+    identical: &[u32],
     bags: &Bags,
     rare: &impl Fn(u32) -> bool,
 ) -> Vec<Position> {
@@ -294,6 +307,10 @@ fn best_partners(
     let mut touched = vec![0u32; to.len()];
     let mut pairs = Vec::new();
     for index in 0..from.len() {
+        if let Some(&partner) = identical.get(index).filter(|&&p| p != NONE) {
+            pairs.push((index as u32, partner));
+            continue;
+        }
         let mut touches = 0;
         for &id in from.ids(index) {
             let others = postings.of_id(id);

@@ -19,6 +19,7 @@ mod cleanup;
 mod closeness;
 mod compaction;
 mod grouping;
+mod identical;
 mod lcs;
 mod lengths;
 mod moved;

@@ -131,6 +131,9 @@ pub struct Bags {
     /// it, and here every word is already read and interned, so it is a
     /// count over ids.
     pub german: [bool; 2],
+    /// Per unit of each side (left, right), its one identical partner on
+    /// the other side, or [`super::identical::NONE`].
+    pub identical: (Vec<u32>, Vec<u32>),
 }
 
 impl Bags {
@@ -185,6 +188,7 @@ impl Bags {
             || left_units.weighed(&weight),
             || right_units.weighed(&weight),
         );
+        let identical = super::identical::partners(&left, &right);
         Bags {
             left,
             right,
@@ -192,6 +196,7 @@ impl Bags {
             df,
             units,
             german,
+            identical,
         }
     }
 
