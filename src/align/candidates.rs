@@ -4,7 +4,7 @@
 //! grows with the text, not with its square.
 
 use super::band::Band;
-use super::identical::NONE;
+use super::identical::partner_of;
 use super::positions::sort_by_place;
 use super::scoring::score_in_parallel;
 use super::weights::{Bags, SideBags};
@@ -124,8 +124,7 @@ pub fn add_band_pairs(bags: &Bags, pairs: &mut Vec<Pair>, band: &Band) -> usize 
     // A unit with an identical partner is linked to it whatever else is
     // near (the pair itself is a candidate already).
     let settled = |l: usize, r: usize| {
-        left_identical.get(l).is_some_and(|&p| p != NONE)
-            || right_identical.get(r).is_some_and(|&p| p != NONE)
+        partner_of(left_identical, l).is_some() || partner_of(right_identical, r).is_some()
     };
     let scorable = |&(l, r): &(usize, usize)| {
         bags.left.has_words(l) && bags.right.has_words(r) && !settled(l, r)
@@ -307,7 +306,7 @@ fn best_partners(
     let mut touched = vec![0u32; to.len()];
     let mut pairs = Vec::new();
     for index in 0..from.len() {
-        if let Some(&partner) = identical.get(index).filter(|&&p| p != NONE) {
+        if let Some(partner) = partner_of(identical, index) {
             pairs.push((index as u32, partner));
             continue;
         }

@@ -51,6 +51,12 @@ pub fn partners(left: &SideBags, right: &SideBags) -> (Vec<u32>, Vec<u32>) {
     (left_partner, right_partner)
 }
 
+/// Unit `unit`'s identical partner in `partners` (one side's list from
+/// [`partners`]), if it has one.
+pub fn partner_of(partners: &[u32], unit: usize) -> Option<u32> {
+    partners.get(unit).copied().filter(|&p| p != NONE)
+}
+
 /// A hash of a unit's distinct ids: equal bags, equal signatures.
 fn signature(bags: &SideBags, unit: usize) -> u64 {
     let mut hasher = FastHasher::default();

@@ -57,7 +57,7 @@ impl Vocabulary {
     fn text_id(&mut self, key: &str, fresh: u32) -> u32 {
         if let Some(short) = pack_short(key) {
             *self.short.entry(short).or_insert(fresh)
-        } else if let Some(packed) = pack_long(key) {
+        } else if let Some(packed) = ascii::packed_with_length(key.as_bytes()) {
             *self.packed.entry(packed).or_insert(fresh)
         } else {
             match self.long.get(key) {
@@ -99,11 +99,6 @@ impl Vocabulary {
             .count();
         german_enough(german, ids.len())
     }
-}
-
-/// [`pack_short`] for keys of up to 15 bytes.
-fn pack_long(key: &str) -> Option<u128> {
-    ascii::packed_with_length(key.as_bytes())
 }
 
 /// How many distinct keys the two vocabularies hold, and for each side a
@@ -155,6 +150,7 @@ fn order_prefix(key: &str) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ascii::packed_with_length as pack_long;
 
     #[test]
     fn ids_follow_first_sight_whatever_the_key_length() {
@@ -189,11 +185,11 @@ mod tests {
     #[test]
     fn packed_keys_of_different_lengths_differ() {
         assert_ne!(pack_short("a"), pack_short("a\0"));
-        assert_ne!(pack_long("a"), pack_long("a\0"));
+        assert_ne!(pack_long(b"a"), pack_long(b"a\0"));
         assert_eq!(pack_short("x".repeat(8).as_str()), None);
         assert!(pack_short("x".repeat(7).as_str()).is_some());
-        assert_eq!(pack_long("x".repeat(16).as_str()), None);
-        assert!(pack_long("x".repeat(15).as_str()).is_some());
+        assert_eq!(pack_long("x".repeat(16).as_bytes()), None);
+        assert!(pack_long("x".repeat(15).as_bytes()).is_some());
         // The same values as the keys' bytes read little-endian, with the
         // length in the last byte.
         let mut bytes = [0u8; 8];
