@@ -8,6 +8,7 @@
 
 use super::grouping::Link;
 use super::lengths::Lengths;
+use super::positions::sort_by_place;
 
 /// One flag per link, in the links' order.
 pub fn moved_flags(links: &[Link], lengths: &Lengths) -> Vec<bool> {
@@ -82,29 +83,36 @@ pub(super) const SPLIT_FROM_LINKS: usize = 4096;
 /// at it (itself included in both), the two passes side by side when
 /// `split`.
 fn chain_weights(points: &[Point], split: bool) -> (Vec<u64>, Vec<u64>) {
+    // Coordinates are unit indices: the passes index by them directly.
+    let x_end = points.iter().map(|p| p.x + 1).max().unwrap_or(0);
+    let y_end = points.iter().map(|p| p.y + 1).max().unwrap_or(0);
     crate::parallel::join(
         split,
-        || heaviest_chain_ending(points, |p| (p.x, p.y)),
-        || heaviest_chain_ending(points, |p| (usize::MAX - p.x, usize::MAX - p.y)),
+        || heaviest_chain_ending(points, y_end, |p| (p.x, p.y)),
+        || heaviest_chain_ending(points, y_end, |p| (x_end - 1 - p.x, y_end - 1 - p.y)),
     )
 }
 
 /// For each point, the weight of the heaviest chain ending at it (itself
 /// included), where a chain strictly increases in both coordinates of
-/// `key`. O(n log n) with a Fenwick tree of prefix maxima.
-fn heaviest_chain_ending(points: &[Point], key: impl Fn(&Point) -> (usize, usize)) -> Vec<u64> {
+/// `place` (each below `y_end` for the second). The points are taken in
+/// `place` order, ties in index order, and a Fenwick tree of prefix
+/// maxima over the second coordinate gives each its best predecessor:
+/// O(n log n), with no comparison sort (the order is two counting
+/// passes).
+fn heaviest_chain_ending(
+    points: &[Point],
+    y_end: usize,
+    place: impl Fn(&Point) -> (usize, usize),
+) -> Vec<u64> {
     let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by_key(|&i| key(&points[i]));
-    let mut ys: Vec<usize> = points.iter().map(|p| key(p).1).collect();
-    ys.sort_unstable();
-    ys.dedup();
-    let rank = |y: usize| ys.partition_point(|&v| v < y);
-    let mut tree = MaxFenwick::new(ys.len());
+    sort_by_place(&mut order, |&i| place(&points[i]));
+    let mut tree = MaxFenwick::new(y_end);
     let mut best = vec![0; points.len()];
     for i in order {
-        let r = rank(key(&points[i]).1);
-        best[i] = tree.prefix_max(r) + points[i].weight;
-        tree.raise(r, best[i]);
+        let y = place(&points[i]).1;
+        best[i] = tree.prefix_max(y) + points[i].weight;
+        tree.raise(y, best[i]);
     }
     best
 }
@@ -165,6 +173,46 @@ mod tests {
             left: vec![l],
             right: vec![r],
             score: 1.0,
+        }
+    }
+
+    /// The weights of [`chain_weights`] are those of the quadratic
+    /// dynamic programme over every earlier point: in `place` order (ties
+    /// in index order), a point extends the heaviest chain of any taken
+    /// before it that lies strictly lower in the second coordinate.
+    #[test]
+    fn chain_weights_are_those_of_the_plain_dynamic_programme() {
+        fn plain(points: &[Point], place: impl Fn(&Point) -> (usize, usize)) -> Vec<u64> {
+            let mut order: Vec<usize> = (0..points.len()).collect();
+            order.sort_by_key(|&i| place(&points[i]));
+            let mut best = vec![0; points.len()];
+            for (k, &i) in order.iter().enumerate() {
+                let before = order[..k]
+                    .iter()
+                    .filter(|&&j| place(&points[j]).1 < place(&points[i]).1)
+                    .map(|&j| best[j])
+                    .max()
+                    .unwrap_or(0);
+                best[i] = before + points[i].weight;
+            }
+            best
+        }
+        let mut seed = 3;
+        let mut next = |bound: u64| ((crate::test_rng::next(&mut seed) >> 33) % bound) as usize;
+        for round in 0..200 {
+            let n = next(40);
+            let spread = 1 + round % 12;
+            let points: Vec<Point> = (0..n)
+                .map(|_| Point {
+                    x: next(spread as u64),
+                    y: next(spread as u64),
+                    weight: 1 + next(5) as u64,
+                })
+                .collect();
+            let (ending, starting) = chain_weights(&points, round % 2 == 0);
+            assert_eq!(ending, plain(&points, |p| (p.x, p.y)));
+            let flipped = |p: &Point| (usize::MAX - p.x, usize::MAX - p.y);
+            assert_eq!(starting, plain(&points, flipped));
         }
     }
 
