@@ -23,6 +23,10 @@ use super::anchors::unique_anchors;
 use super::cleanup::Step;
 use super::compaction::{Compactor, common_prefix, common_suffix};
 
+mod places;
+
+use places::Places;
+
 /// Largest table (rows × words per row) built; larger changed middles
 /// are cut at their anchors first. 2^20 words is 8 MiB: two 8,000-word
 /// texts diffed as one link.
@@ -49,8 +53,8 @@ pub fn diff_steps(old: &[u64], new: &[u64]) -> Vec<Step> {
 #[derive(Default)]
 pub struct Lcs {
     table: Table,
-    /// The new list's tokens as (key, place from the end), sorted.
-    keyed: Vec<(u64, usize)>,
+    /// Where each key of the new list stands, counted from its end.
+    places: Places,
     matches: Vec<u64>,
     /// The walk's ops, compacted into steps.
     ops: Compactor,
@@ -167,12 +171,9 @@ impl Lcs {
         if (old.len() + 1).saturating_mul(width) > MAX_ROW_WORDS {
             return None;
         }
-        // Which places hold a key: the new list sorted once, then each
-        // old token's matches are one run of it.
-        self.keyed.clear();
-        self.keyed
-            .extend(new.iter().rev().enumerate().map(|(j, &key)| (key, j)));
-        self.keyed.sort_unstable();
+        // Which places hold a key: the new list indexed once, then each
+        // old token's matches are one lookup.
+        self.places.index(new.iter().rev().copied());
         let table = &mut self.table;
         table.width = width;
         table.columns = new.len();
@@ -182,10 +183,9 @@ impl Lcs {
         for (i, key) in old.iter().rev().enumerate() {
             // Bit j: the j-th new token from the end is this old token.
             self.matches.fill(0);
-            let first = self.keyed.partition_point(|&(k, _)| k < *key);
-            for &(_, j) in self.keyed[first..].iter().take_while(|(k, _)| k == key) {
-                self.matches[j / 64] |= 1 << (j % 64);
-            }
+            let matches = &mut self.matches;
+            self.places
+                .each_place(*key, |j| matches[j / 64] |= 1 << (j % 64));
             table.next_row(i, &self.matches);
         }
         Some(())
