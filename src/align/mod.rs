@@ -325,45 +325,35 @@ fn align_units_watched(
     let lengths = lengths::Lengths::of(&left, &right);
     clock.lap(&mut times.bags);
     go_on()?;
-    let (mut pairs, mut pairs_scored) = candidates::scored_candidates(&bags);
-    clock.lap(&mut times.candidates);
-    go_on()?;
-    let first = grouping::first_pass(&bags, &pairs, &left, &right);
-    let band = band::detect(&first, left.len(), right.len());
-    clock.lap(&mut times.first_pass);
-    if let Some(band) = &band {
-        pairs_scored += candidates::add_band_pairs(&bags, &mut pairs, band);
-    }
-    clock.lap(&mut times.band_pairs);
-    go_on()?;
-    let (links, local_pairs) =
-        grouping::group(&bags, &mut pairs, (&left, &right), &lengths, band.as_ref());
-    pairs_scored += local_pairs;
-    clock.lap(&mut times.grouping);
-    // Bags and candidate pairs are done with: freed before the word diffs,
-    // which reuse their memory instead of adding to the peak. Freeing a
-    // long text's hundreds of thousands of them takes as long as the
-    // moved flags, so on a long pair the two run side by side, and the
-    // freeing side then works out the reading order, which needs only
-    // which units each link holds.
-    let (moved, (alone, order, similarity)) = {
-        let (links, left, right, lengths) = (&links, &left, &right, &lengths);
-        crate::parallel::join(
-            lengths.long,
-            || moved::moved_flags(links, lengths),
-            move || {
-                drop((bags, pairs, first));
-                let members = || links.iter().map(|l| (&l.left[..], &l.right[..]));
-                let alone = order::unmatched_units(members(), left.len(), right.len());
-                let lone = alone.iter().map(|(l, r)| (&l[..], &r[..]));
-                let order = order::reading_order_of(members().chain(lone));
-                let similarity = overall_similarity(members(), (left, right), lengths);
-                (alone, order, similarity)
-            },
-        )
-    };
-    clock.lap(&mut times.moved);
-    let diffs = word_diff::diff_links(&links, (&left, &right), german, &|| watch.cancelled())?;
+    let stop = || watch.cancelled();
+    // A German side is read for name evidence before any link's callouts
+    // can be made (a tenth to a quarter of a German pair's work): on a
+    // long pair it is read on a core of its own beside the stages up to
+    // the word diffs, much of which leave the second core idle.
+    let (linked, pair) = crate::parallel::join(
+        lengths.long && german.contains(&true),
+        || {
+            links_of(
+                bags,
+                (&left, &right),
+                &lengths,
+                &mut clock,
+                &mut times,
+                &go_on,
+            )
+        },
+        || word_diff::pair_evidence(&left, &right, german, &stop),
+    );
+    let Linked {
+        links,
+        moved,
+        alone,
+        order,
+        similarity,
+        pairs_scored,
+    } = linked?;
+    let pair = pair?;
+    let diffs = word_diff::diff_links(&links, (&left, &right), &pair, &stop)?;
     clock.lap(&mut times.word_diff);
     let linked = links
         .into_iter()
@@ -402,6 +392,77 @@ fn align_units_watched(
     Some((alignment, stats))
 }
 
+/// What the stages from the candidates to the moved flags find.
+struct Linked {
+    links: Vec<grouping::Link>,
+    /// Per link, whether it is out of reading order.
+    moved: Vec<bool>,
+    /// The units no link holds, each as a group of its own.
+    alone: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Links, then lone units, in reading order.
+    order: Vec<usize>,
+    similarity: f64,
+    pairs_scored: usize,
+}
+
+/// The stages from the candidates to the moved flags; `None` once
+/// `go_on` says stop (asked between stages).
+fn links_of(
+    bags: weights::Bags,
+    (left, right): (&[Unit], &[Unit]),
+    lengths: &lengths::Lengths,
+    clock: &mut stages::Stopwatch,
+    times: &mut StageTimes,
+    go_on: &(dyn Fn() -> Option<()> + Sync),
+) -> Option<Linked> {
+    let (mut pairs, mut pairs_scored) = candidates::scored_candidates(&bags);
+    clock.lap(&mut times.candidates);
+    go_on()?;
+    let first = grouping::first_pass(&bags, &pairs, left, right);
+    let band = band::detect(&first, left.len(), right.len());
+    clock.lap(&mut times.first_pass);
+    if let Some(band) = &band {
+        pairs_scored += candidates::add_band_pairs(&bags, &mut pairs, band);
+    }
+    clock.lap(&mut times.band_pairs);
+    go_on()?;
+    let (links, local_pairs) =
+        grouping::group(&bags, &mut pairs, (left, right), lengths, band.as_ref());
+    pairs_scored += local_pairs;
+    clock.lap(&mut times.grouping);
+    // Bags and candidate pairs are done with: freed before the word diffs,
+    // which reuse their memory instead of adding to the peak. Freeing a
+    // long text's hundreds of thousands of them takes as long as the
+    // moved flags, so on a long pair the two run side by side, and the
+    // freeing side then works out the reading order, which needs only
+    // which units each link holds.
+    let (moved, (alone, order, similarity)) = {
+        let links = &links;
+        crate::parallel::join(
+            lengths.long,
+            || moved::moved_flags(links, lengths),
+            move || {
+                drop((bags, pairs, first));
+                let members = || links.iter().map(|l| (&l.left[..], &l.right[..]));
+                let alone = order::unmatched_units(members(), left.len(), right.len());
+                let lone = alone.iter().map(|(l, r)| (&l[..], &r[..]));
+                let order = order::reading_order_of(members().chain(lone));
+                let similarity = overall_similarity(members(), (left, right), lengths);
+                (alone, order, similarity)
+            },
+        )
+    };
+    clock.lap(&mut times.moved);
+    Some(Linked {
+        links,
+        moved,
+        alone,
+        order,
+        similarity,
+        pairs_scored,
+    })
+}
+
 /// Re-runs the word-diff stage over every link of `alignment`, exactly
 /// as [`align_units`] does (told which sides are German by its `stats`),
 /// and returns the number of ops. For the scale bench, which times this
@@ -419,7 +480,8 @@ pub fn rediff_links(alignment: &Alignment, stats: &AlignStats) -> usize {
         })
         .collect();
     let sides = (&alignment.left[..], &alignment.right[..]);
-    word_diff::diff_links(&links, sides, stats.german, &|| false)
+    let pair = word_diff::pair_evidence(sides.0, sides.1, stats.german, &|| false);
+    pair.and_then(|pair| word_diff::diff_links(&links, sides, &pair, &|| false))
         .unwrap_or_default()
         .iter()
         .map(|d| d.ops.len())

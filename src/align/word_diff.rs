@@ -53,25 +53,26 @@ pub struct Scratch {
 }
 
 /// The diffs of all links, in their order, on all cores; `None` once
-/// `stop` says so (checked every [`LINKS_PER_CHUNK`] links, and every
-/// paragraph while a German pair is read for names). `german` says which
-/// sides read as German (see [`PairEvidence`]).
+/// `stop` says so (checked every [`LINKS_PER_CHUNK`] links). `pair` is
+/// what both sides say of names ([`pair_evidence`]).
 pub fn diff_links(
     links: &[Link],
     (left, right): (&[Unit], &[Unit]),
-    german: [bool; 2],
+    pair: &PairEvidence,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<WordDiff>> {
-    let pair = pair_evidence(left, right, german, stop)?;
     let diff = |scratch: &mut Scratch, l: &Link| {
-        diff_group_with(scratch, (&l.left, &l.right), (left, right), &pair)
+        diff_group_with(scratch, (&l.left, &l.right), (left, right), pair)
     };
     map_in_order_until(links, LINKS_PER_CHUNK, Scratch::default, diff, stop)
 }
 
 /// What the story of both sides says about names, for every link's
-/// callouts (as `facts` reads it: page furniture aside).
-fn pair_evidence(
+/// callouts (as `facts` reads it: page furniture aside). `german` says
+/// which sides read as German; only a pair with one is read (see
+/// [`PairEvidence`]), `stop` asked every paragraph: `None` once it says
+/// so.
+pub fn pair_evidence(
     left: &[Unit],
     right: &[Unit],
     german: [bool; 2],
