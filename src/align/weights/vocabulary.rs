@@ -30,7 +30,18 @@ pub(super) struct Vocabulary {
     ends: Vec<usize>,
     /// Per id: (ever a name, ever a number).
     flags: Vec<(bool, bool)>,
+    /// The ids of packed keys seen lately, one per slot picked by the
+    /// key's bits ([`RECENT_SLOTS`]): most words of a text are a few
+    /// thousand common ones, found here with one comparison instead of a
+    /// probe of the map.
+    recent: Vec<(u64, u32)>,
 }
+
+/// Slots of [`Vocabulary::recent`]: 48 KiB a side, in the cache.
+const RECENT_SLOTS: usize = 1 << 12;
+
+/// No packed key: its length byte (the top one) is at most 7.
+const NO_KEY: u64 = u64::MAX;
 
 impl Vocabulary {
     /// The id of `key` (a new one if unseen), noting whether this
@@ -38,7 +49,7 @@ impl Vocabulary {
     pub(super) fn intern(&mut self, key: Key<'_>, name: bool, number: bool) -> u32 {
         let fresh = self.ends.len() as u32;
         let id = match key {
-            Key::Packed(short) => *self.short.entry(short).or_insert(fresh),
+            Key::Packed(short) => self.short_id(short, fresh),
             Key::Text(text) => self.text_id(text, fresh),
         };
         if id == fresh {
@@ -51,6 +62,24 @@ impl Vocabulary {
             flags.1 |= number;
         }
         id
+    }
+
+    /// The id of a packed key, `fresh` if unseen (and now noted).
+    fn short_id(&mut self, short: u64, fresh: u32) -> u32 {
+        if self.recent.is_empty() {
+            self.recent = vec![(NO_KEY, 0); RECENT_SLOTS];
+        }
+        // The top bits of a multiply mix all of the key's bytes.
+        let slot = (short.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize % RECENT_SLOTS;
+        match self.recent.get_mut(slot) {
+            Some(&mut (held, id)) if held == short => id,
+            Some(entry) => {
+                let id = *self.short.entry(short).or_insert(fresh);
+                *entry = (short, id);
+                id
+            }
+            None => *self.short.entry(short).or_insert(fresh),
+        }
     }
 
     /// The id of a written-out key, `fresh` if unseen (and now noted).
@@ -163,6 +192,23 @@ mod tests {
         assert_eq!(vocab.intern(Key::Text(long), false, false), 1);
         assert_eq!(vocab.keys().collect::<Vec<_>>(), ["offer", long, "80"]);
         assert_eq!(vocab.flags(), [(true, false), (true, false), (false, true)]);
+    }
+
+    /// Many more distinct keys than recent slots, repeated in a random
+    /// order: every key keeps the id of its first sight, whether it is
+    /// found among the recent ones or in the map.
+    #[test]
+    fn recent_keys_keep_their_first_ids() {
+        let mut seed = 9;
+        let mut vocab = Vocabulary::default();
+        let mut first: HashMap<u64, u32> = HashMap::new();
+        for _ in 0..60_000 {
+            let n = crate::test_rng::next(&mut seed) % 12_000;
+            let key = pack_short(&format!("{n:x}")).expect("short");
+            let expected = first.len() as u32;
+            let expected = *first.entry(key).or_insert(expected);
+            assert_eq!(vocab.intern(Key::Packed(key), false, false), expected);
+        }
     }
 
     #[test]
