@@ -344,30 +344,24 @@ fn align_units_watched(
         },
         || word_diff::pair_evidence(&left, &right, german, &stop),
     );
-    let Linked {
-        links,
-        moved,
-        alone,
-        order,
-        similarity,
-        pairs_scored,
-    } = linked?;
-    let pair = pair?;
-    let diffs = word_diff::diff_links(&links, (&left, &right), &pair, &stop)?;
+    let (found, pair) = (linked?, pair?);
+    let diffs = word_diff::diff_links(&found.links, (&left, &right), &pair, &stop)?;
     clock.lap(&mut times.word_diff);
-    let linked = links
-        .into_iter()
-        .zip(moved)
-        .zip(diffs)
-        .map(|((link, moved), diff)| Group {
-            left: link.left,
-            right: link.right,
-            score: (link.score + diff.same) / 2.0,
-            moved,
-            diff: diff.ops,
-            callouts: diff.callouts,
-        });
-    let unmatched = alone.into_iter().map(|(left, right)| Group {
+    let linked =
+        found
+            .links
+            .into_iter()
+            .zip(found.moved)
+            .zip(diffs)
+            .map(|((link, moved), diff)| Group {
+                left: link.left,
+                right: link.right,
+                score: (link.score + diff.same) / 2.0,
+                moved,
+                diff: diff.ops,
+                callouts: diff.callouts,
+            });
+    let unmatched = found.alone.into_iter().map(|(left, right)| Group {
         left,
         right,
         score: 0.0,
@@ -375,17 +369,17 @@ fn align_units_watched(
         diff: Vec::new(),
         callouts: Vec::new(),
     });
-    let groups = order::arranged(linked.chain(unmatched).collect(), &order);
+    let groups = order::arranged(linked.chain(unmatched).collect(), &found.order);
     let alignment = Alignment {
         granularity: options.granularity,
         left,
         right,
         groups,
-        similarity,
+        similarity: found.similarity,
     };
     clock.lap(&mut times.finish);
     let stats = AlignStats {
-        pairs_scored,
+        pairs_scored: found.pairs_scored,
         stages: times,
         german,
     };
