@@ -2,13 +2,16 @@
 //! the two texts (inverse document frequency over units), raised for names
 //! and numbers, which carry the facts of a story.
 
+mod copies;
 mod vocabulary;
 
 use std::ops::Range;
 
 use super::tokens::scan;
 use super::units::Unit;
+use crate::facts::german_enough;
 use crate::parallel::{SPLIT_FROM_BYTES, join};
+use copies::{NO_COPY, copies_of};
 use vocabulary::Vocabulary;
 
 /// Extra weight for names and numbers: a shared "Witkoff" or "80%" says
@@ -143,27 +146,44 @@ impl Bags {
     /// then renumbered in key order so nothing depends on which side is
     /// left or which thread finished first.
     pub fn build(left: &[Unit], right: &[Unit], scorable: impl Fn(&Unit) -> bool + Sync) -> Self {
+        Self::build_reading(left, right, scorable, true)
+    }
+
+    /// [`Self::build`], reading a right unit the left side has word for
+    /// word again when not `copy` (the tests hold both ways equal).
+    fn build_reading(
+        left: &[Unit],
+        right: &[Unit],
+        scorable: impl Fn(&Unit) -> bool + Sync,
+        copy: bool,
+    ) -> Self {
         let text_bytes: usize = left.iter().chain(right).map(|u| u.text.len()).sum();
         let split = text_bytes >= SPLIT_FROM_BYTES;
+        // A right unit whose text a left one has word for word (most of
+        // a revised draft) is not read again: its bag is the left one's.
         let ((left_vocab, left_side), (right_vocab, right_side)) = join(
             split,
-            || tokenise_side(left, &scorable),
-            || tokenise_side(right, &scorable),
+            || tokenise_side(left, &scorable, Vec::new()),
+            || {
+                let copies = if copy {
+                    copies_of(right, left, &scorable)
+                } else {
+                    Vec::new()
+                };
+                tokenise_side(right, &scorable, copies)
+            },
         );
-        let german = [
-            left_vocab.is_german(&left_side.ids),
-            right_vocab.is_german(&right_side.ids),
-        ];
+        let german = sides_german((&left_vocab, &left_side), (&right_vocab, &right_side));
         let (size, left_map, right_map) = vocabulary::merge(&left_vocab, &right_vocab);
-        let remapped = |side: Side, map: &[u32]| {
-            let units = side.remap(map);
+        let remapped = |side: &Side, map: &[u32]| {
+            let units = side.remap(map, (&left_side, &left_map));
             let df = document_frequency(&units, size);
             (units, df)
         };
         let ((left_units, df_left), (right_units, df_right)) = join(
             split,
-            || remapped(left_side, &left_map),
-            || remapped(right_side, &right_map),
+            || remapped(&left_side, &left_map),
+            || remapped(&right_side, &right_map),
         );
         let df: Vec<u32> = df_left
             .iter()
@@ -248,9 +268,46 @@ struct Side {
     units: Vec<(Range<usize>, Range<usize>)>,
     /// The substantial statements' ranges in `ids`.
     statements: Vec<Range<usize>>,
+    /// Per unit, the left unit with the same text, whose tokens are its
+    /// own ([`NO_COPY`] for a unit read here); empty on the left side.
+    copies: Vec<u32>,
 }
 
-fn tokenise_side(units: &[Unit], scorable: &impl Fn(&Unit) -> bool) -> (Vocabulary, Side) {
+/// Whether each side (left, right) reads as German: its share of German
+/// function words among all its tokens, a copied unit's counted as its
+/// left source's.
+fn sides_german(left: (&Vocabulary, &Side), right: (&Vocabulary, &Side)) -> [bool; 2] {
+    let (left_function, right_function) = (left.0.function_words(), right.0.function_words());
+    let count = |function: &[bool], ids: &[u32]| {
+        let german = ids
+            .iter()
+            .filter(|&&id| function.get(id as usize).copied().unwrap_or(false))
+            .count();
+        (german, ids.len())
+    };
+    let (left_german, left_total) = count(&left_function, &left.1.ids);
+    let (mut right_german, mut right_total) = count(&right_function, &right.1.ids);
+    for &k in right.1.copies.iter().filter(|&&k| k != NO_COPY) {
+        let range = left
+            .1
+            .units
+            .get(k as usize)
+            .map_or(0..0, |(ids, _)| ids.clone());
+        let (german, total) = count(&left_function, left.1.ids.get(range).unwrap_or_default());
+        right_german += german;
+        right_total += total;
+    }
+    [
+        german_enough(left_german, left_total),
+        german_enough(right_german, right_total),
+    ]
+}
+
+fn tokenise_side(
+    units: &[Unit],
+    scorable: &impl Fn(&Unit) -> bool,
+    copies: Vec<u32>,
+) -> (Vocabulary, Side) {
     let mut vocab = Vocabulary::default();
     let bytes: usize = units.iter().map(|u| u.text.len()).sum();
     let mut side = Side {
@@ -260,10 +317,12 @@ fn tokenise_side(units: &[Unit], scorable: &impl Fn(&Unit) -> bool) -> (Vocabula
         ids: Vec::with_capacity(bytes / 4),
         units: Vec::with_capacity(units.len()),
         statements: Vec::new(),
+        copies,
     };
-    for unit in units {
+    for (index, unit) in units.iter().enumerate() {
         let (first_id, first_statement) = (side.ids.len(), side.statements.len());
-        if scorable(unit) {
+        let copied = side.copies.get(index).is_some_and(|&k| k != NO_COPY);
+        if scorable(unit) && !copied {
             let (ids, statements) = (&mut side.ids, &mut side.statements);
             // The statement being read: its number and its first token.
             let mut current = (0, first_id);
@@ -294,21 +353,37 @@ fn push_statement(statements: &mut Vec<Range<usize>>, range: Range<usize>) {
 impl Side {
     /// Per unit, its distinct global ids and its statements', sorted, in
     /// one flat list; weights are summed later ([`SideBags::weighed`]).
-    fn remap(&self, map: &[u32]) -> SideBags {
-        let ids = |range: &Range<usize>| self.ids.get(range.clone()).unwrap_or_default();
+    /// A copied unit's come from its unit of `source` (the left side and
+    /// its map).
+    fn remap(&self, map: &[u32], source: (&Side, &[u32])) -> SideBags {
+        // Each unit as read: here, or its copy's source on the left.
+        let read = |index: usize| {
+            let copy = self.copies.get(index).copied().unwrap_or(NO_COPY);
+            match source.0.units.get(copy as usize) {
+                Some(copied) => (source.0, source.1, copied),
+                None => (self, map, &self.units[index]),
+            }
+        };
+        // Room for every token of the units and of their statements:
+        // distinct ids are fewer.
+        let tokens: usize = (0..self.units.len())
+            .map(|index| {
+                let (side, _, (unit, statements)) = read(index);
+                let statements = side.statements.get(statements.clone()).unwrap_or_default();
+                unit.len() + statements.iter().map(Range::len).sum::<usize>()
+            })
+            .sum();
         let mut bags = SideBags {
             units: Vec::with_capacity(self.units.len()),
-            // Room for every token of the units and of their statements:
-            // distinct ids are fewer.
-            ids: Vec::with_capacity(
-                self.ids.len() + self.statements.iter().map(Range::len).sum::<usize>(),
-            ),
+            ids: Vec::with_capacity(tokens),
             statements: Vec::with_capacity(self.statements.len()),
             totals: Vec::new(),
         };
         let mut scratch = Vec::new();
-        for (unit, statements) in &self.units {
-            let statements = self.statements.get(statements.clone()).unwrap_or_default();
+        for index in 0..self.units.len() {
+            let (side, map, (unit, statements)) = read(index);
+            let ids = |range: &Range<usize>| side.ids.get(range.clone()).unwrap_or_default();
+            let statements = side.statements.get(statements.clone()).unwrap_or_default();
             let whole = matches!(statements, [only] if only == unit);
             let unit_ids = push_remapped(&mut bags.ids, ids(unit), map, &mut scratch);
             let first_statement = bags.statements.len();
@@ -404,5 +479,69 @@ mod tests {
             Bags::build(&quoting, &english, |_| true).german,
             [false, false]
         );
+    }
+
+    /// A right side that repeats many left paragraphs word for word
+    /// (some of them page furniture, some German), in another order and
+    /// among its own: the bags, weights, German reading and identical
+    /// partners are those of reading every paragraph.
+    #[test]
+    fn copied_units_bag_as_if_read() {
+        const PARAGRAPHS: &[&str] = &[
+            "The envoy said 80% of the talks were “not for sale at all”, officials said.",
+            "Und er ging hinaus. Da sprach er zu ihnen: Folget mir nach, und das ist gut.",
+            "Subscribe to our newsletter.",
+            "Kyiv and Washington met again on Tuesday. The plan has 20 points.",
+            "NATO’s allies signed the U.S. draft; Zelensky’s office did not comment.",
+            "Die Früchte des Feldes sind reif, und der Mann sagte nicht viel dazu.",
+            "A short one.",
+        ];
+        let (mut seed, mut copies) = (5, 0);
+        for round in 0..40 {
+            let mut pick = |n: usize| {
+                (0..n)
+                    .map(|i| {
+                        let k = (crate::test_rng::next(&mut seed) >> 33) as usize;
+                        let base = PARAGRAPHS[k % PARAGRAPHS.len()];
+                        // Some paragraphs the other side has, some its own.
+                        if k.is_multiple_of(3) {
+                            format!("{base} ({round}.{i})")
+                        } else {
+                            base.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            };
+            let (left, right) = (units(&pick(9)), units(&pick(12)));
+            let story = |u: &Unit| u.kind.is_story();
+            copies += copies_of(&right, &left, &story)
+                .iter()
+                .filter(|&&k| k != NO_COPY)
+                .count();
+            let (copied, read) = (
+                Bags::build_reading(&left, &right, story, true),
+                Bags::build_reading(&left, &right, story, false),
+            );
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&copied.weight), bits(&read.weight));
+            assert_eq!(copied.df, read.df);
+            assert_eq!(copied.german, read.german);
+            assert_eq!(copied.identical, read.identical);
+            for (a, b) in [(&copied.left, &read.left), (&copied.right, &read.right)] {
+                assert_eq!(a.len(), b.len());
+                for unit in 0..a.len() {
+                    assert_eq!(a.ids(unit), b.ids(unit));
+                    assert_eq!(a.total(unit).to_bits(), b.total(unit).to_bits());
+                    let statements = |side: &SideBags| -> Vec<(Vec<u32>, u64)> {
+                        side.statements(unit)
+                            .map(|(ids, total)| (ids.to_vec(), total.to_bits()))
+                            .collect()
+                    };
+                    assert_eq!(statements(a), statements(b));
+                }
+            }
+        }
+        assert!(copies > 100, "{copies} units copied");
     }
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use super::super::tokens::{Key, pack_short};
 use crate::ascii;
-use crate::facts::{german_enough, is_german_function_word};
+use crate::facts::is_german_function_word;
 use crate::hash::{FastState, PackedState};
 
 /// One side's token keys, interned in order of first sight.
@@ -117,16 +117,12 @@ impl Vocabulary {
             .map(|(start, &end)| self.text.get(start..end).unwrap_or_default())
     }
 
-    /// Whether a side's tokens (`ids`, every occurrence) read as German
-    /// by `facts`' rule. A function word is short, so its key is the
+    /// Per id, whether its key is a German function word by `facts`'
+    /// list: a side reads as German by their share of its tokens
+    /// ([`crate::facts::german_enough`]). A function word is short, so its key is the
     /// whole word, lower-case.
-    pub(super) fn is_german(&self, ids: &[u32]) -> bool {
-        let function: Vec<bool> = self.keys().map(is_german_function_word).collect();
-        let german = ids
-            .iter()
-            .filter(|&&id| function.get(id as usize).copied().unwrap_or(false))
-            .count();
-        german_enough(german, ids.len())
+    pub(super) fn function_words(&self) -> Vec<bool> {
+        self.keys().map(is_german_function_word).collect()
     }
 }
 
