@@ -330,7 +330,7 @@ fn align_units_watched(
     // can be made (a tenth to a quarter of a German pair's work): on a
     // long pair it is read on a core of its own beside the stages up to
     // the word diffs, much of which leave the second core idle.
-    let (linked, pair) = crate::parallel::join(
+    let (middle, pair) = crate::parallel::join(
         lengths.long && german.contains(&true),
         || {
             links_of(
@@ -344,7 +344,7 @@ fn align_units_watched(
         },
         || word_diff::pair_evidence(&left, &right, german, &stop),
     );
-    let (found, pair) = (linked?, pair?);
+    let (found, pair) = (middle?, pair?);
     let diffs = word_diff::diff_links(&found.links, (&left, &right), &pair, &stop)?;
     clock.lap(&mut times.word_diff);
     let linked =

@@ -14,7 +14,9 @@ pub struct StageTime {
     pub cpu: Duration,
 }
 
-/// How long each stage of one alignment took.
+/// How long each stage of one alignment took. A long pair with a German
+/// side is read for name evidence beside the stages from the candidates
+/// to the moved flags, so their CPU includes that reading.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StageTimes {
     /// Tokenising both sides, interning, rarity weights and bags.
