@@ -53,6 +53,34 @@ impl UnlinkOnSignal {
     }
 }
 
+/// Runs `work` with the terminating signals held back on this thread: one
+/// that arrives meanwhile is delivered when `work` is done. Creating a
+/// file and arming its cleanup is then one step for a signal, which
+/// otherwise could land between the two (the file made, the cleanup not
+/// yet armed) and leave the file behind. It holds the signals back for
+/// the whole process only while this is its one thread, as it is when
+/// an output file is opened.
+pub fn held<R>(work: impl FnOnce() -> R) -> R {
+    // SAFETY: sigset_t is plain data, filled by sigemptyset/sigaddset
+    // before use; pthread_sigmask only changes this thread's mask, and
+    // the old mask is put back below whatever `work` returns.
+    let old = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for signal in TERMINATING {
+            libc::sigaddset(&mut set, signal);
+        }
+        (libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old) == 0).then_some(old)
+    };
+    let result = work();
+    if let Some(old) = old {
+        // SAFETY: restores the mask read above.
+        unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut()) };
+    }
+    result
+}
+
 fn install(signal: i32, armed: Arc<AtomicBool>, c_path: Arc<CString>) {
     let action = move || {
         if armed.swap(false, Ordering::SeqCst) {
