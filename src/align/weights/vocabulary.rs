@@ -37,7 +37,8 @@ pub(super) struct Vocabulary {
     recent: Vec<(u64, u32)>,
 }
 
-/// Slots of [`Vocabulary::recent`]: 48 KiB a side, in the cache.
+/// Slots of [`Vocabulary::recent`]: 64 KiB a side (16 bytes a slot),
+/// which stays in the cache.
 const RECENT_SLOTS: usize = 1 << 12;
 
 /// No packed key: its length byte (the top one) is at most 7.
@@ -119,8 +120,8 @@ impl Vocabulary {
 
     /// Per id, whether its key is a German function word by `facts`'
     /// list: a side reads as German by their share of its tokens
-    /// ([`crate::facts::german_enough`]). A function word is short, so its key is the
-    /// whole word, lower-case.
+    /// ([`crate::facts::german_enough`]). A function word is short, so
+    /// its key is the whole word, lower-case.
     pub(super) fn function_words(&self) -> Vec<bool> {
         self.keys().map(is_german_function_word).collect()
     }
