@@ -169,19 +169,13 @@ impl TempFile {
             let path = dir.join(format!(".{name}.{:016x}.tmp", random()));
             let mode = if like.is_some() { 0o600 } else { 0o666 };
             let cleanup = crate::signals::UnlinkOnSignal::new(&path);
-            // Made and armed with the signals held: one that comes between
-            // would leave the file behind.
-            let opened = crate::signals::held(|| {
-                let opened = OpenOptions::new()
+            let opened = cleanup.create(|| {
+                OpenOptions::new()
                     .write(true)
                     .create_new(true)
                     .mode(mode)
                     .custom_flags(libc::O_NOFOLLOW)
-                    .open(&path);
-                if opened.is_ok() {
-                    cleanup.arm();
-                }
-                opened
+                    .open(&path)
             });
             match opened {
                 Ok(file) => {

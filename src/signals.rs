@@ -20,10 +20,10 @@ pub struct UnlinkOnSignal {
 }
 
 impl UnlinkOnSignal {
-    /// Installs the cleanup for `path`, disarmed: call [`Self::arm`] the
-    /// moment the file exists, so no signal can slip in between creating
-    /// it and installing handlers, and no file that is not ours is removed.
-    /// If the handlers cannot be installed the file is still removed on
+    /// Installs the cleanup for `path`, disarmed: make the file through
+    /// [`Self::create`], so no signal can slip in between creating it and
+    /// arming the cleanup, and no file that is not ours is removed. If
+    /// the handlers cannot be installed the file is still removed on
     /// every ordinary failure (by its owner's drop).
     pub fn new(path: &Path) -> Self {
         let armed = Arc::new(AtomicBool::new(false));
@@ -36,9 +36,18 @@ impl UnlinkOnSignal {
         UnlinkOnSignal { armed }
     }
 
-    /// The file now exists and is ours to remove.
-    pub fn arm(&self) {
-        self.armed.store(true, Ordering::SeqCst);
+    /// Makes the file with `create` and, when that succeeds, arms the
+    /// cleanup, as one step for a signal: the terminating signals are
+    /// held back meanwhile (see [`held`]), so one that comes between the
+    /// file appearing and the arming is delivered armed.
+    pub fn create<T, E>(&self, create: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+        held(|| {
+            let made = create();
+            if made.is_ok() {
+                self.armed.store(true, Ordering::SeqCst);
+            }
+            made
+        })
     }
 
     /// Whether the path still needs removing.
@@ -60,7 +69,7 @@ impl UnlinkOnSignal {
 /// yet armed) and leave the file behind. It holds the signals back for
 /// the whole process only while this is its one thread, as it is when
 /// an output file is opened.
-pub fn held<R>(work: impl FnOnce() -> R) -> R {
+fn held<R>(work: impl FnOnce() -> R) -> R {
     // SAFETY: sigset_t is plain data, filled by sigemptyset/sigaddset
     // before use; pthread_sigmask only changes this thread's mask, and
     // the old mask is put back below whatever `work` returns.
