@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::chars::char_at;
+
 /// Fewest words for quoted text to count as a quotation.
 pub const MIN_QUOTE_WORDS: usize = 3;
 
@@ -31,7 +33,7 @@ pub fn quotes_in(text: &str) -> Vec<FoundQuote> {
     // Every opening mark is '"' or starts with byte C2 or E2 in UTF-8: a
     // paragraph with none of those bytes, most of them, holds no quote
     // and is not walked a character at a time.
-    if !text.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+    if !text.bytes().any(may_begin_mark) {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -51,8 +53,7 @@ pub fn quotes_in(text: &str) -> Vec<FoundQuote> {
 /// The next opening mark at a word start: its position, closers and the
 /// position just after it.
 fn next_opening(text: &str, from: usize) -> Option<(usize, &'static [char], usize)> {
-    text[from..].char_indices().find_map(|(offset, c)| {
-        let position = from + offset;
+    mark_starts(text, from).find_map(|(position, c)| {
         let (_, closers) = PAIRS.iter().find(|(o, _)| *o == c)?;
         let before = text[..position].chars().next_back();
         let after = text[position + c.len_utf8()..].chars().next();
@@ -70,11 +71,31 @@ fn next_opening(text: &str, from: usize) -> Option<(usize, &'static [char], usiz
 /// The closing mark: one of `closers` not followed by a letter (so the
 /// apostrophe in "NATO’s" never closes a ‘quote’).
 fn find_closing(text: &str, from: usize, closers: &[char]) -> Option<usize> {
-    text[from..].char_indices().find_map(|(offset, c)| {
-        let position = from + offset;
+    mark_starts(text, from).find_map(|(position, c)| {
         let after = text[position + c.len_utf8()..].chars().next();
         (closers.contains(&c) && after.is_none_or(|a| !a.is_alphanumeric())).then_some(position)
     })
+}
+
+/// The characters from byte `from` on that may be quotation marks, with
+/// their positions: those starting with '"' or with C2 or E2, the first
+/// byte of every other opening and closing mark. Those bytes never sit
+/// inside a character, and the text between them (most of a quoting
+/// paragraph) is passed over a byte at a time instead of decoded.
+fn mark_starts(text: &str, from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    bytes
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| may_begin_mark(b))
+        .filter_map(move |(offset, _)| char_at(text, from + offset).map(|c| (from + offset, c)))
+}
+
+/// Whether byte `b` may begin a quotation mark (see [`mark_starts`]).
+fn may_begin_mark(b: u8) -> bool {
+    matches!(b, b'"' | 0xC2 | 0xE2)
 }
 
 fn char_len(text: &str, at: usize) -> usize {
@@ -103,10 +124,65 @@ mod tests {
     }
 
     #[test]
-    fn every_opening_mark_starts_with_a_byte_the_filter_looks_for() {
-        for (open, _) in PAIRS {
-            let first = open.to_string().as_bytes()[0];
-            assert!(matches!(first, b'"' | 0xC2 | 0xE2), "{open}");
+    fn every_mark_starts_with_a_byte_the_filter_looks_for() {
+        for (open, closers) in PAIRS {
+            for mark in std::iter::once(open).chain(closers.iter()) {
+                let first = mark.to_string().as_bytes()[0];
+                assert!(may_begin_mark(first), "{mark}");
+            }
+        }
+    }
+
+    /// The mark search as first written, decoding every character.
+    fn reference_quotes(text: &str) -> Vec<FoundQuote> {
+        let opening = |from: usize| {
+            text[from..].char_indices().find_map(|(offset, c)| {
+                let position = from + offset;
+                let (_, closers) = PAIRS.iter().find(|(o, _)| *o == c)?;
+                let before = text[..position].chars().next_back();
+                let after = text[position + c.len_utf8()..].chars().next();
+                let opens = match c {
+                    '«' => after.is_some(),
+                    '»' => after.is_some_and(char::is_alphanumeric),
+                    _ => after.is_some_and(|a| !a.is_whitespace()),
+                };
+                let at_word_start = before.is_none_or(|b| !b.is_alphanumeric()) && opens;
+                at_word_start.then_some((position, *closers, position + c.len_utf8()))
+            })
+        };
+        let closing = |from: usize, closers: &[char]| {
+            text[from..].char_indices().find_map(|(offset, c)| {
+                let position = from + offset;
+                let after = text[position + c.len_utf8()..].chars().next();
+                (closers.contains(&c) && after.is_none_or(|a| !a.is_alphanumeric()))
+                    .then_some(position)
+            })
+        };
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some((_, closers, inner_start)) = opening(at) {
+            let close = closing(inner_start, closers);
+            if let Some(quote) = trimmed(text, inner_start..close.unwrap_or(text.len())) {
+                found.push(quote);
+            }
+            at = close.map_or(text.len(), |c| c + char_len(text, c));
+        }
+        found
+    }
+
+    #[test]
+    fn marks_found_by_their_first_bytes_are_the_marks_every_character_gives() {
+        let pieces = [
+            "a", "word", "Zoë", "“", "”", "„", "«", "»", "\"", "‘", "’", "‹", "›", "’s", "“x",
+            "y”", "«z", "»w", "—", "é", "¡", "…", "€5", ",", "x\"", "\"y", "Ä»",
+        ];
+        let mut seed = 17;
+        for _ in 0..400 {
+            for joined in crate::test_rng::texts_of(&mut seed, &pieces, 3, 14) {
+                for text in [joined.clone(), joined.replace(' ', "")] {
+                    assert_eq!(quotes_in(&text), reference_quotes(&text), "{text}");
+                }
+            }
         }
     }
 
