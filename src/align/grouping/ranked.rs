@@ -12,24 +12,41 @@ const SPLIT_FROM_ITEMS: usize = 16 * 1024;
 
 /// What a pair is ranked by, as integers compared in field order: two
 /// strengths (turned so that higher ranks first), then its position, then
-/// its place in the input. Sorted on its own, 40 bytes, and the items
+/// its place in the input. Sorted on its own, 32 bytes, and the items
 /// gathered after: sorting the items with their keys moved twice the
 /// bytes. Unit indices and list places fit in 32 bits, as everywhere in
-/// the engine; the sum of two does not, so it has 64.
+/// the engine, so two of them share a field.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     first: u64,
     second: u64,
-    /// Distance from the diagonal.
-    near: u32,
-    /// Place along it.
-    along: u64,
-    /// The earlier side's unit.
-    earlier: u32,
-    /// The left unit: tells mirror images apart.
-    left: u32,
-    /// Place in the input: equal keys keep their input order.
-    index: u32,
+    /// Distance from the diagonal (high half), then half the place along
+    /// it, the sum of the two units (low half). For one distance, the sum
+    /// has one parity, so halving it keeps its order; and the two give the
+    /// earlier side's unit, which then decides nothing.
+    place: u64,
+    /// Whether the left unit is the later one (bit 32): tells mirror
+    /// images apart, as the left unit would. Then the place in the input
+    /// (low half): equal keys keep their input order.
+    tie: u64,
+}
+
+impl Key {
+    fn new(first: f64, second: f64, (left, right): (usize, usize), index: usize) -> Self {
+        let near = left.abs_diff(right) as u64;
+        let half_along = ((left + right) / 2) as u64;
+        Key {
+            first: descending(first),
+            second: descending(second),
+            place: near << 32 | half_along,
+            tie: u64::from(left > right) << 32 | index as u64,
+        }
+    }
+
+    /// The item's place in the input.
+    fn index(&self) -> usize {
+        (self.tie & u64::from(u32::MAX)) as usize
+    }
 }
 
 /// A strength as an integer that sorts higher strengths first, in the
@@ -57,21 +74,13 @@ pub(super) fn best_first<T: Copy + Send>(
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            let (first, second, (left, right)) = key(item);
-            Key {
-                first: descending(first),
-                second: descending(second),
-                near: left.abs_diff(right) as u32,
-                along: (left + right) as u64,
-                earlier: left.min(right) as u32,
-                left: left as u32,
-                index: index as u32,
-            }
+            let (first, second, position) = key(item);
+            Key::new(first, second, position, index)
         })
         .collect();
     let split = keys.len() >= SPLIT_FROM_ITEMS;
     let keys = parallel::sorted_by(keys, split, Key::cmp);
-    keys.iter().map(|k| items[k.index as usize]).collect()
+    keys.iter().map(|k| items[k.index()]).collect()
 }
 
 #[cfg(test)]
@@ -103,6 +112,54 @@ mod tests {
                     descending(a).cmp(&descending(b)),
                     b.total_cmp(&a),
                     "{a} vs {b}"
+                );
+            }
+        }
+    }
+
+    /// The order as first written, field by field: strengths, distance
+    /// from the diagonal, place along it, the earlier unit, the left unit,
+    /// the input place.
+    fn reference_order(
+        a: &(f64, (usize, usize), usize),
+        b: &(f64, (usize, usize), usize),
+    ) -> std::cmp::Ordering {
+        let fields = |&(strength, (l, r), index): &(f64, (usize, usize), usize)| {
+            (
+                descending(strength),
+                l.abs_diff(r),
+                l + r,
+                l.min(r),
+                l,
+                index,
+            )
+        };
+        fields(a).cmp(&fields(b))
+    }
+
+    #[test]
+    fn packed_keys_order_as_the_fields_do() {
+        let mut seed = 5;
+        let mut below = |n: u64| (crate::test_rng::next(&mut seed) >> 33) % n;
+        let mut items = Vec::new();
+        for index in 0..3000 {
+            let (l, r) = (below(40) as usize, below(40) as usize);
+            // Mirror images and far units too.
+            let (l, r) = match below(4) {
+                0 => (r, l),
+                1 => (l + (1 << 31), r + (1 << 31)),
+                2 => (l, u32::MAX as usize - r),
+                _ => (l, r),
+            };
+            items.push(((below(3) as f64) / 2.0, (l, r), index));
+        }
+        for a in &items[..300] {
+            for b in &items {
+                let packed = |&(s, p, i): &(f64, (usize, usize), usize)| Key::new(s, 0.0, p, i);
+                assert_eq!(
+                    packed(a).cmp(&packed(b)),
+                    reference_order(a, b),
+                    "{a:?} {b:?}"
                 );
             }
         }
