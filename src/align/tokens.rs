@@ -15,7 +15,7 @@ mod key;
 
 pub use key::Key;
 pub(super) use key::pack_short;
-use key::{Keyed, word_key};
+use key::{Keyed, PlainKey, plain_key, word_key};
 
 use crate::chars::{char_at, is_acronym, is_combining_mark, is_ideograph};
 
@@ -29,7 +29,13 @@ const QUOTE_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‹', '›
 
 /// Calls `emit(statement, key, name, number)` for every token of `text`,
 /// statements numbered from 0 in order.
-pub fn scan(text: &str, mut emit: impl FnMut(usize, Key<'_>, bool, bool)) {
+pub fn scan(text: &str, emit: impl FnMut(usize, Key<'_>, bool, bool)) {
+    scan_with::<true>(text, emit);
+}
+
+/// [`scan`], with plain words keyed on their own path when `PLAIN` (the
+/// tests hold the two to the same tokens).
+fn scan_with<const PLAIN: bool>(text: &str, mut emit: impl FnMut(usize, Key<'_>, bool, bool)) {
     let mut scanner = Scanner {
         sentence_start: true,
         ..Scanner::default()
@@ -41,6 +47,15 @@ pub fn scan(text: &str, mut emit: impl FnMut(usize, Key<'_>, bool, bool)) {
             // Most of any Latin-script text: a run of ASCII letters and
             // digits, read eight bytes at a time.
             let end = crate::ascii::alphanumeric_end(bytes, at);
+            if PLAIN
+                && scanner.word.is_none()
+                && ends_word(bytes.get(end))
+                && let Some(plain) = plain_key(bytes.get(at..end).unwrap_or_default())
+            {
+                scanner.emit_plain(end - at, plain, &mut emit);
+                at = end;
+                continue;
+            }
             let last = bytes.get(end - 1).map_or(' ', |&b| char::from(b));
             scanner.extend(at, end, last);
             at = end;
@@ -149,6 +164,23 @@ impl Scanner {
         self.sentence_start = false;
     }
 
+    /// [`Scanner::flush`] for a plain word of `len` bytes, read whole
+    /// and keyed by [`plain_key`]: a single letter may be an initial, and
+    /// a capital is a name's inside a sentence (never an acronym's: those
+    /// are not plain).
+    fn emit_plain(
+        &mut self,
+        len: usize,
+        plain: PlainKey,
+        emit: &mut impl FnMut(usize, Key<'_>, bool, bool),
+    ) {
+        self.after_abbreviation = len == 1;
+        let name = plain.capitalised && !self.sentence_start;
+        emit(self.statement, Key::Packed(plain.packed), name, false);
+        self.in_statement += 1;
+        self.sentence_start = false;
+    }
+
     fn punctuation(
         &mut self,
         c: char,
@@ -179,6 +211,15 @@ impl Scanner {
         }
         self.sentence_start = true;
     }
+}
+
+/// Whether a run of ASCII letters and digits followed by `next` ends
+/// there: nothing after it can join it (an apostrophe or a dot may, and
+/// any character beyond ASCII may be a letter or mark that continues it),
+/// and no rule of what follows looks back at the word but the one a
+/// plain word's flush sets ([`Scanner::emit_plain`]).
+fn ends_word(next: Option<&u8>) -> bool {
+    next.is_none_or(|&b| b.is_ascii() && b != b'\'' && b != b'.')
 }
 
 /// Combining marks continue the word they follow (Devanagari, Thai).
@@ -232,6 +273,97 @@ mod tests {
             out[statement].push(written(key));
         });
         out
+    }
+
+    /// Every token of `text` with its statement, scanned with or without
+    /// the plain-word path.
+    fn all_tokens<const PLAIN: bool>(text: &str) -> Vec<(usize, String, bool, bool)> {
+        let mut out = Vec::new();
+        scan_with::<PLAIN>(text, |statement, key, name, number| {
+            out.push((statement, written(key), name, number));
+        });
+        out
+    }
+
+    #[test]
+    fn plain_words_key_as_every_word_does() {
+        let pieces = [
+            "the",
+            "The",
+            "envoy",
+            "Witkoff",
+            "I",
+            "a",
+            "A",
+            "NATO",
+            "US",
+            "x",
+            "guarantees",
+            "Guarantees",
+            "extraordinarily",
+            "EXTRAORDINARY",
+            "eBay",
+            "iPhone",
+            "p",
+            "P",
+            "pct",
+            "Pct",
+            "percent",
+            "PERCENT",
+            "prozent",
+            "pourcent",
+            "porcentaje",
+            "plan",
+            "Plan",
+            "don't",
+            "NATO's",
+            "allies'",
+            "U.S.",
+            "e.g.",
+            "ZN.ua",
+            "5,169",
+            "3.5",
+            "x1",
+            "15th",
+            "café",
+            "Zoë",
+            "é",
+            "Jose\u{301}",
+            "東京",
+            ".",
+            ",",
+            ";",
+            ":",
+            "!",
+            "?",
+            "—",
+            "(",
+            ")",
+            "\"",
+            "“",
+            "”",
+            "’s",
+            "'",
+            "%",
+            "-",
+            "\n",
+            "…",
+            "abcdefgh",
+            "abcdefghi",
+            "Abcdefgh",
+        ];
+        let mut seed = 29;
+        for _ in 0..600 {
+            for joined in crate::test_rng::texts_of(&mut seed, &pieces, 3, 16) {
+                for text in [joined.clone(), joined.replace(' ', "")] {
+                    assert_eq!(
+                        all_tokens::<true>(&text),
+                        all_tokens::<false>(&text),
+                        "{text}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -75,6 +75,42 @@ pub(super) fn word_key(word: &str, buffer: &mut String, lower: &mut String) -> K
     }
 }
 
+/// The key of a plain word, the bulk of Latin-script text: ASCII letters
+/// only, whole (no possessive or join to cut), neither an acronym nor
+/// perhaps a word for "percent" (those start with 'p').
+pub(super) struct PlainKey {
+    /// As [`pack_short`] packs it.
+    pub packed: u64,
+    /// Starts with a capital.
+    pub capitalised: bool,
+}
+
+/// [`word_key`] of `word` when it is plain (see [`PlainKey`]), from one
+/// look at its first eight bytes when it has no more; `None` for any
+/// other word, which [`word_key`] then keys.
+pub(super) fn plain_key(word: &[u8]) -> Option<PlainKey> {
+    let &first = word.first()?;
+    if matches!(first, b'p' | b'P') {
+        return None;
+    }
+    let (mut letters, mut lower) = (0u32, 0u64);
+    let all_letters = ascii::each_word(word, |chunk| {
+        let these = ascii::letters(chunk);
+        lower |= ascii::within(chunk, b'a', b'z');
+        letters += ascii::count(these) as u32;
+        true
+    });
+    // Padding bytes are zero, never letters: every byte is one.
+    if !all_letters || letters as usize != word.len() || (letters >= 2 && lower == 0) {
+        return None;
+    }
+    let stem = word.get(..STEM_CHARS.min(word.len())).unwrap_or_default();
+    Some(PlainKey {
+        packed: with_length(ascii::lower_cased(ascii::padded(stem)), stem.len()),
+        capitalised: first.is_ascii_uppercase(),
+    })
+}
+
 /// `key`'s bytes, little-endian, and in the top byte its length, when it
 /// fits in 7 bytes: no two keys share a packed value. Built with shifts
 /// ([`ascii::padded`]), not copied: a copy of a length known only at run
