@@ -56,8 +56,20 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if ASCII_ALPHANUMERIC[usize::from(b)] {
-            word.get_or_insert(at);
-            at = ascii::alphanumeric_end(bytes, at);
+            let end = ascii::alphanumeric_end(bytes, at);
+            match bytes.get(end) {
+                // Most words: a run that starts a word and a space after
+                // it, which ends it and is nothing else. Emitted at once,
+                // and the space stepped over.
+                Some(b' ') if word.is_none() => {
+                    emit(at, end);
+                    at = end + 1;
+                }
+                _ => {
+                    word.get_or_insert(at);
+                    at = end;
+                }
+            }
             continue;
         }
         if b == b' ' {
@@ -428,6 +440,55 @@ mod tests {
             ["a", family, "🇺🇦", "🇩🇪", "❤\u{fe0f}", "👍\u{1f3fd}", "!"]
         );
         assert_eq!(bounds(&text), reference_bounds(&text));
+    }
+
+    #[test]
+    fn cuts_random_texts_as_the_char_by_char_tokeniser() {
+        let pieces = [
+            "word",
+            "Word",
+            "U",
+            "S",
+            "U.S.",
+            "5",
+            "1,000",
+            "3.5",
+            "a",
+            "x9",
+            "’s",
+            "'s",
+            "'",
+            "’",
+            ".",
+            ",",
+            ";",
+            "-",
+            "—",
+            "(",
+            ")",
+            "\"",
+            "“",
+            "é",
+            "cafe\u{301}",
+            "東京",
+            "👍\u{1f3fd}",
+            "\t",
+            "\n",
+            "s",
+            "don't",
+            "NATO’s",
+            "%",
+            "`",
+            "abcdefghij",
+        ];
+        let mut seed = 41;
+        for _ in 0..600 {
+            for joined in crate::test_rng::texts_of(&mut seed, &pieces, 3, 14) {
+                for text in [joined.clone(), joined.replace(' ', "")] {
+                    assert_eq!(bounds(&text), reference_bounds(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
