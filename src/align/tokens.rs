@@ -53,7 +53,8 @@ fn scan_with<const PLAIN: bool>(text: &str, mut emit: impl FnMut(usize, Key<'_>,
                 && let Some(plain) = plain_key(bytes.get(at..end).unwrap_or_default())
             {
                 scanner.emit_plain(end - at, plain, &mut emit);
-                at = end;
+                // A space after it ends the word and is nothing else.
+                at = end + usize::from(bytes.get(end) == Some(&b' '));
                 continue;
             }
             let last = bytes.get(end - 1).map_or(' ', |&b| char::from(b));
