@@ -50,7 +50,7 @@ fn scan_with<const PLAIN: bool>(text: &str, mut emit: impl FnMut(usize, Key<'_>,
             if PLAIN
                 && scanner.word.is_none()
                 && ends_word(bytes.get(end))
-                && let Some(plain) = plain_key(bytes.get(at..end).unwrap_or_default())
+                && let Some(plain) = plain_key(bytes, at, end)
             {
                 scanner.emit_plain(end - at, plain, &mut emit);
                 // A space after it ends the word and is nothing else.
@@ -352,6 +352,13 @@ mod tests {
             "abcdefgh",
             "abcdefghi",
             "Abcdefgh",
+            "abcdefg1",
+            "abcdefghij9",
+            "ABCDEFGHIJ",
+            "Abcdefghij",
+            "ABCDEFGh",
+            "Ab",
+            "AB",
         ];
         let mut seed = 29;
         for _ in 0..600 {

@@ -85,30 +85,53 @@ pub(super) struct PlainKey {
     pub capitalised: bool,
 }
 
-/// [`word_key`] of `word` when it is plain (see [`PlainKey`]), from one
-/// look at its first eight bytes when it has no more; `None` for any
-/// other word, which [`word_key`] then keys.
-pub(super) fn plain_key(word: &[u8]) -> Option<PlainKey> {
+/// [`word_key`] of the run of ASCII letters and digits `bytes[at..end]`
+/// when it is plain (see [`PlainKey`]); `None` for any other word, which
+/// [`word_key`] then keys. A word of up to eight bytes (most of them) is
+/// read in one load of the text's next eight bytes, masked to its length,
+/// when the text has that many left.
+pub(super) fn plain_key(bytes: &[u8], at: usize, end: usize) -> Option<PlainKey> {
+    let word = bytes.get(at..end)?;
     let &first = word.first()?;
     if matches!(first, b'p' | b'P') {
         return None;
     }
-    let (mut letters, mut lower) = (0u32, 0u64);
-    let all_letters = ascii::each_word(word, |chunk| {
-        let these = ascii::letters(chunk);
-        lower |= ascii::within(chunk, b'a', b'z');
-        letters += ascii::count(these) as u32;
-        true
-    });
-    // Padding bytes are zero, never letters: every byte is one.
-    if !all_letters || letters as usize != word.len() || (letters >= 2 && lower == 0) {
+    let head = match bytes.get(at..at + 8) {
+        Some(eight) if word.len() <= 8 => {
+            u64::from_le_bytes(eight.try_into().unwrap_or_default()) & low_bytes(word.len())
+        }
+        _ => ascii::padded(word),
+    };
+    // The run holds only letters and digits, and bytes past it are zero
+    // here: a word without digits is all letters.
+    let (mut digits, mut lower) = (0u64, 0u64);
+    if word.len() <= 8 {
+        digits = ascii::within(head, b'0', b'9');
+        lower = ascii::within(head, b'a', b'z');
+    } else {
+        ascii::each_word(word, |chunk| {
+            digits |= ascii::within(chunk, b'0', b'9');
+            lower |= ascii::within(chunk, b'a', b'z');
+            true
+        });
+    }
+    if digits != 0 || (word.len() >= 2 && lower == 0) {
         return None;
     }
-    let stem = word.get(..STEM_CHARS.min(word.len())).unwrap_or_default();
+    let stem = STEM_CHARS.min(word.len());
     Some(PlainKey {
-        packed: with_length(ascii::lower_cased(ascii::padded(stem)), stem.len()),
+        packed: with_length(ascii::lower_cased(head & low_bytes(stem)), stem),
         capitalised: first.is_ascii_uppercase(),
     })
+}
+
+/// A mask of the lowest `n` bytes of a word (all of them from eight on).
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    }
 }
 
 /// `key`'s bytes, little-endian, and in the top byte its length, when it
