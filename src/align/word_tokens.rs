@@ -208,7 +208,9 @@ fn token_key(text: &str, range: Range<usize>) -> u64 {
     if is_percent_word(bytes) {
         return folded_key(|push| push(b'%'));
     }
-    if let Some(key) = plain_ascii_key(bytes) {
+    if let Some(key) = short_plain_key(text.as_bytes(), range.start, bytes.len())
+        .or_else(|| plain_ascii_key(bytes))
+    {
         return key;
     }
     let segment = composed(text.get(range).unwrap_or_default());
@@ -249,16 +251,38 @@ fn folded_key(fold: impl FnOnce(&mut dyn FnMut(u8))) -> u64 {
 /// read as '\'' eight bytes at a time; `None` for any other token.
 fn plain_ascii_key(bytes: &[u8]) -> Option<u64> {
     let mut hasher = FastHasher::default();
-    let plain = ascii::each_word(bytes, |word| {
-        if word & ascii::HIGH != 0 || ascii::equal(word, b'.') != 0 {
-            return false;
-        }
-        let backticks = ascii::equal(word, b'`');
-        let folded = ascii::lower_cased(word) ^ ((backticks >> 7) * u64::from(b'`' ^ b'\''));
-        hasher.write_u64(folded);
-        true
-    });
+    let plain = ascii::each_word(bytes, |word| plain_chunk(word, &mut hasher));
     plain.then(|| hasher.finish())
+}
+
+/// [`plain_ascii_key`] of a token of one to eight bytes at `start` of
+/// `text`, read in one load of the text's next eight bytes (masked to the
+/// token) when eight remain; `None` when they do not or it is not plain.
+fn short_plain_key(text: &[u8], start: usize, len: usize) -> Option<u64> {
+    if !(1..=8).contains(&len) {
+        return None;
+    }
+    let eight: [u8; 8] = text.get(start..start + 8)?.try_into().ok()?;
+    let mask = if len == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    let mut hasher = FastHasher::default();
+    plain_chunk(u64::from_le_bytes(eight) & mask, &mut hasher).then(|| hasher.finish())
+}
+
+/// Hashes eight bytes of a plain token (zero past its end), lower-cased
+/// and '`' read as '\''; `false`, hashing nothing, when one is beyond
+/// ASCII or a dot.
+fn plain_chunk(word: u64, hasher: &mut FastHasher) -> bool {
+    if word & ascii::HIGH != 0 || ascii::equal(word, b'.') != 0 {
+        return false;
+    }
+    let backticks = ascii::equal(word, b'`');
+    let folded = ascii::lower_cased(word) ^ ((backticks >> 7) * u64::from(b'`' ^ b'\''));
+    hasher.write_u64(folded);
+    true
 }
 
 /// "percent" and its translations, which mean "%".
@@ -398,11 +422,22 @@ mod tests {
         for token in &tokens {
             let mut hasher = FastHasher::default();
             hasher.write(reference_fold(token).as_bytes());
-            assert_eq!(
-                token_key(token, 0..token.len()),
-                hasher.finish(),
-                "{token:?}"
-            );
+            let expected = hasher.finish();
+            assert_eq!(token_key(token, 0..token.len()), expected, "{token:?}");
+            // Inside a longer text, where a short token is read with the
+            // bytes after it (which must count for nothing).
+            for tail in [
+                "",
+                " and more",
+                "..........",
+                "éééé",
+                "````````",
+                "ZZZZZZZZ",
+            ] {
+                let text = format!("x {token}{tail}");
+                let range = 2..2 + token.len();
+                assert_eq!(token_key(&text, range), expected, "{token:?} then {tail:?}");
+            }
         }
     }
 
