@@ -172,6 +172,14 @@ pub fn ones(mask: u64) -> u64 {
     mask >> 7
 }
 
+/// A mask of the lowest `n` bytes of a word, for `n` from 1 to 8 (a
+/// shift, not a branch: the tokenisers mask nearly every word they read
+/// in one load to its length).
+#[inline(always)]
+pub fn low_bytes(n: usize) -> u64 {
+    u64::MAX >> (64 - 8 * n.clamp(1, 8))
+}
+
 /// The index of the first yes byte (8 when none is).
 #[inline(always)]
 pub fn first(mask: u64) -> usize {
@@ -217,6 +225,15 @@ pub fn words_by_copy(bytes: &[u8]) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn low_bytes_masks_a_load_to_the_padded_word() {
+        let text: Vec<u8> = (1..=16).map(|b| b * 13).collect();
+        for n in 1..=8 {
+            let eight = u64::from_le_bytes(text[..8].try_into().unwrap());
+            assert_eq!(eight & low_bytes(n), padded(&text[..n]), "{n}");
+        }
+    }
 
     #[test]
     fn padded_reads_like_a_byte_at_a_time_fold() {

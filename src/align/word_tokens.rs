@@ -263,11 +263,7 @@ fn short_plain_key(text: &[u8], start: usize, len: usize) -> Option<u64> {
         return None;
     }
     let eight: [u8; 8] = text.get(start..start + 8)?.try_into().ok()?;
-    let mask = if len == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * len)) - 1
-    };
+    let mask = ascii::low_bytes(len);
     let mut hasher = FastHasher::default();
     plain_chunk(u64::from_le_bytes(eight) & mask, &mut hasher).then(|| hasher.finish())
 }

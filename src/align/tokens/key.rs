@@ -98,7 +98,7 @@ pub(super) fn plain_key(bytes: &[u8], at: usize, end: usize) -> Option<PlainKey>
     }
     let head = match bytes.get(at..at + 8) {
         Some(eight) if word.len() <= 8 => {
-            u64::from_le_bytes(eight.try_into().unwrap_or_default()) & low_bytes(word.len())
+            u64::from_le_bytes(eight.try_into().unwrap_or_default()) & ascii::low_bytes(word.len())
         }
         _ => ascii::padded(word),
     };
@@ -120,18 +120,9 @@ pub(super) fn plain_key(bytes: &[u8], at: usize, end: usize) -> Option<PlainKey>
     }
     let stem = STEM_CHARS.min(word.len());
     Some(PlainKey {
-        packed: with_length(ascii::lower_cased(head & low_bytes(stem)), stem),
+        packed: with_length(ascii::lower_cased(head & ascii::low_bytes(stem)), stem),
         capitalised: first.is_ascii_uppercase(),
     })
-}
-
-/// A mask of the lowest `n` bytes of a word (all of them from eight on).
-fn low_bytes(n: usize) -> u64 {
-    if n >= 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    }
 }
 
 /// `key`'s bytes, little-endian, and in the top byte its length, when it
