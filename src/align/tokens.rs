@@ -53,8 +53,14 @@ fn scan_with<const PLAIN: bool>(text: &str, mut emit: impl FnMut(usize, Key<'_>,
                 && let Some(plain) = plain_key(bytes, at, end)
             {
                 scanner.emit_plain(end - at, plain, &mut emit);
-                // A space after it ends the word and is nothing else.
-                at = end + usize::from(bytes.get(end) == Some(&b' '));
+                // A space after it ends the word and is nothing else, and
+                // so is a comma before a space.
+                at = match bytes.get(end..end + 2) {
+                    Some([b' ', _]) => end + 1,
+                    Some([b',', b' ']) => end + 2,
+                    _ if bytes.get(end) == Some(&b' ') => end + 1,
+                    _ => end,
+                };
                 continue;
             }
             let last = bytes.get(end - 1).map_or(' ', |&b| char::from(b));
@@ -359,6 +365,18 @@ mod tests {
             "ABCDEFGh",
             "Ab",
             "AB",
+            "word,",
+            "end.",
+            "this;",
+            "as:",
+            "yes!",
+            "why?",
+            "it)",
+            "said\"",
+            "US.",
+            "x,",
+            "9,",
+            "é,",
         ];
         let mut seed = 29;
         for _ in 0..600 {

@@ -57,11 +57,22 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     while let Some(&b) = bytes.get(at) {
         if ASCII_ALPHANUMERIC[usize::from(b)] {
             let end = ascii::alphanumeric_end(bytes, at);
-            match bytes.get(end) {
+            match bytes.get(end..end + 2) {
                 // Most words: a run that starts a word and a space after
                 // it, which ends it and is nothing else. Emitted at once,
                 // and the space stepped over.
-                Some(b' ') if word.is_none() => {
+                Some([b' ', _]) if word.is_none() => {
+                    emit(at, end);
+                    at = end + 1;
+                }
+                // Or a mark before a space, which joins nothing and is a
+                // token of its own.
+                Some([mark, b' ']) if word.is_none() && ENDS_A_WORD_ALONE[usize::from(*mark)] => {
+                    emit(at, end);
+                    emit(end, end + 1);
+                    at = end + 2;
+                }
+                _ if word.is_none() && bytes.get(end) == Some(&b' ') => {
                     emit(at, end);
                     at = end + 1;
                 }
@@ -180,6 +191,20 @@ const ASCII_ALPHANUMERIC: [bool; 256] = {
     while b < 256 {
         table[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
+    }
+    table
+};
+
+/// ASCII marks that, after a word and before a space, end the word and
+/// are a one-byte token: none joins a word to a space, starts an
+/// acronym's dot (the word has none) or a possessive.
+const ENDS_A_WORD_ALONE: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = b",.;:!?)\"";
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
     }
     table
 };
@@ -511,6 +536,18 @@ mod tests {
             "%",
             "`",
             "abcdefghij",
+            "word,",
+            "end.",
+            "this;",
+            "as:",
+            "yes!",
+            "why?",
+            "it)",
+            "said\"",
+            "US.",
+            "x,",
+            "9,",
+            "é,",
         ];
         let mut seed = 41;
         for _ in 0..600 {
