@@ -58,7 +58,10 @@ impl Vocabulary {
             self.ends.push(self.text.len());
             self.flags.push((false, false));
         }
-        if let Some(flags) = self.flags.get_mut(id as usize) {
+        // Most occurrences are neither: their id's flags are not touched.
+        if (name || number)
+            && let Some(flags) = self.flags.get_mut(id as usize)
+        {
             flags.0 |= name;
             flags.1 |= number;
         }
