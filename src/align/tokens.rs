@@ -49,7 +49,7 @@ fn scan_with<const PLAIN: bool>(text: &str, mut emit: impl FnMut(usize, Key<'_>,
             let end = crate::ascii::alphanumeric_end(bytes, at);
             if PLAIN
                 && scanner.word.is_none()
-                && ends_word(bytes.get(end))
+                && ends_word(bytes, end)
                 && let Some(plain) = plain_key(bytes, at, end)
             {
                 scanner.emit_plain(end - at, plain, &mut emit);
@@ -220,13 +220,20 @@ impl Scanner {
     }
 }
 
-/// Whether a run of ASCII letters and digits followed by `next` ends
-/// there: nothing after it can join it (an apostrophe or a dot may, and
-/// any character beyond ASCII may be a letter or mark that continues it),
-/// and no rule of what follows looks back at the word but the one a
-/// plain word's flush sets ([`Scanner::emit_plain`]).
-fn ends_word(next: Option<&u8>) -> bool {
-    next.is_none_or(|&b| b.is_ascii() && b != b'\'' && b != b'.')
+/// Whether the run of ASCII letters and digits ending at byte `end`
+/// ends its word there: nothing after it can join it (an apostrophe or a
+/// dot joins only a letter or digit after it, and any character beyond
+/// ASCII may be a letter or mark that continues the word), and no rule
+/// of what follows looks back at the word but the one a plain word's
+/// flush sets ([`Scanner::emit_plain`]).
+fn ends_word(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(b'.' | b'\'') => bytes
+            .get(end + 1)
+            .is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric()),
+        Some(b) => b.is_ascii(),
+    }
 }
 
 /// Combining marks continue the word they follow (Devanagari, Thai).
