@@ -137,14 +137,18 @@ pub fn callouts(
     // that side is read for it even with no only-here word of its own.
     let left_sign = signs::changed(ops, DiffTag::Delete, |o| o.left, left);
     let right_sign = signs::changed(ops, DiffTag::Insert, |o| o.right, right);
+    // Most links stop here: their only-here words are read where the ops
+    // hold them, and gathered (two lists a side) only for a closer look.
+    let only_left_spans = only_here_spans(ops, DiffTag::Delete, |o| o.left);
+    if !right_sign && !worth_a_look(only_left_spans, left, LEFT, pair) {
+        return Vec::new();
+    }
+    let only_right_spans = only_here_spans(ops, DiffTag::Insert, |o| o.right);
+    if !left_sign && !worth_a_look(only_right_spans, right, RIGHT, pair) {
+        return Vec::new();
+    }
     let only_left = OnlyHere::of(ops, DiffTag::Delete, |o| o.left);
-    if !right_sign && !worth_a_look(&only_left.spans, left, LEFT, pair) {
-        return Vec::new();
-    }
     let only_right = OnlyHere::of(ops, DiffTag::Insert, |o| o.right);
-    if !left_sign && !worth_a_look(&only_right.spans, right, RIGHT, pair) {
-        return Vec::new();
-    }
     let texts: Vec<(&str, usize)> = left_idx
         .iter()
         .map(|&i| (left[i].text.as_str(), LEFT))
@@ -223,7 +227,12 @@ fn differing<'a>(
 /// Whether the only-here words of a side could hold a fact: a digit, a
 /// quotation mark nearby, or a capital not at a sentence start (on a
 /// German side, only a capital with name evidence).
-fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence) -> bool {
+fn worth_a_look(
+    only: impl Iterator<Item = Span> + Clone,
+    units: &[Unit],
+    side: usize,
+    pair: &PairEvidence,
+) -> bool {
     let text = |s: &Span| units.get(s.unit()).map_or("", |u| u.text.as_str());
     let fact_like = |s: &Span| {
         let text = text(s);
@@ -257,7 +266,16 @@ fn worth_a_look(only: &[Span], units: &[Unit], side: usize, pair: &PairEvidence)
         let first_of_unit = last_unit.replace(s.unit()) != Some(s.unit());
         first_of_unit && has_quote_mark(text(s))
     };
-    only.iter().any(fact_like) || only.iter().any(&mut quoted)
+    only.clone().any(|s| fact_like(&s)) || only.into_iter().any(|s| quoted(&s))
+}
+
+/// The spans of ops tagged `tag`, taking the side `side` of each, in order.
+fn only_here_spans(
+    ops: &[DiffOp],
+    tag: DiffTag,
+    side: impl Fn(&DiffOp) -> Option<Span> + Copy,
+) -> impl Iterator<Item = Span> + Clone {
+    ops.iter().filter(move |op| op.op == tag).filter_map(side)
 }
 
 /// Whether `text` holds one of “ " „ « », found by their UTF-8 bytes
