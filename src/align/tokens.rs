@@ -384,6 +384,15 @@ mod tests {
             "x,",
             "9,",
             "é,",
+            "pa",
+            "Plans",
+            "perfects",
+            "Pcts",
+            "porcentajes",
+            "porcentaje",
+            "PORCENTAJE",
+            "pct,",
+            "Percent.",
         ];
         let mut seed = 29;
         for _ in 0..600 {

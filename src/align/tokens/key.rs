@@ -77,7 +77,7 @@ pub(super) fn word_key(word: &str, buffer: &mut String, lower: &mut String) -> K
 
 /// The key of a plain word, the bulk of Latin-script text: ASCII letters
 /// only, whole (no possessive or join to cut), neither an acronym nor
-/// perhaps a word for "percent" (those start with 'p').
+/// perhaps a word for "percent" (see [`may_mean_percent`]).
 pub(super) struct PlainKey {
     /// As [`pack_short`] packs it.
     pub packed: u64,
@@ -93,7 +93,7 @@ pub(super) struct PlainKey {
 pub(super) fn plain_key(bytes: &[u8], at: usize, end: usize) -> Option<PlainKey> {
     let word = bytes.get(at..end)?;
     let &first = word.first()?;
-    if matches!(first, b'p' | b'P') {
+    if may_mean_percent(word) {
         return None;
     }
     let head = match bytes.get(at..at + 8) {
@@ -123,6 +123,13 @@ pub(super) fn plain_key(bytes: &[u8], at: usize, end: usize) -> Option<PlainKey>
         packed: with_length(ascii::lower_cased(head & ascii::low_bytes(stem)), stem),
         capitalised: first.is_ascii_uppercase(),
     })
+}
+
+/// Whether an ASCII word has the first letter and the length of one of
+/// the [`PERCENT_WORDS`] written in ASCII (a test holds the lengths to
+/// the list): only such a word is compared with them.
+fn may_mean_percent(word: &[u8]) -> bool {
+    matches!(word.first(), Some(b'p' | b'P')) && matches!(word.len(), 3 | 7 | 8 | 10)
 }
 
 /// `key`'s bytes, little-endian, and in the top byte its length, when it
@@ -306,6 +313,14 @@ fn possessive_length(word: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_ascii_percent_word_may_mean_percent() {
+        for word in PERCENT_WORDS.iter().filter(|w| w.is_ascii()) {
+            assert!(may_mean_percent(word.as_bytes()), "{word}");
+            assert!(may_mean_percent(word.to_uppercase().as_bytes()), "{word}");
+        }
+    }
 
     #[test]
     fn the_ascii_fast_path_agrees_with_the_unicode_one() {
