@@ -506,63 +506,9 @@ mod tests {
 
     #[test]
     fn cuts_random_texts_as_the_char_by_char_tokeniser() {
-        let pieces = [
-            "word",
-            "Word",
-            "U",
-            "S",
-            "U.S.",
-            "5",
-            "1,000",
-            "3.5",
-            "a",
-            "x9",
-            "’s",
-            "'s",
-            "'",
-            "’",
-            ".",
-            ",",
-            ";",
-            "-",
-            "—",
-            "(",
-            ")",
-            "\"",
-            "“",
-            "é",
-            "cafe\u{301}",
-            "東京",
-            "👍\u{1f3fd}",
-            "\t",
-            "\n",
-            "s",
-            "don't",
-            "NATO’s",
-            "%",
-            "`",
-            "abcdefghij",
-            "word,",
-            "end.",
-            "this;",
-            "as:",
-            "yes!",
-            "why?",
-            "it)",
-            "said\"",
-            "US.",
-            "x,",
-            "9,",
-            "é,",
-        ];
-        let mut seed = 41;
-        for _ in 0..600 {
-            for joined in crate::test_rng::texts_of(&mut seed, &pieces, 3, 14) {
-                for text in [joined.clone(), joined.replace(' ', "")] {
-                    assert_eq!(bounds(&text), reference_bounds(&text), "{text:?}");
-                }
-            }
-        }
+        crate::test_rng::each_text_of(41, crate::test_rng::TOKENISER_PIECES, 600, 14, |text| {
+            assert_eq!(bounds(text), reference_bounds(text), "{text:?}");
+        });
     }
 
     #[test]
