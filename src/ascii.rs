@@ -172,6 +172,19 @@ pub fn ones(mask: u64) -> u64 {
     mask >> 7
 }
 
+/// [`padded`] of `text[at..at + len]`, a run of one to eight bytes inside
+/// `text`: one load of the eight bytes from `at`, masked to the run, when
+/// the text has eight there (nearly every word the tokenisers read).
+#[inline(always)]
+pub fn padded_at(text: &[u8], at: usize, len: usize) -> u64 {
+    match text.get(at..at + 8) {
+        Some(eight) if (1..=8).contains(&len) => {
+            u64::from_le_bytes(eight.try_into().unwrap_or_default()) & low_bytes(len)
+        }
+        _ => padded(text.get(at..at + len).unwrap_or_default()),
+    }
+}
+
 /// A mask of the lowest `n` bytes of a word, for `n` from 1 to 8 (a
 /// shift, not a branch: the tokenisers mask nearly every word they read
 /// in one load to its length).
@@ -232,6 +245,17 @@ mod tests {
         for n in 1..=8 {
             let eight = u64::from_le_bytes(text[..8].try_into().unwrap());
             assert_eq!(eight & low_bytes(n), padded(&text[..n]), "{n}");
+        }
+    }
+
+    #[test]
+    fn padded_at_reads_a_run_as_padded_does() {
+        let text: Vec<u8> = (1..=12).map(|b| b * 19).collect();
+        for at in 0..text.len() {
+            for len in 1..=8.min(text.len() - at) {
+                let run = &text[at..at + len];
+                assert_eq!(padded_at(&text, at, len), padded(run), "{at} {len}");
+            }
         }
     }
 

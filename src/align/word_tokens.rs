@@ -239,9 +239,7 @@ fn token_key(text: &str, range: Range<usize>) -> u64 {
     if is_percent_word(bytes) {
         return folded_key(|push| push(b'%'));
     }
-    if let Some(key) = short_plain_key(text.as_bytes(), range.start, bytes.len())
-        .or_else(|| plain_ascii_key(bytes))
-    {
+    if let Some(key) = plain_ascii_key(text.as_bytes(), range.start, bytes) {
         return key;
     }
     let segment = composed(text.get(range).unwrap_or_default());
@@ -280,23 +278,16 @@ fn folded_key(fold: impl FnOnce(&mut dyn FnMut(u8))) -> u64 {
 
 /// Most tokens: ASCII without a dot (so no acronym), lower-cased and '`'
 /// read as '\'' eight bytes at a time; `None` for any other token.
-fn plain_ascii_key(bytes: &[u8]) -> Option<u64> {
+/// `token` is `text` from byte `start`; one of up to eight bytes (most of
+/// them) is read in one load ([`ascii::padded_at`]).
+fn plain_ascii_key(text: &[u8], start: usize, token: &[u8]) -> Option<u64> {
     let mut hasher = FastHasher::default();
-    let plain = ascii::each_word(bytes, |word| plain_chunk(word, &mut hasher));
+    let plain = if token.len() <= 8 && !token.is_empty() {
+        plain_chunk(ascii::padded_at(text, start, token.len()), &mut hasher)
+    } else {
+        ascii::each_word(token, |word| plain_chunk(word, &mut hasher))
+    };
     plain.then(|| hasher.finish())
-}
-
-/// [`plain_ascii_key`] of a token of one to eight bytes at `start` of
-/// `text`, read in one load of the text's next eight bytes (masked to the
-/// token) when eight remain; `None` when they do not or it is not plain.
-fn short_plain_key(text: &[u8], start: usize, len: usize) -> Option<u64> {
-    if !(1..=8).contains(&len) {
-        return None;
-    }
-    let eight: [u8; 8] = text.get(start..start + 8)?.try_into().ok()?;
-    let mask = ascii::low_bytes(len);
-    let mut hasher = FastHasher::default();
-    plain_chunk(u64::from_le_bytes(eight) & mask, &mut hasher).then(|| hasher.finish())
 }
 
 /// Hashes eight bytes of a plain token (zero past its end), lower-cased

@@ -88,7 +88,7 @@ fn tokens_with<const ASCII_ENDS: bool>(text: &str) -> Vec<Token<'_>> {
             }
             // Any other ASCII byte but a joiner ends the word: the space
             // after most words is not decoded and asked what it is.
-            if ASCII_ENDS && next.is_ascii() && !matches!(next, b'.' | b'\'' | b',') {
+            if ASCII_ENDS && next.is_ascii() && !is_joiner(char::from(next)) {
                 break;
             }
             let Some(c) = char_at(text, j) else { break };

@@ -88,33 +88,28 @@ pub(super) struct PlainKey {
 /// [`word_key`] of the run of ASCII letters and digits `bytes[at..end]`
 /// when it is plain (see [`PlainKey`]); `None` for any other word, which
 /// [`word_key`] then keys. A word of up to eight bytes (most of them) is
-/// read in one load of the text's next eight bytes, masked to its length,
-/// when the text has that many left.
+/// read in one load ([`ascii::padded_at`]).
 pub(super) fn plain_key(bytes: &[u8], at: usize, end: usize) -> Option<PlainKey> {
     let word = bytes.get(at..end)?;
     let &first = word.first()?;
     if may_mean_percent(word) {
         return None;
     }
-    let head = match bytes.get(at..at + 8) {
-        Some(eight) if word.len() <= 8 => {
-            u64::from_le_bytes(eight.try_into().unwrap_or_default()) & ascii::low_bytes(word.len())
-        }
-        _ => ascii::padded(word),
-    };
     // The run holds only letters and digits, and bytes past it are zero
     // here: a word without digits is all letters.
-    let (mut digits, mut lower) = (0u64, 0u64);
-    if word.len() <= 8 {
-        digits = ascii::within(head, b'0', b'9');
-        lower = ascii::within(head, b'a', b'z');
+    let (head, digits, lower) = if word.len() <= 8 {
+        let head = ascii::padded_at(bytes, at, word.len());
+        let digits = ascii::within(head, b'0', b'9');
+        (head, digits, ascii::within(head, b'a', b'z'))
     } else {
+        let (mut digits, mut lower) = (0u64, 0u64);
         ascii::each_word(word, |chunk| {
             digits |= ascii::within(chunk, b'0', b'9');
             lower |= ascii::within(chunk, b'a', b'z');
             true
         });
-    }
+        (ascii::padded(word), digits, lower)
+    };
     if digits != 0 || (word.len() >= 2 && lower == 0) {
         return None;
     }
