@@ -55,10 +55,9 @@ fn scan_with<const PLAIN: bool>(text: &str, mut emit: impl FnMut(usize, Key<'_>,
                 scanner.emit_plain(end - at, plain, &mut emit);
                 // A space after it ends the word and is nothing else, and
                 // so is a comma before a space.
-                at = match bytes.get(end..end + 2) {
-                    Some([b' ', _]) => end + 1,
-                    Some([b',', b' ']) => end + 2,
-                    _ if bytes.get(end) == Some(&b' ') => end + 1,
+                at = match (bytes.get(end), bytes.get(end + 1)) {
+                    (Some(b' '), _) => end + 1,
+                    (Some(b','), Some(b' ')) => end + 2,
                     _ => end,
                 };
                 continue;

@@ -63,24 +63,22 @@ fn word_bounds(text: &str, mut emit: impl FnMut(usize, usize)) {
     while let Some(&b) = bytes.get(at) {
         if ASCII_ALPHANUMERIC[usize::from(b)] {
             let end = ascii::alphanumeric_end(bytes, at);
-            match bytes.get(end..end + 2) {
+            match (bytes.get(end), bytes.get(end + 1)) {
                 // Most words: a run that starts a word and a space after
                 // it, which ends it and is nothing else. Emitted at once,
                 // and the space stepped over.
-                Some([b' ', _]) if word.is_none() => {
+                (Some(b' '), _) if word.is_none() => {
                     emit(at, end);
                     at = end + 1;
                 }
                 // Or a mark before a space, which joins nothing and is a
                 // token of its own.
-                Some([mark, b' ']) if word.is_none() && ENDS_A_WORD_ALONE[usize::from(*mark)] => {
+                (Some(&mark), Some(b' '))
+                    if word.is_none() && ENDS_A_WORD_ALONE[usize::from(mark)] =>
+                {
                     emit(at, end);
                     emit(end, end + 1);
                     at = end + 2;
-                }
-                _ if word.is_none() && bytes.get(end) == Some(&b' ') => {
-                    emit(at, end);
-                    at = end + 1;
                 }
                 _ => {
                     word.get_or_insert(at);
